@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, type Config } from './config.js';
+import { ExitError } from './errors.js';
+import { makeChalk } from './format/color.js';
+import { formatMessagesJson, formatMessagesText, plural } from './format/messages.js';
+import { writeFileAtomic } from './fs-atomic.js';
+import { statistics } from './message.js';
+import { VERSION } from './version.js';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  /** Called with a handler to run on Ctrl-C; returns a function that removes it. */
+  onInterrupt?: (handler: () => void) => () => void;
+}
+
+const formatOption = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text');
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Parse the arguments, run one command, and return the exit code; only bin/ exits. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const chalkOut = makeChalk(Boolean(io.stdout.isTTY), io.env);
+  const out = (s: string) => io.stdout.write(s);
+  const err = (s: string) => io.stderr.write(s);
+  const program = new Command('marginalia');
+  const config = (): Config => loadConfig(resolvePath(io.cwd, program.opts().root ?? '.'));
+  const cwd = () => io.cwd;
+
+  program
+    .description('Annotate archival texts: people, places, organizations, dates, money, references, notes and citations, in YAML sidecars')
+    .version(VERSION)
+    .option('-C, --root <dir>', 'project root holding marginalia.config.yaml', '.')
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', examples('marginalia annotate', 'marginalia check --format json', 'marginalia diff old.yaml new.yaml'));
+
+  program
+    .command('annotate')
+    .description('extract entities and notes and write or refresh the sidecars (default: the whole corpus)')
+    .argument('[paths...]', 'texts or folders of the corpus')
+    .option('--force', 're-extract even texts whose sidecar is current')
+    .addOption(formatOption(['text', 'json']))
+    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force'))
+    .action(async (paths: string[], opts: { force?: boolean; format: string }) => {
+      const { annotate } = await import('./commands/annotate.js');
+      let stop = false;
+      const remove = io.onInterrupt?.(() => {
+        stop = true;
+        err('\ninterrupted: stopping after the current file\n');
+      });
+      const showProgress = Boolean(io.stderr.isTTY);
+      try {
+        const result = await annotate({
+          config: config(),
+          paths,
+          cwd: cwd(),
+          force: Boolean(opts.force),
+          shouldStop: () => stop,
+          onFile: (done, total, target) => {
+            if (showProgress) err(`\r\x1b[Kannotating ${done}/${total} ${target.text}`);
+          },
+        });
+        if (showProgress) err('\r\x1b[K');
+        const count = (status: string) => result.files.filter((f) => f.status === status).length;
+        const failed = count('failed');
+        if (opts.format === 'json') out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
+        else {
+          if (result.messages.length) out(formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.files.length, 'text') }));
+          out(`${plural(result.files.length, 'text')}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${result.interrupted ? ' (interrupted)' : ''}\n`);
+        }
+        exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
+      } finally {
+        remove?.();
+      }
+    });
+
+  program
+    .command('validate')
+    .description('check sidecars against the schema and against their texts')
+    .argument('[paths...]', 'sidecars, texts, or folders of either')
+    .addOption(formatOption(['text', 'json']))
+    .addHelpText('after', examples('marginalia validate', 'marginalia validate annotations/frus --format json'))
+    .action(async (paths: string[], opts: { format: string }) => {
+      const { validate } = await import('./commands/validate.js');
+      const result = validate({ config: config(), paths, cwd: cwd() });
+      out(opts.format === 'json' ? formatMessagesJson(result.messages) : formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.checked, 'sidecar') }));
+      exitCode = statistics(result.messages).error > 0 ? 1 : 0;
+    });
+
+  program
+    .command('check')
+    .description('citation completeness (markers, notes, numbering) and missing or stale sidecars')
+    .argument('[paths...]', 'texts, sidecars, or folders of either')
+    .addOption(formatOption(['text', 'json']))
+    .option('--list-rules', 'list the rules with their severity and exit')
+    .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format json', 'marginalia check --list-rules'))
+    .action(async (paths: string[], opts: { format: string; listRules?: boolean }) => {
+      const { check, CHECK_RULES } = await import('./commands/check.js');
+      if (opts.listRules) {
+        const rules = CHECK_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));
+        out(opts.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.description}`).join('\n') + '\n');
+        return;
+      }
+      const result = check({ config: config(), paths, cwd: cwd() });
+      out(opts.format === 'json' ? formatMessagesJson(result.messages) : formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.checked, 'text') }));
+      exitCode = statistics(result.messages).error + statistics(result.messages).warning > 0 ? 1 : 0;
+    });
+
+  program
+    .command('diff')
+    .description('entity-level difference between two sidecars')
+    .argument('<a>', 'the old sidecar')
+    .argument('<b>', 'the new sidecar')
+    .addOption(formatOption(['text', 'json']))
+    .addHelpText('after', examples('marginalia diff before.yaml annotations/letter.txt.yaml', 'marginalia diff a.yaml b.yaml --format json'))
+    .action(async (a: string, b: string, opts: { format: string }) => {
+      const { diff, isSame } = await import('./commands/diff.js');
+      const result = diff(resolvePath(io.cwd, a), resolvePath(io.cwd, b));
+      result.a = a;
+      result.b = b;
+      if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        const { formatDiffText } = await import('./format/diff.js');
+        out(formatDiffText(result, chalkOut));
+      }
+      exitCode = isSame(result) ? 0 : 1;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a sidecar')
+    .addHelpText('after', examples('marginalia schema > sidecar.schema.json'))
+    .action(async () => {
+      const { sidecarJsonSchema } = await import('./schema.js');
+      out(`${JSON.stringify(sidecarJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('init')
+    .description(`write a starter ${CONFIG_FILE}`)
+    .option('--force', 'overwrite an existing config')
+    .addHelpText('after', examples('marginalia init'))
+    .action((opts: { force?: boolean }) => {
+      const path = join(resolvePath(io.cwd, program.opts().root ?? '.'), CONFIG_FILE);
+      if (existsSync(path) && !opts.force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
+      writeFileAtomic(path, DEFAULT_CONFIG);
+      out(`wrote ${CONFIG_FILE}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ExitError) {
+      err(`marginalia: ${error.message}\n`);
+      return error.exitCode;
+    }
+    err(`marginalia: internal error: ${(error as Error).stack ?? error}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,88 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { Config } from './config.js';
+import { ExitError } from './errors.js';
+import { SCHEMA_FILE } from './schema.js';
+
+/** A text and its sidecar, as paths relative to the project root with forward slashes. */
+export interface Target {
+  text: string;
+  sidecar: string;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+const isInside = (dir: string, path: string) => path === dir || path.startsWith(`${dir}/`);
+
+export function sidecarPathFor(config: Config, text: string): string {
+  return posix.join(config.annotations, `${posix.relative(config.corpus, text)}.yaml`);
+}
+
+export function textPathFor(config: Config, sidecar: string): string {
+  return posix.join(config.corpus, posix.relative(config.annotations, sidecar).replace(/\.yaml$/, ''));
+}
+
+export function schemaPathOf(config: Config): string {
+  return posix.join(config.annotations, SCHEMA_FILE);
+}
+
+export const absolute = (config: Config, path: string) => resolve(config.root, path);
+
+function globTexts(config: Config, dir: string): string[] {
+  const annotations = posix.relative(dir, config.annotations);
+  return globSync(config.include, {
+    cwd: absolute(config, dir),
+    ignore: [...config.exclude, ...(annotations.startsWith('..') ? [] : [`${annotations}/**`])],
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    dot: false,
+  }).map((p) => posix.join(dir, p));
+}
+
+function globSidecars(config: Config, dir: string): string[] {
+  return globSync(['**/*.yaml'], { cwd: absolute(config, dir), onlyFiles: true, followSymbolicLinks: false }).map((p) => posix.join(dir, p));
+}
+
+/**
+ * The texts and sidecars a command works on. Without paths: every text of the corpus,
+ * plus (with `withLoneSidecars`) every sidecar whose text is gone. A path may be a text,
+ * a sidecar, or a folder of either.
+ */
+export function collectTargets(config: Config, paths: readonly string[], cwd: string, withLoneSidecars = false): Target[] {
+  const texts = new Set<string>();
+  const sidecars = new Set<string>();
+  const add = (rel: string) => {
+    if (isInside(config.annotations, rel)) {
+      if (isDirectory(config, rel)) globSidecars(config, rel).forEach((s) => sidecars.add(s));
+      else sidecars.add(rel);
+    } else if (isDirectory(config, rel)) globTexts(config, rel).forEach((t) => texts.add(t));
+    else texts.add(rel);
+  };
+  if (paths.length === 0) {
+    add(config.corpus);
+    if (withLoneSidecars && existsSync(absolute(config, config.annotations))) add(config.annotations);
+  }
+  for (const path of paths) {
+    const abs = isAbsolute(path) ? path : resolve(cwd, path);
+    const rel = toPosix(relative(config.root, abs));
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new ExitError(`${path}: outside the project (${config.root})`);
+    if (!existsSync(abs)) throw new ExitError(`${path}: no such file or folder`);
+    add(rel || '.');
+  }
+  const byText = new Map<string, Target>();
+  for (const text of texts) byText.set(text, { text, sidecar: sidecarPathFor(config, text) });
+  for (const sidecar of sidecars) {
+    if (posix.basename(sidecar) === SCHEMA_FILE) continue;
+    const text = textPathFor(config, sidecar);
+    if (!byText.has(text) && (withLoneSidecars || paths.length > 0)) byText.set(text, { text, sidecar });
+  }
+  return [...byText.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+function isDirectory(config: Config, rel: string): boolean {
+  try {
+    return statSync(absolute(config, rel)).isDirectory();
+  } catch {
+    return false;
+  }
+}

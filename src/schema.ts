@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Bumped when a sidecar written by this version would not be read correctly by an older one. */
+export const SCHEMA_VERSION = 1;
+export const SCHEMA_FILE = 'marginalia.schema.json';
+
+export const BUILTIN_ENTITY_TYPES = ['person', 'org', 'place', 'date', 'money', 'acronym', 'reference'] as const;
+/** Document structure, always allowed next to the configured entity types. */
+export const STRUCTURE_TYPES = ['note', 'note-marker'] as const;
+
+export const STATUSES = ['auto', 'accepted', 'rejected', 'orphaned'] as const;
+
+const offset = z.number().int().nonnegative();
+
+export const Entry = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_.:-]+$/).optional().describe('Stable id; filled in by annotate when a person omits it'),
+    type: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Entity type: a built-in or one declared in the config'),
+    start: offset.describe('Start, in Unicode code points, 0-based'),
+    end: offset.describe('End, in Unicode code points, exclusive'),
+    text: z.string().describe('The exact text of the span'),
+    prefix: z.string().optional().describe('Text just before the span, to find it again when the text changes'),
+    suffix: z.string().optional().describe('Text just after the span'),
+    by: z.string().min(1).describe('Who made it: a rule id such as "rule:dates", "nlp:compromise", or "human"'),
+    status: z.enum(STATUSES).optional().describe('auto (machine), accepted, rejected, orphaned (could not be re-anchored)'),
+    previousStatus: z.enum(['accepted', 'rejected']).optional().describe('Orphaned entries: the decision to restore when the span is found again'),
+    value: z.string().optional().describe('Normalized value: EDTF for dates, the expansion for acronyms'),
+    amount: z.number().optional().describe('Money: the amount'),
+    currency: z.string().optional().describe('Money: ISO 4217 code or a historical currency name'),
+    n: z.string().optional().describe('Note and note-marker: the note number or symbol'),
+    kind: z.enum(['source', 'other']).optional().describe('Note: a source note or another note'),
+    parts: z.record(z.string(), z.string()).optional().describe('Archival reference: archive, collection, unit, folios'),
+    cluster: z.string().optional().describe('Alias cluster id shared by mentions of one entity'),
+    comment: z.string().optional().describe('A free remark by a person'),
+  })
+  .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
+
+export const Sidecar = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of the sidecar schema'),
+  generator: z.string().optional().describe('Tool version and rule fingerprint that made the machine entries; a match lets annotate skip the text'),
+  source: z.strictObject({
+    path: z.string().min(1).describe('The text, relative to the project root, with forward slashes'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the file bytes'),
+    length: offset.describe('Length of the decoded text in code points'),
+  }),
+  entries: z.array(Entry),
+});
+
+export type Entry = z.infer<typeof Entry>;
+export type Sidecar = z.infer<typeof Sidecar>;
+export type Status = (typeof STATUSES)[number];
+
+/** The JSON Schema of a sidecar, for editors and other tools. */
+export function sidecarJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Sidecar, { target: 'draft-2020-12' }),
+    $id: `https://marginalia.dev/schema/sidecar-v${SCHEMA_VERSION}.json`,
+    title: 'marginalia annotation sidecar',
+  };
+}
+
+/** Work a person did: kept through every re-run of annotate. */
+export function isHumanWork(entry: Entry): boolean {
+  return entry.by === 'human' || (entry.status !== undefined && entry.status !== 'auto');
+}
