@@ -55,7 +55,9 @@ export const noteNumberingGap: CheckRule = {
       else missing.push(k);
     }
     if (missing.length === 0) return [];
-    const at = notes.find((n) => Number(n.n) > missing[0]!)?.start ?? notes[0]!.start;
+    // Point at the note that follows the first missing number.
+    const next = notes.filter((n) => numeric(n.n) && Number(n.n) > missing[0]!).sort((a, b) => Number(a.n) - Number(b.n))[0];
+    const at = next?.start ?? notes[0]!.start;
     return [{ at, message: `note numbering skips ${missing.join(', ')}` }];
   },
 };

@@ -1,0 +1,48 @@
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli.js';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = join(REPO, '..', 'shared');
+
+/** A fresh project folder with the given files (paths relative to its root). */
+export function makeProject(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'marginalia-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** A project holding a copy of the bundled corpus (and, optionally, its sidecars). */
+export function copyOfBundledCorpus(withAnnotations = true): string {
+  const root = makeProject();
+  cpSync(join(REPO, 'corpus'), join(root, 'corpus'), { recursive: true });
+  if (withAnnotations) cpSync(join(REPO, 'annotations'), join(root, 'annotations'), { recursive: true });
+  return root;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in this process, as bin/marginalia.js does. */
+export async function cli(cwd: string, ...args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Slice a string by code points, as Python and brat do. */
+export const sliceCodePoints = (text: string, start: number, end: number) => [...text].slice(start, end).join('');
