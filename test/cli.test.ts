@@ -134,3 +134,13 @@ describe('the command line', () => {
     expect(r.stdout).toBe(readFileSync(join(REPO, 'annotations/marginalia.schema.json'), 'utf8'));
   });
 });
+
+describe('diff A B, regressions', () => {
+  it('reports an entry whose text changed under the same span', async () => {
+    const a = readFileSync(join(REPO, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8');
+    const root = makeProject({ 'a.yaml': a, 'b.yaml': a.replace('    text: Erich Mielke\n', '    text: Erich Mielkx\n') });
+    const r = await cli(root, 'diff', 'a.yaml', 'b.yaml');
+    expect(r.stdout).toContain('~ person 111-123 "Erich Mielke" → person 111-123 "Erich Mielkx"  (text)\n');
+    expect(r.code).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@ import { ExitError } from '../errors.js';
 import type { Entry } from '../schema.js';
 import { parseSidecar } from '../sidecar.js';
 
-export type ChangeKind = 'type' | 'span' | 'value';
+export type ChangeKind = 'type' | 'span' | 'text' | 'value';
 
 export interface EntryChange {
   before: Entry;
@@ -31,6 +31,7 @@ function changesBetween(before: Entry, after: Entry): ChangeKind[] {
   const changes: ChangeKind[] = [];
   if (before.type !== after.type) changes.push('type');
   if (before.start !== after.start || before.end !== after.end) changes.push('span');
+  else if (before.text !== after.text) changes.push('text');
   if (valueOf(before) !== valueOf(after)) changes.push('value');
   return changes;
 }
