@@ -135,6 +135,36 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = isSame(result) ? 0 : 1;
     });
 
+  const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+  program
+    .command('eval')
+    .description('precision, recall and F1 per type against brat standoff gold annotations')
+    .requiredOption('--gold <dir>', 'folder of NAME.txt + NAME.ann (brat standoff)')
+    .option('--pred <dir>', 'score the sidecars NAME.txt.yaml in this folder instead of annotating')
+    .option('--types <types>', 'comma-separated types to score (default: every type in the gold)', list)
+    .option('--recall-only <types>', 'comma-separated types whose gold is incomplete: report recall only', list)
+    .addOption(formatOption(['text', 'json']))
+    .addHelpText('after', examples('marginalia eval --gold ../shared/eval/hipe-dev --types person,place,org,date', 'marginalia eval --gold ../shared/eval/frus-dev --recall-only person,acronym,place,date,org'))
+    .action(async (opts: { gold: string; pred?: string; types?: string[]; recallOnly?: string[]; format: string }) => {
+      const { evaluate } = await import('./commands/eval.js');
+      const showProgress = Boolean(io.stderr.isTTY);
+      const result = await evaluate({
+        gold: resolvePath(io.cwd, opts.gold),
+        ...(opts.pred ? { pred: resolvePath(io.cwd, opts.pred) } : {}),
+        ...(opts.types ? { types: opts.types } : {}),
+        ...(opts.recallOnly ? { recallOnly: opts.recallOnly } : {}),
+        onFile: (done, total) => {
+          if (showProgress) err(`\r\x1b[Kscoring ${done}/${total}`);
+        },
+      });
+      if (showProgress) err('\r\x1b[K');
+      if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        const { formatEvalText } = await import('./format/eval.js');
+        out(formatEvalText(result));
+      }
+    });
+
   program
     .command('schema')
     .description('print the JSON Schema of a sidecar')

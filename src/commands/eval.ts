@@ -1,0 +1,151 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseBrat } from '../brat.js';
+import { Document, decodeText, sha256Hex } from '../document.js';
+import { ExitError } from '../errors.js';
+import { EXTRACTORS, extract, type Extractor } from '../extract/index.js';
+import { resolve } from '../resolve.js';
+import { parseSidecar } from '../sidecar.js';
+
+export interface EvalOptions {
+  gold: string;
+  /** A folder of sidecars named `<text name>.yaml` to score instead of annotating. */
+  pred?: string;
+  /** Only these gold types (default: all types of the gold). */
+  types?: readonly string[];
+  /** Types whose gold is incomplete: recall only. */
+  recallOnly?: readonly string[];
+  /** Gold type → our type, for gold sets that name types differently. */
+  typeMap?: Readonly<Record<string, string>>;
+  extractors?: readonly Extractor[];
+  onFile?: (done: number, total: number, name: string) => void;
+}
+
+export interface Counts {
+  gold: number;
+  predicted: number;
+  /** Matched pairs, strict (same span) and fuzzy (overlap, one-to-one). */
+  strict: number;
+  fuzzy: number;
+}
+
+export interface Score {
+  precision: number | null;
+  recall: number;
+  f1: number | null;
+}
+
+export interface TypeScore extends Counts {
+  type: string;
+  recallOnly: boolean;
+  strictScore: Score;
+  fuzzyScore: Score;
+}
+
+export interface EvalResult {
+  documents: number;
+  types: TypeScore[];
+  /** Micro average over the types scored with precision. */
+  micro: TypeScore;
+}
+
+interface Span {
+  type: string;
+  start: number;
+  end: number;
+}
+
+function score(matched: number, predicted: number, gold: number, recallOnly: boolean): Score {
+  const recall = gold ? matched / gold : 0;
+  if (recallOnly) return { precision: null, recall, f1: null };
+  const precision = predicted ? matched / predicted : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/** Strict and fuzzy matches of one type in one document; each gold span is matched at most once. */
+export function matchSpans(gold: readonly Span[], predicted: readonly Span[]): { strict: number; fuzzy: number } {
+  const key = (s: Span) => `${s.start}:${s.end}`;
+  const goldKeys = new Map<string, number>();
+  for (const g of gold) goldKeys.set(key(g), (goldKeys.get(key(g)) ?? 0) + 1);
+  let strict = 0;
+  for (const p of predicted) {
+    const left = goldKeys.get(key(p)) ?? 0;
+    if (left > 0) {
+      strict++;
+      goldKeys.set(key(p), left - 1);
+    }
+  }
+  // Fuzzy: exact pairs first, then the remaining overlaps in text order.
+  const freeGold = [...gold].sort((a, b) => a.start - b.start);
+  const used = new Set<number>();
+  const exact = (p: Span) => freeGold.findIndex((g, i) => !used.has(i) && g.start === p.start && g.end === p.end);
+  const rest: Span[] = [];
+  let fuzzy = 0;
+  for (const p of predicted) {
+    const i = exact(p);
+    if (i >= 0) {
+      used.add(i);
+      fuzzy++;
+    } else rest.push(p);
+  }
+  for (const p of rest.sort((a, b) => a.start - b.start)) {
+    const i = freeGold.findIndex((g, j) => !used.has(j) && g.start < p.end && p.start < g.end);
+    if (i >= 0) {
+      used.add(i);
+      fuzzy++;
+    }
+  }
+  return { strict, fuzzy };
+}
+
+async function predictionsFor(name: string, text: Uint8Array, options: EvalOptions): Promise<Span[]> {
+  if (options.pred) {
+    const path = join(options.pred, `${name}.yaml`);
+    if (!existsSync(path)) return [];
+    const parsed = parseSidecar(path, readFileSync(path, 'utf8'));
+    if (!parsed.value) throw new ExitError(`${path}: ${parsed.messages[0]?.message ?? 'invalid sidecar'}`);
+    return parsed.value.entries.filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
+  }
+  const doc = new Document(name, decodeText(text), sha256Hex(text));
+  return resolve(doc, await extract(doc, options.extractors ?? EXTRACTORS));
+}
+
+/** Precision, recall and F1 per type against brat standoff gold. */
+export async function evaluate(options: EvalOptions): Promise<EvalResult> {
+  if (!existsSync(options.gold)) throw new ExitError(`${options.gold}: no such folder`);
+  const names = readdirSync(options.gold).filter((n) => n.endsWith('.txt') && existsSync(join(options.gold, n.replace(/\.txt$/, '.ann')))).sort();
+  if (names.length === 0) throw new ExitError(`${options.gold}: no .txt files with .ann gold beside them`);
+  const recallOnly = new Set(options.recallOnly ?? []);
+  const toOurs = (type: string) => options.typeMap?.[type] ?? type;
+  const counts = new Map<string, Counts>();
+  const row = (type: string) => counts.get(type) ?? (counts.set(type, { gold: 0, predicted: 0, strict: 0, fuzzy: 0 }), counts.get(type)!);
+  let done = 0;
+  for (const name of names) {
+    const gold = parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({ ...g, type: toOurs(g.type) }));
+    const predicted = await predictionsFor(basename(name), readFileSync(join(options.gold, name)), options);
+    const types = options.types ? options.types.map(toOurs) : [...new Set(gold.map((g) => g.type))];
+    for (const type of types) {
+      const g = gold.filter((s) => s.type === type);
+      const p = predicted.filter((s) => s.type === type);
+      const m = matchSpans(g, p);
+      const c = row(type);
+      c.gold += g.length;
+      c.predicted += p.length;
+      c.strict += m.strict;
+      c.fuzzy += m.fuzzy;
+    }
+    options.onFile?.(++done, names.length, name);
+  }
+  const typeScore = (type: string, c: Counts, only: boolean): TypeScore => ({
+    type,
+    ...c,
+    recallOnly: only,
+    strictScore: score(c.strict, c.predicted, c.gold, only),
+    fuzzyScore: score(c.fuzzy, c.predicted, c.gold, only),
+  });
+  const types = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => typeScore(type, c, recallOnly.has(type)));
+  const scored = types.filter((t) => !t.recallOnly);
+  const sum = (k: keyof Counts) => scored.reduce((n, t) => n + t[k], 0);
+  const micro = typeScore('micro', { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') }, scored.length === 0);
+  return { documents: names.length, types, micro };
+}

@@ -1,0 +1,15 @@
+import type { EvalResult, Score, TypeScore } from '../commands/eval.js';
+
+const pct = (n: number | null) => (n === null ? '    –' : n.toFixed(3));
+const cells = (s: Score) => `${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`;
+
+function line(t: TypeScore): string {
+  return `${t.type.padEnd(12)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)}   ${cells(t.strictScore)}   ${cells(t.fuzzyScore)}${t.recallOnly ? '  (recall only)' : ''}`;
+}
+
+/** A table of per-type and micro scores, strict then fuzzy. */
+export function formatEvalText(result: EvalResult): string {
+  const header = `${'type'.padEnd(12)} ${'gold'.padStart(5)} ${'pred'.padStart(5)}   strict P    R      F1     fuzzy P    R      F1`;
+  const rows = result.types.map(line);
+  return [`${result.documents} documents`, header, ...rows, line(result.micro), ''].join('\n');
+}

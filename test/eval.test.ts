@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseBrat } from '../src/brat.js';
+import { matchSpans } from '../src/commands/eval.js';
+import { cli, makeProject } from './helpers.js';
+
+describe('parseBrat(source)', () => {
+  it('reads fragments as one span and attaches AnnotatorNotes', () => {
+    const ann = 'T1\tperson 452 468\tChalmers B. Wood\nT6\tplace 701 710;711 715\tGrand Pa¬ lace\n#1\tAnnotatorNotes T1\tn=1\n';
+    expect(parseBrat(ann)).toEqual([
+      { id: 'T1', type: 'person', start: 452, end: 468, text: 'Chalmers B. Wood', note: 'n=1' },
+      { id: 'T6', type: 'place', start: 701, end: 715, text: 'Grand Pa¬ lace' },
+    ]);
+  });
+});
+
+describe('matchSpans(gold, predicted)', () => {
+  const s = (start: number, end: number) => ({ type: 'person', start, end });
+  it('counts strict and one-to-one fuzzy matches', () => {
+    expect(matchSpans([s(0, 5), s(10, 20)], [s(0, 5), s(12, 14), s(15, 25)])).toEqual({ strict: 1, fuzzy: 2 });
+    expect(matchSpans([s(0, 10)], [s(0, 3), s(4, 10)])).toEqual({ strict: 0, fuzzy: 1 });
+  });
+});
+
+describe('marginalia eval', () => {
+  it('scores sidecars against brat gold, per type and micro, with recall-only types', async () => {
+    const text = 'Mielke met Pham Hung in Hanoi.';
+    const sidecar = (entries: object[]) => JSON.stringify({ schemaVersion: 1, source: { path: 'a.txt', sha256: '0'.repeat(64), length: text.length }, entries });
+    const root = makeProject({
+      'gold/a.txt': text,
+      'gold/a.ann': 'T1\tperson 0 6\tMielke\nT2\tperson 11 20\tPham Hung\nT3\tplace 24 29\tHanoi\n',
+      'pred/a.txt.yaml': sidecar([
+        { type: 'person', start: 0, end: 6, text: 'Mielke', by: 'x' },
+        { type: 'person', start: 11, end: 15, text: 'Pham', by: 'x' },
+        { type: 'place', start: 24, end: 29, text: 'Hanoi', by: 'x' },
+        { type: 'place', start: 11, end: 20, text: 'Pham Hung', by: 'x' },
+      ]),
+    });
+    const r = await cli(root, 'eval', '--gold', 'gold', '--pred', 'pred', '--recall-only', 'place', '--format', 'json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.types.map((t: { type: string; strict: number; fuzzy: number; gold: number; predicted: number }) => [t.type, t.gold, t.predicted, t.strict, t.fuzzy])).toEqual([
+      ['person', 2, 2, 1, 2],
+      ['place', 1, 2, 1, 1],
+    ]);
+    expect(result.types[0].strictScore).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
+    expect(result.types[1].fuzzyScore).toEqual({ precision: null, recall: 1, f1: null });
+    expect(result.micro).toMatchObject({ gold: 2, predicted: 2, strict: 1, fuzzy: 2 });
+  });
+
+  it('exits 2 when the gold folder is missing', async () => {
+    const r = await cli(makeProject(), 'eval', '--gold', 'nowhere');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nowhere: no such folder/);
+  });
+});
