@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { RuleMeta } from './commands/check.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, type Config } from './config.js';
 import { ExitError } from './errors.js';
 import { makeChalk } from './format/color.js';
 import { formatMessagesJson, formatMessagesText, plural } from './format/messages.js';
 import { writeFileAtomic } from './fs-atomic.js';
-import { statistics } from './message.js';
+import { statistics, type Message } from './message.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -33,6 +34,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('marginalia');
   const config = (): Config => loadConfig(resolvePath(io.cwd, program.opts().root ?? '.'));
   const cwd = () => io.cwd;
+  const formatMessages = async (format: string, messages: Message[], subject: string, rules: readonly RuleMeta[]): Promise<string> => {
+    if (format === 'json') return formatMessagesJson(messages);
+    if (format === 'github') return (await import('./format/github.js')).formatMessagesGithub(messages);
+    if (format === 'sarif') return (await import('./format/sarif.js')).formatMessagesSarif(messages, { version: VERSION, rules });
+    return formatMessagesText(messages, { chalk: chalkOut, subject });
+  };
 
   program
     .description('Annotate archival texts: people, places, organizations, dates, money, references, notes and citations, in YAML sidecars')
@@ -92,27 +99,32 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (paths: string[], opts: { format: string }) => {
       const { validate } = await import('./commands/validate.js');
       const result = validate({ config: config(), paths, cwd: cwd() });
-      out(opts.format === 'json' ? formatMessagesJson(result.messages) : formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.checked, 'sidecar') }));
+      out(await formatMessages(opts.format, result.messages, plural(result.checked, 'sidecar'), []));
       exitCode = statistics(result.messages).error > 0 ? 1 : 0;
     });
 
   program
     .command('check')
-    .description('citation completeness (markers, notes, numbering) and missing or stale sidecars')
+    .description('citation completeness (markers, notes, source citations) and missing or stale sidecars')
     .argument('[paths...]', 'texts, sidecars, or folders of either')
-    .addOption(formatOption(['text', 'json']))
+    .addOption(formatOption(['text', 'json', 'github', 'sarif']))
+    .option('--max-warnings <n>', 'also fail when there are more warnings than this', (v) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a number is expected');
+      return Number(v);
+    })
     .option('--list-rules', 'list the rules with their severity and exit')
-    .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format json', 'marginalia check --list-rules'))
-    .action(async (paths: string[], opts: { format: string; listRules?: boolean }) => {
-      const { check, CHECK_RULES } = await import('./commands/check.js');
+    .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format github', 'marginalia check --format sarif > marginalia.sarif', 'marginalia check --list-rules'))
+    .action(async (paths: string[], opts: { format: string; maxWarnings?: number; listRules?: boolean }) => {
+      const { check, ALL_RULES } = await import('./commands/check.js');
       if (opts.listRules) {
-        const rules = CHECK_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));
-        out(opts.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.description}`).join('\n') + '\n');
+        const rules = ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));
+        out(opts.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.description}`).join('\n') + '\n');
         return;
       }
       const result = check({ config: config(), paths, cwd: cwd() });
-      out(opts.format === 'json' ? formatMessagesJson(result.messages) : formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.checked, 'text') }));
-      exitCode = statistics(result.messages).error + statistics(result.messages).warning > 0 ? 1 : 0;
+      out(await formatMessages(opts.format, result.messages, plural(result.checked, 'text'), ALL_RULES));
+      const stats = statistics(result.messages);
+      exitCode = stats.error > 0 || (opts.maxWarnings !== undefined && stats.warning > opts.maxWarnings) ? 1 : 0;
     });
 
   program

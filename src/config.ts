@@ -13,7 +13,22 @@ export const ConfigFile = z.strictObject({
   include: z.array(z.string()).default(['**/*.txt']).describe('Globs of texts inside the corpus folder'),
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones'),
+  check: z
+    .strictObject({
+      rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('Severity per rule id, or off'),
+      ignore: z.array(z.string()).default([]).describe('Globs of texts that check skips'),
+      require: z
+        .strictObject({
+          source: z.array(z.string()).default(['archive', 'archive_location']),
+          bibliographic: z.array(z.string()).default(['author', 'title', 'issued', 'page']),
+        })
+        .default({ source: ['archive', 'archive_location'], bibliographic: ['author', 'title', 'issued', 'page'] })
+        .describe('CSL fields a note of each kind must have'),
+    })
+    .default({ rules: {}, ignore: [], require: { source: ['archive', 'archive_location'], bibliographic: ['author', 'title', 'issued', 'page'] } }),
 });
+
+export type CheckConfig = z.infer<typeof ConfigFile>['check'];
 
 export interface Config {
   /** Absolute path of the project root (where the config file is). */
@@ -24,6 +39,7 @@ export interface Config {
   exclude: string[];
   /** Every type a sidecar entry may have. */
   types: string[];
+  check: CheckConfig;
 }
 
 export const DEFAULT_CONFIG = `# marginalia configuration: see \`marginalia --help\`
@@ -33,6 +49,12 @@ include:
   - "**/*.txt"
 exclude: []
 types: []                 # entity types besides person, org, place, date, money, acronym, reference
+check:
+  rules: {}               # e.g. note-numbering-gap: warning  (error | warning | info | off)
+  ignore: []              # globs of texts check skips
+  require:                # CSL fields a note of each kind must have
+    source: [archive, archive_location]
+    bibliographic: [author, title, issued, page]
 `;
 
 /** Read the project's config, or the defaults when there is none. */
@@ -52,5 +74,6 @@ export function loadConfig(root: string): Config {
     include: c.include,
     exclude: c.exclude,
     types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...c.types])],
+    check: c.check,
   };
 }

@@ -30,8 +30,22 @@ export function merge(doc: Document, machine: readonly Entry[], previous: readon
       !kept.some((h) => sameSpan(h, m) || (!isStructure(m) && h.type === m.type && overlaps(h, m))),
   );
   // Machine ids are recomputed each run; human ids are kept as they are.
-  const entries = assignIds([...human, ...fresh.map(({ id: _id, ...e }) => e)]).sort(compareEntries);
+  const entries = linkNotes(assignIds([...human, ...fresh.map(({ id: _id, ...e }) => e)]).sort(compareEntries));
   return { entries, orphaned };
+}
+
+const isLive = (e: Entry) => e.status !== 'rejected' && e.status !== 'orphaned';
+
+/** Each live note lists the ids of the live markers that carry its number. */
+function linkNotes(entries: Entry[]): Entry[] {
+  const markers = new Map<string, string[]>();
+  for (const e of entries) if (e.type === 'note-marker' && e.n !== undefined && isLive(e)) markers.set(e.n, [...(markers.get(e.n) ?? []), e.id!]);
+  return entries.map((e) => {
+    if (e.type !== 'note' || e.n === undefined || !isLive(e)) return e;
+    const { markers: _old, ...rest } = e;
+    const ids = markers.get(e.n);
+    return ids ? { ...rest, markers: ids } : rest;
+  });
 }
 
 /**

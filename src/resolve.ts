@@ -32,7 +32,7 @@ function toEntry(doc: Document, c: Candidate): Entry {
   const start = doc.toCodePoint(c.start);
   const end = doc.toCodePoint(c.end);
   const entry: Entry = { type: c.type, start, end, text: doc.text.slice(c.start, c.end), by: c.by, status: 'auto' };
-  for (const key of ['value', 'amount', 'currency', 'n', 'kind', 'parts'] as const) {
+  for (const key of ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts'] as const) {
     if (c[key] !== undefined) (entry as Record<string, unknown>)[key] = c[key];
   }
   return withContext(doc, entry);

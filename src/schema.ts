@@ -12,6 +12,23 @@ export const STATUSES = ['auto', 'accepted', 'rejected', 'orphaned'] as const;
 
 const offset = z.number().int().nonnegative();
 
+/** CSL-JSON fields of a note's citation, so it exports to Zotero, pandoc and citation-js as it is. */
+export const Citation = z.strictObject({
+  type: z.enum(['book', 'manuscript', 'article', 'document']).optional(),
+  author: z.array(z.strictObject({ literal: z.string() })).optional(),
+  title: z.string().optional(),
+  'container-title': z.string().optional(),
+  publisher: z.string().optional(),
+  'publisher-place': z.string().optional(),
+  issued: z.string().optional().describe('EDTF'),
+  volume: z.string().optional(),
+  page: z.string().optional(),
+  archive: z.string().optional(),
+  archive_location: z.string().optional(),
+  URL: z.string().optional(),
+  note: z.string().optional(),
+});
+
 export const Entry = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_.:-]+$/).optional().describe('Stable id; filled in by annotate when a person omits it'),
@@ -28,12 +45,20 @@ export const Entry = z
     amount: z.number().optional().describe('Money: the amount'),
     currency: z.string().optional().describe('Money: ISO 4217 code or a historical currency name'),
     n: z.string().optional().describe('Note and note-marker: the note number or symbol'),
-    kind: z.enum(['source', 'other']).optional().describe('Note: a source note or another note'),
+    kind: z.enum(['source', 'bibliographic', 'other']).optional().describe('Note: a source note, a bibliographic reference, or another note'),
+    citation: Citation.optional().describe('Note: its citation, in CSL-JSON fields'),
+    repeats: z.string().optional().describe('Note: the number of the note an Ibid. or op. cit. repeats'),
+    markers: z.array(z.string()).optional().describe('Note: ids of the markers that point to it'),
     parts: z.record(z.string(), z.string()).optional().describe('Archival reference: archive, collection, unit, folios'),
     cluster: z.string().optional().describe('Alias cluster id shared by mentions of one entity'),
     comment: z.string().optional().describe('A free remark by a person'),
   })
   .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
+
+export const DocumentMetadata = Citation.extend({
+  translator: z.array(z.strictObject({ literal: z.string() })).optional(),
+  language: z.string().optional().describe('Original language'),
+}).describe('Citation metadata of the document itself, read from its header and source note');
 
 export const Sidecar = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of the sidecar schema'),
@@ -43,6 +68,7 @@ export const Sidecar = z.strictObject({
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the file bytes'),
     length: offset.describe('Length of the decoded text in code points'),
   }),
+  metadata: DocumentMetadata.optional(),
   entries: z.array(Entry),
 });
 

@@ -1,13 +1,10 @@
-import type { CheckRule, Span } from './types.js';
+import type { CheckRule, NoteSpan, Span } from './types.js';
 
 const numeric = (n: string) => /^\d+$/.test(n);
-const byNumber = (spans: Span[]) => {
-  const map = new Map<string, Span[]>();
-  for (const s of spans) map.set(s.n, [...(map.get(s.n) ?? []), s]);
-  return map;
-};
 /** Compound notes `(4), (6), (7) …` share one span: one note per distinct span and number. */
-const distinctNotes = (notes: Span[]) => [...new Map(notes.map((n) => [`${n.n}:${n.start}`, n])).values()];
+const distinctNotes = <T extends Span>(notes: T[]) => [...new Map(notes.map((n) => [`${n.n}:${n.start}`, n])).values()];
+/** Notes in the order they stand in the text, one per span. */
+const notesInTextOrder = (notes: NoteSpan[]) => distinctNotes(notes).sort((a, b) => a.start - b.start || Number(a.n) - Number(b.n));
 
 export const markerWithoutNote: CheckRule = {
   id: 'marker-without-note',
@@ -15,7 +12,7 @@ export const markerWithoutNote: CheckRule = {
   description: 'A note marker points to a note that the notes list does not have',
   run: ({ markers, notes }) => {
     const defined = new Set(notes.map((n) => n.n));
-    return markers.filter((m) => !defined.has(m.n)).map((m) => ({ at: m.start, message: `note marker (${m.n}) has no note ${m.n}` }));
+    return markers.filter((m) => !defined.has(m.n)).map((m) => ({ at: m.start, message: `note marker ${m.n} has no note ${m.n}` }));
   },
 };
 
@@ -35,31 +32,57 @@ export const duplicateNoteNumber: CheckRule = {
   id: 'duplicate-note-number',
   severity: 'error',
   description: 'Two notes carry the same number',
-  run: ({ notes }) =>
-    [...byNumber(distinctNotes(notes)).entries()]
-      .filter(([, spans]) => spans.length > 1)
-      .flatMap(([n, spans]) => spans.slice(1).map((s) => ({ at: s.start, message: `note ${n} is defined ${spans.length} times` }))),
+  run: ({ notes }) => {
+    const seen = new Map<string, NoteSpan>();
+    const findings = [];
+    for (const note of notesInTextOrder(notes)) {
+      const first = seen.get(note.n);
+      if (first) findings.push({ at: note.start, message: `a second note ${note.n}: the number is used twice` });
+      else seen.set(note.n, note);
+    }
+    return findings;
+  },
 };
 
 export const noteNumberingGap: CheckRule = {
   id: 'note-numbering-gap',
-  severity: 'warning',
+  severity: 'error',
   description: 'Note numbers skip a number',
   run: ({ notes }) => {
     const numbers = [...new Set(notes.map((n) => n.n).filter(numeric).map(Number))].sort((a, b) => a - b);
     if (numbers.length === 0) return [];
-    const first = Math.min(numbers[0]!, 1);
     const missing: number[] = [];
-    for (let k = first, i = 0; k <= numbers[numbers.length - 1]!; k++) {
+    for (let k = Math.min(numbers[0]!, 1), i = 0; k <= numbers[numbers.length - 1]!; k++) {
       if (numbers[i] === k) i++;
       else missing.push(k);
     }
     if (missing.length === 0) return [];
     // Point at the note that follows the first missing number.
     const next = notes.filter((n) => numeric(n.n) && Number(n.n) > missing[0]!).sort((a, b) => Number(a.n) - Number(b.n))[0];
-    const at = next?.start ?? notes[0]!.start;
-    return [{ at, message: `note numbering skips ${missing.join(', ')}` }];
+    return [{ at: next?.start ?? notes[0]!.start, message: `note numbering skips ${missing.join(', ')}` }];
   },
 };
 
-export const NOTE_RULES: readonly CheckRule[] = [markerWithoutNote, noteWithoutMarker, duplicateNoteNumber, noteNumberingGap];
+export const notesOutOfOrder: CheckRule = {
+  id: 'notes-out-of-order',
+  severity: 'error',
+  description: 'A note stands before a note with a lower number',
+  run: ({ notes }) => {
+    // A line holding several notes (`(2), (5) …`) is placed by its first number.
+    const firstBySpan = new Map<number, NoteSpan>();
+    for (const note of notes.filter((n) => numeric(n.n))) {
+      const seen = firstBySpan.get(note.start);
+      if (!seen || Number(note.n) < Number(seen.n)) firstBySpan.set(note.start, note);
+    }
+    const ordered = [...firstBySpan.values()].sort((a, b) => a.start - b.start);
+    const findings = [];
+    for (let i = 1; i < ordered.length; i++) {
+      const prev = ordered[i - 1]!;
+      const note = ordered[i]!;
+      if (Number(note.n) < Number(prev.n)) findings.push({ at: note.start, message: `note ${note.n} comes after note ${prev.n}` });
+    }
+    return findings;
+  },
+};
+
+export const NOTE_RULES: readonly CheckRule[] = [markerWithoutNote, noteWithoutMarker, duplicateNoteNumber, noteNumberingGap, notesOutOfOrder];

@@ -1,5 +1,7 @@
+import type { Citation, NoteKind } from '../citations.js';
 import type { Document } from '../document.js';
 import type { Severity } from '../message.js';
+import type { DocumentMetadata } from '../metadata.js';
 
 export interface Span {
   n: string;
@@ -8,11 +10,23 @@ export interface Span {
   end: number;
 }
 
-/** What citation checks look at: the document's note markers and notes. */
-export interface NoteFacts {
+export interface NoteSpan extends Span {
+  kind?: NoteKind;
+  citation?: Citation;
+  repeats?: string;
+}
+
+/** What citation checks look at: a document's markers, notes and citation metadata. */
+export interface CheckFacts {
   doc: Document;
   markers: Span[];
-  notes: (Span & { kind?: 'source' | 'other' })[];
+  notes: NoteSpan[];
+  metadata: DocumentMetadata;
+}
+
+export interface CheckOptions {
+  /** CSL fields a note of each kind must have. */
+  require: Record<'source' | 'bibliographic', string[]>;
 }
 
 export interface Finding {
@@ -21,10 +35,10 @@ export interface Finding {
   message: string;
 }
 
-/** A check describes itself, like an ESLint rule: docs and `--list-rules` read `meta`. */
+/** A check describes itself, like an ESLint rule: docs and `--list-rules` read its meta. */
 export interface CheckRule {
   id: string;
   severity: Severity;
   description: string;
-  run(facts: NoteFacts): Finding[];
+  run(facts: CheckFacts, options: CheckOptions): Finding[];
 }

@@ -4,6 +4,7 @@ import { sha256Hex } from '../document.js';
 import { EXTRACTORS, extract, type Extractor } from '../extract/index.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { merge } from '../merge.js';
+import { documentMetadata } from '../metadata.js';
 import type { Message } from '../message.js';
 import { absolute, collectTargets, schemaPathOf, type Target } from '../project.js';
 import { readDocument, readSidecar } from '../read.js';
@@ -74,7 +75,9 @@ async function annotateOne(config: Config, target: Target, generator: string, ex
 
   const machine = resolve(doc.value, await extract(doc.value, extractors));
   const { entries, orphaned } = merge(doc.value, machine, old?.entries ?? []);
-  const sidecar = newSidecar(generator, { path: target.text, sha256: doc.value.sha256, length: doc.value.length }, entries);
+  const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
+  const metadata = documentMetadata(doc.value.text, sourceNote);
+  const sidecar = newSidecar(generator, { path: target.text, sha256: doc.value.sha256, length: doc.value.length }, metadata, entries);
   const bytes = serializeSidecar(sidecar, target.sidecar, schemaPathOf(config));
   const messages = orphaned.map(
     (e): Message => ({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', entryId: e.id }),

@@ -1,14 +1,18 @@
 import type { Document } from '../document.js';
+import { parseNote } from '../citations.js';
 import type { Candidate, Extractor } from './types.js';
 
-/** `(12)` or `[12]`; also `*` and `†` inside brackets. */
-const LABEL = String.raw`[(\[](\d{1,3}|\*|†)[)\]]`;
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SYMBOLS = '*†‡§';
+/** `(12)`, `[12]`, `¹²`, `*`, `†` as the label that opens a note. */
+const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`;
 /** A note line opens with one label or several: `(4), (6), (7) Ministry of …`. */
-const NOTE_LINE = new RegExp(String.raw`^[ \t]*(${LABEL}(?:[ \t]*,[ \t]*${LABEL})*)[ \t]+(?=\S)`);
-const LABEL_G = new RegExp(LABEL, 'g');
-const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references)[ \t]*:?[ \t]*$/i;
-/** An inline marker; whether it really is one is decided by its neighbours. */
-const MARKER = /[(\[](\d{1,3})[)\]]/g;
+const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
+const LABEL_G = new RegExp(LABEL, 'gu');
+const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)[ \t]*:?[ \t]*$/i;
+/** An inline marker candidate; whether it really is one is decided by its neighbours. */
+const MARKER = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
+const CONNECTIVES = /(?:^|\s)(?:and|or|nor|und|et)\s*$/i;
 
 interface Line {
   start: number;
@@ -25,11 +29,23 @@ export interface Note {
   end: number;
 }
 
+export interface Marker {
+  n: string;
+  start: number;
+  end: number;
+}
+
 export interface NoteStructure {
   notes: Note[];
-  markers: { n: string; start: number; end: number }[];
-  /** Where the notes region begins: markers are only looked for before it. */
+  markers: Marker[];
+  /** Where the final notes list begins (the text length when there is none). */
   regionStart: number;
+}
+
+/** `(12)` → `12`, `¹²` → `12`, `†` → `†`. */
+export function labelNumber(label: string): string {
+  const inner = label.replace(/^[(\[]|[)\]]$/g, '');
+  return [...inner].map((c) => (SUPERSCRIPT.includes(c) ? String(SUPERSCRIPT.indexOf(c)) : c)).join('');
 }
 
 /** Split into lines, keeping UTF-16 offsets; works with LF, CRLF and CR. */
@@ -45,6 +61,12 @@ function linesOf(text: string): Line[] {
 }
 
 const isBlank = (line: Line) => line.text.trim() === '';
+const noteLine = (line: Line) => {
+  const m = NOTE_LINE.exec(line.text);
+  // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
+  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length)))) return undefined;
+  return m;
+};
 
 /** Blocks of consecutive non-blank lines. */
 function blocksOf(lines: Line[]): Line[][] {
@@ -60,14 +82,14 @@ function blocksOf(lines: Line[]): Line[][] {
   return blocks;
 }
 
-/** Notes in a region: each label line starts a note, following non-blank lines continue it. */
+/** Notes in a run of lines: each label line starts a note, following non-blank lines continue it. */
 function notesIn(lines: Line[]): Note[] {
   const notes: Note[] = [];
   let current: Note | undefined;
   for (const line of lines) {
-    const m = NOTE_LINE.exec(line.text);
+    const m = noteLine(line);
     if (m) {
-      const numbers = [...m[1]!.matchAll(LABEL_G)].map((l) => l[1]!);
+      const numbers = [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0]));
       const labelStart = line.start + m[0].length - m[0].trimStart().length;
       current = { numbers, labelStart, start: line.start + m[0].length, end: line.start + line.text.trimEnd().length };
       notes.push(current);
@@ -80,22 +102,31 @@ function notesIn(lines: Line[]): Note[] {
   return notes;
 }
 
-function markersBefore(text: string, end: number): NoteStructure['markers'] {
-  const markers: NoteStructure['markers'] = [];
-  MARKER.lastIndex = 0;
+/**
+ * Marker candidates before `end`. A marker follows a word or punctuation
+ * (`Johnson (1)`, `failures.(2)`, `”(1)`, `word¹`). Not a marker: a label opening a line
+ * (a body enumerator), `: (1) that …, (2) …` enumerations, `(1)` after `and`.
+ * A spaced marker followed by more words (`SEPES (3) personnel`) counts only when
+ * the notes define its number.
+ */
+function markersIn(text: string, from: number, end: number, defined: Set<string>): Marker[] {
+  const markers: Marker[] = [];
+  MARKER.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = MARKER.exec(text)) && m.index < end) {
-    if (isMarkerAt(text, m.index, m.index + m[0].length)) markers.push({ n: m[1]!, start: m.index, end: m.index + m[0].length });
+    const n = labelNumber(m[0]);
+    const start = m.index;
+    const stop = start + m[0].length;
+    const symbol = /^[*†‡§]$/u.test(m[0]) || /^[(\[][*†‡§]/.test(m[0]);
+    const superscript = !m[0].startsWith('(') && !m[0].startsWith('[') && !symbol;
+    // Symbols and superscripts are markers only where a note defines them.
+    if ((symbol || superscript) && !defined.has(n)) continue;
+    if (isMarkerAt(text, start, stop, defined.has(n))) markers.push({ n, start, end: stop });
   }
   return markers;
 }
 
-/**
- * A marker follows a word or punctuation (`Johnson (1)`, `failures.(2)`, `”(1)`).
- * Not a marker: a label opening a line (a body enumerator), or `(1) that …, (2) …`
- * enumerations inside a sentence.
- */
-function isMarkerAt(text: string, start: number, end: number): boolean {
+function isMarkerAt(text: string, start: number, end: number, defined: boolean): boolean {
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
   const before = text.slice(lineStart, start);
   if (before.trim() === '') return false;
@@ -103,58 +134,112 @@ function isMarkerAt(text: string, start: number, end: number): boolean {
   const next = text.slice(end, end + 2);
   const endsClause = next === '' || /^(?:[\r\n]|[ \t]*[\r\n]|[.,;:!?)\]”"’'—–-]|[ \t]*$)/.test(next);
   if (!/\s/.test(prev)) return !/[(\[]/.test(prev) || endsClause;
-  // Spaced: `Bromley Smith (5)` at a line end is a marker; `: (1) that` is an enumerator.
-  if (/[:;,]\s*$/.test(before)) return false;
-  return endsClause;
+  if (/[:;,(]\s*$/.test(before) || CONNECTIVES.test(before)) return false;
+  return endsClause || defined;
 }
 
-/** Finds the notes list (with or without a heading) and the markers that point into it. */
+function lastHeading(lines: Line[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (HEADING.test(lines[i]!.text)) return i;
+  return -1;
+}
+
+/** The final notes list: after the last notes heading, else the last run of labelled blocks. */
+function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
+  const heading = lastHeading(lines);
+  if (heading >= 0) return { lines: lines.slice(heading + 1), headed: true };
+  const blocks = blocksOf(lines);
+  let last = blocks.length - 1;
+  while (last >= 0 && !noteLine(blocks[last]![0]!)) last--;
+  let first = last;
+  while (first > 0 && noteLine(blocks[first - 1]![0]!)) first--;
+  return { lines: last < 0 ? [] : blocks.slice(first, last + 1).flat(), headed: false };
+}
+
+/**
+ * Finds the notes (a final list with or without a heading, and footnotes placed
+ * directly under a paragraph) and the markers that point to them.
+ */
 export function noteStructure(text: string): NoteStructure {
   const lines = linesOf(text);
-  let headingIndex = -1;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (HEADING.test(lines[i]!.text)) {
-      headingIndex = i;
-      break;
-    }
-  }
-  let regionLines: Line[];
-  if (headingIndex >= 0) {
-    regionLines = lines.slice(headingIndex + 1);
-  } else {
-    // No heading: the last run of blocks that open with a note label.
-    const blocks = blocksOf(lines);
-    let last = blocks.length - 1;
-    while (last >= 0 && !NOTE_LINE.test(blocks[last]![0]!.text)) last--;
-    let first = last;
-    while (first > 0 && NOTE_LINE.test(blocks[first - 1]![0]!.text)) first--;
-    regionLines = last < 0 ? [] : blocks.slice(first, last + 1).flat();
-  }
-  const regionStart = regionLines[0]?.start ?? text.length;
-  const notes = notesIn(regionLines);
-  const markers = markersBefore(text, regionStart);
+  const region = finalRegion(lines);
+  let regionStart = region.lines[0]?.start ?? text.length;
+  let notes = notesIn(region.lines);
+  let defined = new Set(notes.flatMap((n) => n.numbers));
   // Without a heading, a run of labelled paragraphs is a notes list only if the body points into it.
-  if (headingIndex < 0 && notes.length) {
-    const pointed = new Set(markers.map((m) => m.n));
+  if (!region.headed && notes.length) {
+    const pointed = new Set(markersIn(text, 0, regionStart, defined).map((m) => m.n));
     if (!notes.some((note) => note.numbers.some((n) => pointed.has(n)))) {
-      return { notes: [], markers, regionStart: text.length };
+      notes = [];
+      defined = new Set();
+      regionStart = text.length;
     }
   }
-  return { notes, markers, regionStart };
+  const body = footnotesUnderParagraphs(text, lines.filter((l) => l.start < regionStart), defined);
+  const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
+  const bodyRanges = body.map((n) => [n.labelStart, n.end] as const);
+  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.some(([s, e]) => m.start >= s && m.start < e));
+  return { notes: [...body, ...notes].sort((a, b) => a.start - b.start), markers, regionStart };
+}
+
+/**
+ * Footnotes placed under the paragraph that cites them: a block of labelled lines
+ * whose numbers the final list does not define and a marker just above points to.
+ */
+function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<string>): Note[] {
+  const found: Note[] = [];
+  let searchFrom = 0;
+  for (const block of blocksOf(lines)) {
+    if (!block.every((line) => noteLine(line) || !noteLine(block[0]!))) continue;
+    if (!noteLine(block[0]!)) continue;
+    const candidates = notesIn(block);
+    const numbers = candidates.flatMap((n) => n.numbers);
+    if (numbers.some((n) => defined.has(n))) continue;
+    const above = markersIn(text, searchFrom, block[0]!.start, new Set(numbers)).map((m) => m.n);
+    if (numbers.length && numbers.every((n) => above.includes(n)) && block.every((line) => noteLine(line))) {
+      found.push(...candidates);
+      searchFrom = block[block.length - 1]!.end;
+    }
+  }
+  return found;
+}
+
+/**
+ * Notes with their citations. One line may hold several notes (`(4), (6), (7) …, p.12, 13, 19`):
+ * each number gets its own entry and, when the pages match the numbers, its own page.
+ * The note the title points to is the document's source note, labelled or not.
+ */
+export function noteCandidates(text: string): Candidate[] {
+  const { notes, markers } = noteStructure(text);
+  const by = 'structure:notes';
+  const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: 100, n: m.n }));
+  const titleEnd = firstLineEnd(text);
+  const titleNumbers = new Set(markers.filter((m) => m.start < titleEnd).map((m) => m.n));
+  let lastCiting: string | undefined;
+  for (const note of notes) {
+    const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
+    note.numbers.forEach((n, i) => {
+      const candidate: Candidate = { type: 'note', start: note.start, end: note.end, by, priority: 100, n, kind: parsed.kind };
+      if (parsed.citation) {
+        const page = parsed.pages?.length === note.numbers.length ? parsed.pages[i] : parsed.citation.page;
+        candidate.citation = { ...parsed.citation, ...(page ? { page } : {}) };
+      }
+      if (parsed.parts) candidate.parts = parsed.parts;
+      if (parsed.ibid && lastCiting) candidate.repeats = lastCiting;
+      out.push(candidate);
+    });
+    if (parsed.citation && !parsed.ibid) lastCiting = note.numbers[note.numbers.length - 1];
+  }
+  return out;
+}
+
+function firstLineEnd(text: string): number {
+  const first = /\S[^\r\n]*/.exec(text);
+  return first ? first.index + first[0].length : 0;
 }
 
 export const notesExtractor: Extractor = {
   id: 'structure:notes',
-  description: 'Note markers such as (1), [1] and the notes list they point to',
+  description: 'Note markers ((1), [1], ¹, *, †), the notes they point to, and their citations',
   types: ['note', 'note-marker'],
-  extract(doc: Document): Candidate[] {
-    const { notes, markers } = noteStructure(doc.text);
-    const by = 'structure:notes';
-    const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: 100, n: m.n }));
-    for (const note of notes) {
-      const kind = /^\s*source\s*:/i.test(doc.text.slice(note.start, note.end)) ? 'source' : 'other';
-      for (const n of note.numbers) out.push({ type: 'note', start: note.start, end: note.end, by, priority: 100, n, kind });
-    }
-    return out;
-  },
+  extract: (doc: Document) => noteCandidates(doc.text),
 };

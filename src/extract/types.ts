@@ -16,7 +16,9 @@ export interface Candidate {
   amount?: number;
   currency?: string;
   n?: string;
-  kind?: 'source' | 'other';
+  kind?: 'source' | 'bibliographic' | 'other';
+  citation?: import('../citations.js').Citation;
+  repeats?: string;
   parts?: Record<string, string>;
 }
 

@@ -1,0 +1,155 @@
+import { findDates } from './extract/dates.js';
+import { findReferences } from './extract/references.js';
+
+/** The CSL-JSON fields marginalia fills from a note (names as Zotero, pandoc and citation-js use them). */
+export interface Citation {
+  type?: 'book' | 'manuscript' | 'article' | 'document';
+  author?: { literal: string }[];
+  title?: string;
+  'container-title'?: string;
+  publisher?: string;
+  'publisher-place'?: string;
+  /** EDTF. */
+  issued?: string;
+  volume?: string;
+  page?: string;
+  archive?: string;
+  archive_location?: string;
+  URL?: string;
+  note?: string;
+}
+
+export type NoteKind = 'source' | 'bibliographic' | 'other';
+
+export interface ParsedNote {
+  kind: NoteKind;
+  citation?: Citation;
+  /** Archival reference parts: archive, record-group, collection, series, file, box, lot, folios. */
+  parts?: Record<string, string>;
+  /** `Ibid.` / `op. cit.`: this note repeats an earlier one. */
+  ibid?: boolean;
+  /** Pages per note number, when one line holds several notes (`(4), (6), (7) … p.12, 13, 19`). */
+  pages?: string[];
+}
+
+const CLASSIFICATION = /(?:^|[.;]\s+|\s)(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|Official Use Only|No classification marking)\b/;
+const PUBLISHER = /\b(?:Publishing House|Publishers?|Press|Verlag|Éditions|Editions|Books|NXB|Printing Office|Presses)\b/i;
+const YEAR = /^(?:1[5-9]|20)\d\d[a-z]?\.?$/;
+const URL_RE = /\bhttps?:\/\/[^\s<>")\]]+[^\s<>")\].,;]/;
+
+/** Split on commas that are not inside parentheses or brackets. */
+function segments(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out.filter(Boolean);
+}
+
+/** `Department of State, Central Files, 751K.00/2-2161` → archive and location, with named parts. */
+export function parseArchival(reference: string): { citation: Citation; parts: Record<string, string> } {
+  // Signatures such as `BStU MfS Abt X 348, 257-259` have their own grammar.
+  const signature = findReferences(reference).find((r) => r.start === 0);
+  if (signature?.parts?.archive) {
+    const archive = signature.parts.archive;
+    return { citation: { type: 'manuscript', archive, archive_location: reference.slice(archive.length, signature.end).trim() }, parts: signature.parts };
+  }
+  const segs = segments(reference.replace(/\.$/, ''));
+  const archive = segs.shift() ?? '';
+  const parts: Record<string, string> = { archive };
+  const rest: string[] = [];
+  for (const seg of segs) {
+    let m: RegExpExecArray | null;
+    if ((m = /^(?:RG|Record Group)\s+(\d+)/.exec(seg))) parts['record-group'] = m[1]!;
+    else if ((m = /^Box\s+(\S+)/i.exec(seg))) parts.box = m[1]!;
+    else if ((m = /^(?:Folder|File)\s+(.+)/i.exec(seg))) parts.file = m[1]!;
+    else if (/\bFiles?\b/.test(seg) && !parts.series) {
+      const lot = /:\s*(Lot\s+.+)$/.exec(seg);
+      parts.series = lot ? seg.slice(0, lot.index).trim() : seg;
+      if (lot) parts.lot = lot[1]!;
+    } else if (!parts.series && !parts.collection && !parts['record-group']) parts.collection = seg;
+    else rest.push(seg);
+  }
+  if (rest.length) parts.file ??= rest.join(', ');
+  const citation: Citation = { type: 'manuscript', archive };
+  if (segs.length) citation.archive_location = segs.join(', ');
+  return { citation, parts };
+}
+
+/** The citation part of a `Source:` note: up to the classification or the end of the first sentence. */
+function sourceReference(body: string): string {
+  const classified = CLASSIFICATION.exec(body);
+  if (classified) return body.slice(0, classified.index).replace(/[.;\s]+$/, '');
+  const sentence = /\.\s+(?=[A-Z][a-z])/.exec(body);
+  return (sentence ? body.slice(0, sentence.index) : body).replace(/[.;\s]+$/, '');
+}
+
+/** `Author: Title, vol.5, Publisher, Place, 2011, p.256.` (and the same without the colon). */
+function parseBibliographic(text: string): { citation: Citation; pages: string[] } | undefined {
+  const colon = /^([^:\d]{2,100}?):\s+(.+)$/s.exec(text.trim());
+  const author = colon?.[1]?.trim();
+  const segs = segments((colon ? colon[2]! : text).replace(/\.\s*$/, ''));
+  const citation: Citation = { type: 'book' };
+  const pages: string[] = [];
+  const titleParts: string[] = [];
+  let inPages = false;
+  for (const seg of segs) {
+    let m: RegExpExecArray | null;
+    if ((m = /^pp?\.\s*(.+)$/i.exec(seg))) {
+      pages.push(...m[1]!.split(/\s*,\s*/));
+      inPages = true;
+    } else if (inPages && /^\d+(?:[-–]\d+)?$/.test(seg)) pages.push(seg);
+    else if ((m = /^vol\.\s*(\S+)$/i.exec(seg))) citation.volume = m[1]!;
+    else if (YEAR.test(seg)) citation.issued = seg.replace(/\.$/, '').replace(/[a-z]$/, '');
+    else if (PUBLISHER.test(seg)) citation.publisher = seg;
+    else if (/^internal circulation$/i.test(seg)) citation.note = seg;
+    else if (!citation.issued && !citation.publisher && titleParts.length && /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}$/u.test(seg) && segs[segs.indexOf(seg) + 1] && YEAR.test(segs[segs.indexOf(seg) + 1]!)) citation['publisher-place'] = seg;
+    else if (citation.publisher && !citation['publisher-place'] && /^\p{Lu}/u.test(seg)) citation['publisher-place'] = seg;
+    else if (!citation.issued && !citation.publisher) titleParts.push(seg);
+  }
+  if (!author || !citation.issued || titleParts.length === 0) return undefined;
+  citation.author = [{ literal: author }];
+  citation.title = titleParts.join(', ');
+  if (pages.length) citation.page = pages.join(', ');
+  return { citation, pages };
+}
+
+/**
+ * Read a note: a source note (`Source: …`, or `asSource` for the note the title points to),
+ * a bibliographic reference, or another note; `Ibid.` notes are flagged for resolution.
+ */
+export function parseNote(text: string, asSource = false): ParsedNote {
+  const trimmed = text.trim();
+  if (/^(?:ibid\b|op\.\s*cit\.)/i.test(trimmed)) {
+    const page = /pp?\.\s*([\d\s,–-]+\d)/.exec(trimmed)?.[1];
+    return { kind: 'other', ibid: true, ...(page ? { citation: { page } } : {}) };
+  }
+  const labelled = /^sources?\s*:\s*/i.exec(trimmed);
+  if (labelled || asSource) {
+    const body = labelled ? trimmed.slice(labelled[0].length) : trimmed;
+    const { citation, parts } = parseArchival(sourceReference(body));
+    const url = URL_RE.exec(body)?.[0];
+    if (url) citation.URL = url;
+    return { kind: 'source', citation, parts };
+  }
+  const bibliographic = parseBibliographic(trimmed);
+  if (bibliographic) {
+    const url = URL_RE.exec(trimmed)?.[0];
+    if (url) bibliographic.citation.URL = url;
+    return { kind: 'bibliographic', citation: bibliographic.citation, pages: bibliographic.pages };
+  }
+  return { kind: 'other' };
+}
+
+/** EDTF value of the first date in a string, if any. */
+export function firstDate(text: string): string | undefined {
+  return findDates(text).sort((a, b) => a.start - b.start || b.end - a.end)[0]?.value;
+}
