@@ -55,6 +55,14 @@ function segments(text: string): string[] {
 }
 
 /** `Department of State, Central Files, 751K.00/2-2161` → archive and location, with named parts. */
+/** What names an archive or repository, as opposed to a series, a file or a box within it. */
+const REPOSITORY = /\b(?:Library|Archives?|Department|Ministry|Records|Cent(?:er|re)|Office|Institut[a-z]*|Museum|Foundation|Agency|Bureau|Council|Committee|Administration|Collection|University|Society|Embassy|Mission)\b/;
+const WITHIN_REPOSITORY = /\bFiles?\b|\bPapers\b|^Lot\b|^(?:RG|Box|Folder)\b|\d/;
+
+export function isRepository(name: string): boolean {
+  return REPOSITORY.test(name) && !WITHIN_REPOSITORY.test(name);
+}
+
 export function parseArchival(reference: string): { citation: Citation; parts: Record<string, string> } {
   // Signatures such as `BStU MfS Abt X 348, 257-259` have their own grammar.
   const signature = findReferences(reference).find((r) => r.start === 0);
@@ -63,8 +71,8 @@ export function parseArchival(reference: string): { citation: Citation; parts: R
     return { citation: { type: 'manuscript', archive, archive_location: reference.slice(archive.length, signature.end).trim() }, parts: signature.parts };
   }
   const segs = segments(reference.replace(/\.$/, ''));
-  const archive = segs.shift() ?? '';
-  const parts: Record<string, string> = { archive };
+  const archive = segs[0] && isRepository(segs[0]) ? segs.shift()! : '';
+  const parts: Record<string, string> = archive ? { archive } : {};
   const rest: string[] = [];
   for (const seg of segs) {
     let m: RegExpExecArray | null;
@@ -79,7 +87,8 @@ export function parseArchival(reference: string): { citation: Citation; parts: R
     else rest.push(seg);
   }
   if (rest.length) parts.file ??= rest.join(', ');
-  const citation: Citation = { type: 'manuscript', archive };
+  const citation: Citation = { type: 'manuscript' };
+  if (archive) citation.archive = archive;
   if (segs.length) citation.archive_location = segs.join(', ');
   return { citation, parts };
 }

@@ -114,3 +114,38 @@ describe('noteStructure(text)', () => {
     expect(noteStructure(text).notes).toEqual([]);
   });
 });
+
+describe('noteStructure(text): marker and notes styles', () => {
+  const found = (text: string) => {
+    const { notes, markers } = noteStructure(text);
+    return {
+      markers: markers.map((m) => [m.n, text.slice(m.start, m.end)]),
+      notes: notes.map((n) => [n.numbers.join(','), text.slice(n.start, n.end)]),
+    };
+  };
+
+  it('reads superscript markers and a Footnotes list', () => {
+    expect(found('He agreed.¹ She did not.²³\n\nFootnotes:\n¹ First.\n²³ Twenty-three.\n')).toEqual({
+      markers: [['1', '¹'], ['23', '²³']],
+      notes: [['1', 'First.'], ['23', 'Twenty-three.']],
+    });
+  });
+
+  it('reads * and † only where a notes list defines them', () => {
+    expect(found('A 5* rating and a claim.† More.\n\nEndnotes\n† See the file.\n')).toEqual({ markers: [['†', '†']], notes: [['†', 'See the file.']] });
+  });
+
+  it('reads a footnote placed directly under its paragraph', () => {
+    const text = 'The plan was adopted.[1]\n\n[1] See Document 5.\n\nLater the plan failed.[2]\n\n[2] Not found.\n';
+    expect(found(text)).toEqual({ markers: [['1', '[1]'], ['2', '[2]']], notes: [['1', 'See Document 5.'], ['2', 'Not found.']] });
+  });
+
+  it('takes a spaced marker followed by words only when a note defines it', () => {
+    const text = 'Said either Khiem or SEPES (3) personnel, then (4) others.\n\nNotes\n(3) SEPES, the service.\n';
+    expect(found(text).markers).toEqual([['3', '(3)']]);
+  });
+
+  it('reads a trailing [1] list without a heading even when nothing points to it', () => {
+    expect(found('Memorandum\n\nText.\n\n[1] Source: Department of State.\n').notes).toEqual([['1', 'Source: Department of State.']]);
+  });
+});

@@ -165,8 +165,10 @@ export function noteStructure(text: string): NoteStructure {
   let regionStart = region.lines[0]?.start ?? text.length;
   let notes = notesIn(region.lines);
   let defined = new Set(notes.flatMap((n) => n.numbers));
-  // Without a heading, a run of labelled paragraphs is a notes list only if the body points into it.
-  if (!region.headed && notes.length) {
+  // Without a heading, a run of `(1)` paragraphs may be body enumerators: it is a notes list
+  // only if the body points into it. `[1]`, `¹` and `*` labels are footnote labels by themselves.
+  const enumeratorLike = notes.every((note) => text[note.labelStart] === '(');
+  if (!region.headed && notes.length && enumeratorLike) {
     const pointed = new Set(markersIn(text, 0, regionStart, defined).map((m) => m.n));
     if (!notes.some((note) => note.numbers.some((n) => pointed.has(n)))) {
       notes = [];
@@ -187,19 +189,16 @@ export function noteStructure(text: string): NoteStructure {
  */
 function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<string>): Note[] {
   const found: Note[] = [];
-  let searchFrom = 0;
-  for (const block of blocksOf(lines)) {
-    if (!block.every((line) => noteLine(line) || !noteLine(block[0]!))) continue;
-    if (!noteLine(block[0]!)) continue;
+  const blocks = blocksOf(lines);
+  blocks.forEach((block, i) => {
+    if (i === 0 || !block.every((line) => noteLine(line))) return;
     const candidates = notesIn(block);
     const numbers = candidates.flatMap((n) => n.numbers);
-    if (numbers.some((n) => defined.has(n))) continue;
-    const above = markersIn(text, searchFrom, block[0]!.start, new Set(numbers)).map((m) => m.n);
-    if (numbers.length && numbers.every((n) => above.includes(n)) && block.every((line) => noteLine(line))) {
-      found.push(...candidates);
-      searchFrom = block[block.length - 1]!.end;
-    }
-  }
+    if (numbers.some((n) => defined.has(n))) return;
+    const above = blocks[i - 1]!;
+    const pointed = markersIn(text, above[0]!.start, above[above.length - 1]!.end, new Set(numbers)).map((m) => m.n);
+    if (numbers.every((n) => pointed.includes(n))) found.push(...candidates);
+  });
   return found;
 }
 
@@ -212,8 +211,10 @@ export function noteCandidates(text: string): Candidate[] {
   const { notes, markers } = noteStructure(text);
   const by = 'structure:notes';
   const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: 100, n: m.n }));
+  // A marker closing the first line points from the title to the document's source note.
   const titleEnd = firstLineEnd(text);
-  const titleNumbers = new Set(markers.filter((m) => m.start < titleEnd).map((m) => m.n));
+  const titleMarker = markers.find((m) => m.end === titleEnd && !/[.!?]["”’]?\s*$/.test(text.slice(0, m.start)));
+  const titleNumbers = new Set(titleMarker ? [titleMarker.n] : []);
   let lastCiting: string | undefined;
   for (const note of notes) {
     const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
