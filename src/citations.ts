@@ -137,9 +137,12 @@ function parseBibliographic(text: string): { citation: Citation; pages: string[]
  */
 export function parseNote(text: string, asSource = false): ParsedNote {
   const trimmed = text.trim();
-  if (/^(?:ibid\b|op\.\s*cit\.)/i.test(trimmed)) {
-    const page = /pp?\.\s*([\d\s,–-]+\d)/.exec(trimmed)?.[1];
-    return { kind: 'other', ibid: true, ...(page ? { citation: { page } } : {}) };
+  // `Ibid., p. 4` repeats the previous citation; `Smith, op. cit., p. 9` the last one by Smith.
+  const repeat = /^(?:(.{2,80}?),\s*)?(?:ibid\b|op\.\s*cit\.)/i.exec(trimmed);
+  if (repeat) {
+    const page = /pp?\.\s*([\d\s,–-]*\d)/.exec(trimmed)?.[1];
+    const citation: Citation = { ...(repeat[1] ? { author: [{ literal: repeat[1] }] } : {}), ...(page ? { page } : {}) };
+    return { kind: 'other', ibid: true, ...(Object.keys(citation).length ? { citation } : {}) };
   }
   const labelled = /^sources?\s*:\s*/i.exec(trimmed);
   if (labelled || asSource) {

@@ -217,11 +217,13 @@ describe('citation parsing', () => {
   });
 
   it('resolves Ibid. to the note it repeats, and reports one with nothing before it', async () => {
-    const text = 'Report on the claims\n\nLondon, May 1, 1963.\n\nA claim.(1) Another.(2) A third.(3)\n\nNotes\n(1) Ibid., p. 4.\n(2) Jane Doe: A Book, Norton, New York, 1999, p. 12.\n(3) Ibid., p. 13.\n';
+    const text =
+      'Report on the claims\n\nLondon, May 1, 1963.\n\nA claim.(1) Another.(2) A third.(3) More.(4) Last.(5)\n\nNotes\n(1) Ibid., p. 4.\n' +
+      '(2) Jane Doe: A Book, Norton Press, New York, 1999, p. 12.\n(3) Ibid., p. 13.\n(4) Max Roe: Papers, Beck Verlag, Munich, 1970, p. 2.\n(5) Doe, op. cit., p. 40.\n';
     const root = makeProject({ 'corpus/t.txt': text });
     await annotate({ config: loadConfig(root), extractors: [notesExtractor] });
     const notes = (parse(readFileSync(join(root, 'annotations/t.txt.yaml'), 'utf8')) as Sidecar).entries.filter((e) => e.type === 'note');
-    expect(notes.map((n) => [n.n, n.repeats])).toEqual([['1', undefined], ['2', undefined], ['3', '2']]);
+    expect(notes.map((n) => [n.n, n.repeats])).toEqual([['1', undefined], ['2', undefined], ['3', '2'], ['4', undefined], ['5', '2']]);
     const r = await cli(root, 'check', '--format', 'json');
     expect(JSON.parse(r.stdout).map((m: { ruleId: string; line: number }) => [m.ruleId, m.line])).toEqual([['ibid-without-antecedent', 8]]);
   });

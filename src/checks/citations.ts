@@ -43,7 +43,7 @@ export const ibidWithoutAntecedent: CheckRule = {
   severity: 'error',
   description: '"Ibid." or "op. cit." with no earlier citation to repeat',
   run: (facts) =>
-    oncePerSpan(facts.notes.filter((n) => n.repeats === undefined && /^\s*(?:ibid\b|op\.\s*cit\.)/i.test(textOf(facts, n)))).map((note) => ({
+    oncePerSpan(facts.notes.filter((n) => n.repeats === undefined && /^\s*(?:[^,]{2,80},\s*)?(?:ibid\b|op\.\s*cit\.)/i.test(textOf(facts, n)))).map((note) => ({
       at: note.start,
       message: `note ${note.n} repeats an earlier citation, but no note before it cites anything`,
     })),

@@ -1,5 +1,5 @@
 import type { Document } from '../document.js';
-import { parseNote } from '../citations.js';
+import { parseNote, type Citation } from '../citations.js';
 import type { Candidate, Extractor } from './types.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -216,6 +216,8 @@ export function noteCandidates(text: string): Candidate[] {
   const titleMarker = markers.find((m) => m.end === titleEnd && !/[.!?]["”’]?\s*$/.test(text.slice(0, m.start)));
   const titleNumbers = new Set(titleMarker ? [titleMarker.n] : []);
   let lastCiting: string | undefined;
+  const lastByAuthor = new Map<string, string>();
+  const authorOf = (c: Citation | undefined) => c?.author?.[0]?.literal.toLowerCase();
   for (const note of notes) {
     const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
     note.numbers.forEach((n, i) => {
@@ -225,10 +227,18 @@ export function noteCandidates(text: string): Candidate[] {
         candidate.citation = { ...parsed.citation, ...(page ? { page } : {}) };
       }
       if (parsed.parts) candidate.parts = parsed.parts;
-      if (parsed.ibid && lastCiting) candidate.repeats = lastCiting;
+      if (parsed.ibid) {
+        const author = authorOf(parsed.citation);
+        const repeats = author ? [...lastByAuthor].find(([a]) => a.endsWith(author) || author.endsWith(a))?.[1] : lastCiting;
+        if (repeats) candidate.repeats = repeats;
+      }
       out.push(candidate);
     });
-    if (parsed.citation && !parsed.ibid) lastCiting = note.numbers[note.numbers.length - 1];
+    if (parsed.citation && !parsed.ibid) {
+      lastCiting = note.numbers[note.numbers.length - 1]!;
+      const author = authorOf(parsed.citation);
+      if (author) lastByAuthor.set(author, lastCiting);
+    }
   }
   return out;
 }
