@@ -13,6 +13,7 @@ export const ConfigFile = z.strictObject({
   include: z.array(z.string()).default(['**/*.txt']).describe('Globs of texts inside the corpus folder'),
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones'),
+  rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
   check: z
     .strictObject({
       rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('Severity per rule id, or off'),
@@ -39,6 +40,8 @@ export interface Config {
   exclude: string[];
   /** Every type a sidecar entry may have. */
   types: string[];
+  /** The user's rule packs, relative to the root. */
+  rules: string[];
   check: CheckConfig;
 }
 
@@ -49,6 +52,7 @@ include:
   - "**/*.txt"
 exclude: []
 types: []                 # entity types besides person, org, place, date, money, acronym, reference
+rules: []                 # your own rule packs (gazetteers, regexes, compromise patterns), e.g. rules/my-archive.yaml
 check:
   rules: {}               # e.g. note-numbering-gap: warning  (error | warning | info | off)
   ignore: []              # globs of texts check skips
@@ -74,6 +78,7 @@ export function loadConfig(root: string): Config {
     include: c.include,
     exclude: c.exclude,
     types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...c.types])],
+    rules: c.rules,
     check: c.check,
   };
 }

@@ -5,7 +5,7 @@ export { check, CHECK_RULES, type CheckOptions, type CheckResult } from './comma
 export { diff, diffEntries, type DiffResult } from './commands/diff.js';
 export { loadConfig, type Config } from './config.js';
 export { Document } from './document.js';
-export { EXTRACTORS, extract, type Candidate, type Extractor } from './extract/index.js';
+export { extract, extractorsFor, rulePacks, type Candidate, type Extractor } from './extract/index.js';
 export type { Message, Severity } from './message.js';
 export { Entry, Sidecar, SCHEMA_VERSION, sidecarJsonSchema } from './schema.js';
 export { parseSidecar, serializeSidecar } from './sidecar.js';

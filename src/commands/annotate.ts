@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { sha256Hex } from '../document.js';
-import { EXTRACTORS, extract, type Extractor } from '../extract/index.js';
+import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
+import type { RulePack } from '../rules/pack.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { merge } from '../merge.js';
 import { documentMetadata } from '../metadata.js';
@@ -39,16 +40,18 @@ export interface AnnotateResult {
 }
 
 /** Identifies the tool version and rules that made a sidecar's machine entries. */
-export function generatorOf(config: Config, extractors: readonly Extractor[]): string {
-  const rules = sha256Hex(JSON.stringify([extractors.map((e) => e.id), config.types])).slice(0, 12);
+export function generatorOf(config: Config, extractors: readonly Extractor[], packs: readonly RulePack[]): string {
+  const rules = sha256Hex(JSON.stringify([extractors.map((e) => e.id), packs, config.types])).slice(0, 12);
   return `marginalia ${VERSION} rules ${rules}`;
 }
 
 /** Extract, merge with the human work already there, and write one sidecar per text. */
 export async function annotate(options: AnnotateOptions): Promise<AnnotateResult> {
-  const { config, extractors = EXTRACTORS } = options;
+  const { config } = options;
+  const packs = rulePacks(config);
+  const extractors = options.extractors ?? extractorsFor(packs);
   const targets = collectTargets(config, options.paths ?? [], options.cwd ?? config.root);
-  const generator = generatorOf(config, extractors);
+  const generator = generatorOf(config, extractors, packs);
   const messages: Message[] = [];
   const files: FileResult[] = [];
   writeSchema(config);

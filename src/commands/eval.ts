@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parseBrat } from '../brat.js';
 import { Document, decodeText, sha256Hex } from '../document.js';
 import { ExitError } from '../errors.js';
-import { EXTRACTORS, extract, type Extractor } from '../extract/index.js';
+import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
 import { resolve } from '../resolve.js';
 import { parseSidecar } from '../sidecar.js';
 
@@ -107,7 +107,7 @@ async function predictionsFor(name: string, text: Uint8Array, options: EvalOptio
     return parsed.value.entries.filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
   }
   const doc = new Document(name, decodeText(text), sha256Hex(text));
-  return resolve(doc, await extract(doc, options.extractors ?? EXTRACTORS));
+  return resolve(doc, await extract(doc, options.extractors!));
 }
 
 /** Precision, recall and F1 per type against brat standoff gold. */
@@ -115,6 +115,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   if (!existsSync(options.gold)) throw new ExitError(`${options.gold}: no such folder`);
   const names = readdirSync(options.gold).filter((n) => n.endsWith('.txt') && existsSync(join(options.gold, n.replace(/\.txt$/, '.ann')))).sort();
   if (names.length === 0) throw new ExitError(`${options.gold}: no .txt files with .ann gold beside them`);
+  options = { ...options, extractors: options.extractors ?? extractorsFor(rulePacks()) };
   const recallOnly = new Set(options.recallOnly ?? []);
   const toOurs = (type: string) => options.typeMap?.[type] ?? type;
   const counts = new Map<string, Counts>();

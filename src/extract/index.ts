@@ -1,17 +1,30 @@
+import { join } from 'node:path';
+import type { Config } from '../config.js';
 import type { Document } from '../document.js';
+import { loadBuiltinPacks, loadPack, type RulePack } from '../rules/pack.js';
+import { acronymsExtractor } from './acronyms.js';
 import { datesExtractor } from './dates.js';
 import { moneyExtractor } from './money.js';
+import { namesExtractor } from './names.js';
 import { nlpExtractor } from './nlp.js';
 import { notesExtractor } from './notes.js';
+import { patternExtractor } from './patterns.js';
 import { referencesExtractor } from './references.js';
 import type { Candidate, Extractor } from './types.js';
 
 export type { Candidate, Extractor } from './types.js';
 
-/** The extractors annotate runs, in no particular order: resolution settles overlaps. */
-export const EXTRACTORS: readonly Extractor[] = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, nlpExtractor];
+/** The shipped rule packs, then the user's packs named in the config. */
+export function rulePacks(config?: Pick<Config, 'root' | 'rules'>): RulePack[] {
+  return [...loadBuiltinPacks(), ...(config?.rules ?? []).map((path) => loadPack(join(config!.root, path), path))];
+}
 
-export async function extract(doc: Document, extractors: readonly Extractor[] = EXTRACTORS): Promise<Candidate[]> {
+/** Every extractor annotate runs, in no particular order: resolution settles overlaps. */
+export function extractorsFor(packs: readonly RulePack[]): Extractor[] {
+  return [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, patternExtractor(packs), namesExtractor(packs), acronymsExtractor(packs), nlpExtractor(packs)];
+}
+
+export async function extract(doc: Document, extractors: readonly Extractor[]): Promise<Candidate[]> {
   const results = await Promise.all(extractors.map((e) => e.extract(doc)));
   return results.flat();
 }

@@ -1,5 +1,6 @@
 import type { Document } from '../document.js';
 import { trimSpan } from './trim.js';
+import type { RulePack } from '../rules/pack.js';
 import type { Candidate, Extractor } from './types.js';
 
 type Nlp = typeof import('compromise').default;
@@ -21,8 +22,8 @@ const VIEWS = [
   ['org', 'organizations'],
 ] as const;
 
-/** People, places and organizations from compromise, trimmed to the names themselves. */
-export async function findNamedEntities(text: string): Promise<Candidate[]> {
+/** People, places and organizations from compromise, trimmed to the names themselves, and matches of the packs' compromise patterns. */
+export async function findNamedEntities(text: string, matchRules: readonly MatchRule[] = []): Promise<Candidate[]> {
   const nlp = await loadNlp();
   const doc = nlp(text);
   // One offset pass over the document; `.json({offset:true})` per view is quadratic on long texts.
@@ -39,12 +40,30 @@ export async function findNamedEntities(text: string): Promise<Candidate[]> {
       out.push({ type, start, end, by: 'nlp:compromise', priority: 10 });
     }
   }
+  for (const rule of matchRules) {
+    for (const terms of doc.match(rule.match).docs as unknown as Term[][]) {
+      const [start, end] = trimSpan(text, terms[0]!.offset.start, terms[terms.length - 1]!.offset.start + terms[terms.length - 1]!.offset.length);
+      if (end > start) out.push({ type: rule.type, start, end, by: rule.by, priority: rule.priority });
+    }
+  }
   return out;
 }
 
-export const nlpExtractor: Extractor = {
-  id: 'nlp:compromise',
-  description: 'People, places and organizations found by compromise',
-  types: ['person', 'place', 'org'],
-  extract: (doc: Document) => findNamedEntities(doc.text),
-};
+export interface MatchRule {
+  by: string;
+  type: string;
+  priority: number;
+  match: string;
+}
+
+export function nlpExtractor(packs: readonly RulePack[]): Extractor {
+  const matchRules = packs.flatMap((pack) =>
+    pack.rules.filter((r) => r.match).map((r): MatchRule => ({ by: `rule:${pack.name}/${r.id}`, type: r.type, priority: r.priority, match: r.match! })),
+  );
+  return {
+    id: 'nlp:compromise',
+    description: 'People, places and organizations found by compromise, and the packs’ compromise match patterns',
+    types: ['person', 'place', 'org', ...matchRules.map((r) => r.type)],
+    extract: (doc: Document) => findNamedEntities(doc.text, matchRules),
+  };
+}

@@ -20,6 +20,7 @@ export interface Candidate {
   citation?: import('../citations.js').Citation;
   repeats?: string;
   parts?: Record<string, string>;
+  cluster?: string;
 }
 
 export interface Extractor {

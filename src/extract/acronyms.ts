@@ -1,0 +1,74 @@
+import type { Document } from '../document.js';
+import { mergedLists, type RulePack } from '../rules/pack.js';
+import type { Candidate, Extractor } from './types.js';
+
+const ACRONYM = /(?<![\p{L}\p{N}])(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})(?![\p{L}\p{N}])/gu;
+/** `OTS [Technical Operations Sector]`, `Mdl [Ministry of Interior]`: an editor's expansion. */
+const BRACKETED = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{1,7}) \[(\p{Lu}[^\]\n]{3,80})\]/gu;
+/** `Technical Operations Sector (OTS)`. */
+const DEFINED = /\(([A-Z][A-Za-z&]{1,9})\)/g;
+
+/**
+ * Schwartz & Hearst (2003): the shortest run of words before `(SF)` whose letters contain
+ * the short form's characters in order, the first one starting a word.
+ */
+export function longFormFor(shortForm: string, before: string): string | undefined {
+  const words = before.trimEnd().split(/\s+/);
+  const candidate = words.slice(-Math.min(shortForm.length + 5, shortForm.length * 2)).join(' ');
+  let s = shortForm.length - 1;
+  let l = candidate.length - 1;
+  while (s >= 0) {
+    const c = shortForm[s]!.toLowerCase();
+    if (!/[\p{L}\p{N}]/u.test(c)) {
+      s--;
+      continue;
+    }
+    while (l >= 0 && (candidate[l]!.toLowerCase() !== c || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(candidate[l - 1]!)))) l--;
+    if (l < 0) return undefined;
+    l--;
+    s--;
+  }
+  const long = candidate.slice(candidate.lastIndexOf(' ', l) + 1);
+  return long.length > shortForm.length && long.split(/\s+/).length <= shortForm.length + 5 ? long : undefined;
+}
+
+/** A line in capitals (`A JAIL THREAT FOR ATTORNEY`) is a headline, not a list of acronyms. */
+function headlineLines(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(/^[^\p{Ll}\r\n]*\p{Lu}{4,}[^\p{Ll}\r\n]*$/gmu)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+/** Acronyms, with the expansion the text gives (bracketed or Schwartz–Hearst) when it gives one. */
+export function acronymsExtractor(packs: readonly RulePack[]): Extractor {
+  const stop = new Set(mergedLists(packs).get('not-acronyms') ?? []);
+  return {
+    id: 'rule:acronyms',
+    description: 'Acronyms, expanded where the text defines them (Schwartz–Hearst) or an editor bracketed them',
+    types: ['acronym'],
+    extract(doc: Document): Candidate[] {
+      const text = doc.text;
+      const expansions = new Map<string, string>();
+      const out: Candidate[] = [];
+      for (const m of text.matchAll(BRACKETED)) {
+        if (m[2]!.split(/\s+/)[0]![0]!.toLowerCase() === m[1]![0]!.toLowerCase()) {
+          expansions.set(m[1]!, m[2]!);
+          out.push({ type: 'acronym', start: m.index, end: m.index + m[1]!.length, by: 'rule:acronyms/bracketed', priority: 34, value: m[2]! });
+        }
+      }
+      for (const m of text.matchAll(DEFINED)) {
+        const long = longFormFor(m[1]!, text.slice(Math.max(0, m.index - 200), m.index));
+        if (long && !expansions.has(m[1]!)) expansions.set(m[1]!, long);
+      }
+      const headlines = headlineLines(text);
+      for (const m of text.matchAll(ACRONYM)) {
+        const form = m[0];
+        if (stop.has(form) || /^[IVXLCDM]+$/.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
+        if (headlines.some(([s, e]) => m.index >= s && m.index < e)) continue;
+        const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, ''));
+        out.push({ type: 'acronym', start: m.index, end: m.index + form.length, by: 'rule:acronyms', priority: 32, ...(value ? { value } : {}) });
+      }
+      return out;
+    },
+  };
+}

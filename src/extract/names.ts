@@ -1,0 +1,99 @@
+import type { Document } from '../document.js';
+import { alternation, mergedLists, type RulePack } from '../rules/pack.js';
+import { findDates } from './dates.js';
+import type { Candidate, Extractor } from './types.js';
+
+/** Both `Captain` and `captain`: titles are often lower-case in running text. */
+const withLowerCase = (words: readonly string[]) => [...words, ...words.map((w) => w.charAt(0).toLowerCase() + w.slice(1))];
+
+const L = String.raw`[\p{Ll}\p{M}]`;
+/** A capitalized word (`Mielke`, `O'Grady`, `Nguyễn`), an all-capital word, or an initial (`B.`). */
+const CAP = String.raw`(?:\p{Lu}${L}*(?:['’-]\p{Lu}?${L}+)*${L}|\p{Lu}{2,}(?![\p{Ll}])|\p{Lu}\.)`;
+
+interface Vocabulary {
+  titles: string[];
+  particles: string[];
+  notNames: Set<string>;
+  heads: Set<string>;
+}
+
+function nameRegexes(lists: Map<string, string[]>) {
+  const list = (name: string) => lists.get(name) ?? [];
+  const particles = alternation(list('particles'));
+  // A name: capitalized words and initials, with particles inside (`Vo van Mang`, `Charles de Gaulle`).
+  const NAME = String.raw`${CAP}(?:\s+(?:(?:${particles})\s+)?${CAP}){0,3}(?:,?\s+(?:Jr|Sr)\.)?`;
+  const titles = alternation(withLowerCase(list('titles')));
+  const headsBefore = alternation(list('heads-before'));
+  const headsAfter = alternation(list('heads-after'));
+  const ORGWORDS = String.raw`${CAP}(?:\s+(?:(?:of|for|and|the|on|in|de|&)\s+)*${CAP}){0,5}`;
+  const syllable = String.raw`(?:\p{Lu}${L}{0,6}|van|thi|Van|Thi)`;
+  return {
+    titled: new RegExp(String.raw`(?<![\p{L}])(?:(?:${titles})\.?\s+)+(${NAME})(?![\p{L}])`, 'gu'),
+    vietnamese: new RegExp(String.raw`(?<![\p{L}])(?:${alternation(list('surnames-vi'))})(?:\s+${syllable}){1,3}(?![\p{L}])`, 'gu'),
+    speaker: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(?:${alternation(list('speech-verbs'))})(?![\p{L}])`, 'gu'),
+    orgOf: new RegExp(String.raw`(?<![\p{L}])(?:(?:${CAP})\s+){0,3}(?:${headsBefore})\s+(?:of|for|in|on)\s+(?:the\s+)?${ORGWORDS}(?![\p{L}])`, 'gu'),
+    orgHead: new RegExp(String.raw`(?<![\p{L}])(?:${CAP}\s+){1,4}(?:${headsAfter})(?![\p{L}])`, 'gu'),
+    unit: /\b(?:Main|Head) Departments? (?:[A-Z] ?)?\d+(?:(?:,| and) (?:[A-Z] ?)?\d+)*/gu,
+  };
+}
+
+/** People, organizations and dateline places from rules: titles, head words, name lists, speech verbs. */
+export function namesExtractor(packs: readonly RulePack[]): Extractor {
+  const lists = mergedLists(packs);
+  const re = nameRegexes(lists);
+  const vocabulary: Vocabulary = {
+    titles: lists.get('titles') ?? [],
+    particles: lists.get('particles') ?? [],
+    notNames: new Set(lists.get('not-names') ?? []),
+    heads: new Set([...(lists.get('heads-before') ?? []), ...(lists.get('heads-after') ?? [])]),
+  };
+  return {
+    id: 'rule:names',
+    description: 'People by title, name lists and speech verbs; organizations by head words; places in datelines',
+    types: ['person', 'org', 'place'],
+    extract: (doc: Document) => findNames(doc.text, re, vocabulary),
+  };
+}
+
+function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabulary): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (type: string, start: number, end: number, by: string, priority: number) => {
+    // Never end on a dangling initial's period or a comma.
+    while (end > start && /[,\s]/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ type, start, end, by, priority });
+  };
+  const words = (s: string) => s.split(/\s+/).map((w) => w.replace(/[.,]$/, ''));
+  const isName = (name: string) => !words(name).some((w) => v.notNames.has(w) || v.heads.has(w)) && /\p{Ll}/u.test(name);
+
+  for (const m of text.matchAll(re.titled)) {
+    if (isName(m[1]!)) add('person', m.index, m.index + m[0].length, 'rule:names/titled', 40);
+  }
+  for (const m of text.matchAll(re.vietnamese)) {
+    const parts = words(m[0]);
+    if (!parts.some((w) => v.notNames.has(w) || v.heads.has(w))) add('person', m.index, m.index + m[0].length, 'rule:names/vietnamese', 38);
+  }
+  for (const m of text.matchAll(re.speaker)) {
+    const name = m[1]!;
+    const start = m.index;
+    // A sentence-initial capital alone proves nothing: `Secretary said` is a title.
+    if (isName(name) && !/^\p{Lu}\.$/u.test(name)) add('person', start, start + name.length, 'rule:names/speaker', 20);
+  }
+  for (const m of text.matchAll(re.orgOf)) add('org', m.index, m.index + m[0].length, 'rule:names/org-of', 44);
+  for (const m of text.matchAll(re.orgHead)) {
+    if (!/^(?:The|A|An|This|That|In|On|At|Of)\s/.test(m[0])) add('org', m.index, m.index + m[0].length, 'rule:names/org-head', 42);
+  }
+  for (const m of text.matchAll(re.unit)) add('org', m.index, m.index + m[0].length, 'rule:names/unit', 46);
+  out.push(...datelinePlaces(text));
+  return out;
+}
+
+/** `Washington, February 21, 1961.` and `Berlin, 6 January 1986`: the place a document was written. */
+function datelinePlaces(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/^[ \t]*(\p{Lu}[\p{L}.'’ -]{1,40}?),[ \t]+(?=\S)/gmu)) {
+    const after = m.index + m[0].length;
+    const date = findDates(text.slice(after, after + 60).split(/\r?\n|\r/)[0]!)[0];
+    if (date && date.start === 0) out.push({ type: 'place', start: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].indexOf(m[1]!) + m[1]!.length, by: 'rule:names/dateline', priority: 47 });
+  }
+  return out;
+}
