@@ -66,6 +66,25 @@ function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
   return out;
 }
 
+const CAPITALIZED = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?`;
+const COORDINATION = new RegExp(String.raw`(?<![\p{L}])${CAPITALIZED}(?:,\s+${CAPITALIZED})*,?\s+(?:and|or)\s+${CAPITALIZED}(?![\p{L}])`, 'gu');
+
+/** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
+function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(COORDINATION)) {
+    const members = [...m[0].matchAll(new RegExp(CAPITALIZED, 'gu'))].map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length }));
+    const person = members.find((w) => kept.some((k) => k.type === 'person' && k.start <= w.start && w.end <= k.end));
+    if (!person) continue;
+    for (const w of members) {
+      if (!kept.some((k) => layerOf(k.type) === 'entity' && k.start < w.end && w.start < k.end)) {
+        out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PROPAGATED_PRIORITY + 1 });
+      }
+    }
+  }
+  return out;
+}
+
 /** Mentions of one person share a cluster: the last name, or the gazetteer id. */
 function cluster(text: string, c: Candidate): Candidate {
   if (c.cluster || c.type !== 'person') return c;
@@ -79,7 +98,8 @@ function cluster(text: string, c: Candidate): Candidate {
  */
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
   const first = select(candidates);
-  const final = select([...first, ...propagate(doc.text, first)]);
+  const coordinated = select([...first, ...coordinate(doc.text, first)]);
+  const final = select([...coordinated, ...propagate(doc.text, coordinated)]);
   return final.map((c) => toEntry(doc, cluster(doc.text, c)));
 }
 

@@ -8,6 +8,9 @@ const BRACKETED = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{1,7}) \[(\p{Lu}[^\]\n]{3,80})
 /** `Technical Operations Sector (OTS)`. */
 const DEFINED = /\(([A-Z][A-Za-z&]{1,9})\)/g;
 
+/** A well-formed Roman numeral (`XIV`), not an acronym; `VC` is not one. */
+const ROMAN = /^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
 /**
  * Schwartz & Hearst (2003): the shortest run of words before `(SF)` whose letters contain
  * the short form's characters in order, the first one starting a word.
@@ -63,7 +66,7 @@ export function acronymsExtractor(packs: readonly RulePack[]): Extractor {
       const headlines = headlineLines(text);
       for (const m of text.matchAll(ACRONYM)) {
         const form = m[0];
-        if (stop.has(form) || /^[IVXLCDM]+$/.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
+        if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
         if (headlines.some(([s, e]) => m.index >= s && m.index < e)) continue;
         const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, ''));
         out.push({ type: 'acronym', start: m.index, end: m.index + form.length, by: 'rule:acronyms', priority: 32, ...(value ? { value } : {}) });

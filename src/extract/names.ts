@@ -84,6 +84,20 @@ function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabula
   }
   for (const m of text.matchAll(re.unit)) add('org', m.index, m.index + m[0].length, 'rule:names/unit', 46);
   out.push(...datelinePlaces(text));
+  out.push(...signatures(text, isName));
+  return out;
+}
+
+/** The writer's name alone on a line near the end (`Nolting`, `Bromley Smith (5)`, `/s/ Schmidt`). */
+function signatures(text: string, isName: (name: string) => boolean): Candidate[] {
+  const closing = text.search(/^[ \t]*(?:notes|footnotes|endnotes)[ \t]*:?[ \t]*$/im);
+  const end = closing < 0 ? text.length : closing;
+  const from = Math.max(0, end - 600);
+  const out: Candidate[] = [];
+  for (const m of text.slice(from, end).matchAll(/^[ \t]*(?:\/s\/[ \t]*)?(\p{Lu}[\p{Ll}'’]+(?:[ \t]\p{Lu}\.?)?(?:[ \t]\p{Lu}[\p{Ll}'’]+)?)[ \t]*(?:[(\[]\d+[)\]])?[ \t]*$/gmu)) {
+    const start = from + m.index + m[0].indexOf(m[1]!);
+    if (isName(m[1]!)) out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: 30 });
+  }
   return out;
 }
 

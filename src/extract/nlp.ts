@@ -1,6 +1,6 @@
 import type { Document } from '../document.js';
 import { trimSpan } from './trim.js';
-import type { RulePack } from '../rules/pack.js';
+import { mergedLists, type RulePack } from '../rules/pack.js';
 import type { Candidate, Extractor } from './types.js';
 
 type Nlp = typeof import('compromise').default;
@@ -23,7 +23,9 @@ const VIEWS = [
 ] as const;
 
 /** People, places and organizations from compromise, trimmed to the names themselves, and matches of the packs' compromise patterns. */
-export async function findNamedEntities(text: string, matchRules: readonly MatchRule[] = []): Promise<Candidate[]> {
+export async function findNamedEntities(text: string, matchRules: readonly MatchRule[] = [], notNames: ReadonlySet<string> = new Set()): Promise<Candidate[]> {
+  // Words such as `He` or `Department` never make a person.
+  const isPossibleName = (name: string) => /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
   const nlp = await loadNlp();
   const doc = nlp(text);
   // One offset pass over the document; `.json({offset:true})` per view is quadratic on long texts.
@@ -41,12 +43,23 @@ export async function findNamedEntities(text: string, matchRules: readonly Match
     }
   }
   for (const rule of matchRules) {
-    for (const terms of doc.match(rule.match).docs as unknown as Term[][]) {
+    // A pattern with a [capture] yields the captured words.
+    const view = rule.match.includes('[') ? doc.match(rule.match, 0) : doc.match(rule.match);
+    for (const terms of view.docs as unknown as Term[][]) {
       const [start, end] = trimSpan(text, terms[0]!.offset.start, terms[terms.length - 1]!.offset.start + terms[terms.length - 1]!.offset.length);
-      if (end > start) out.push({ type: rule.type, start, end, by: rule.by, priority: rule.priority });
+      if (end <= start) continue;
+      const span = text.slice(start, end);
+      // One capitalized word opening a sentence proves nothing (`Resolved, That …`).
+      if (rule.type === 'person' && (!isPossibleName(span) || (!/\s/.test(span) && sentenceInitial(text, start)))) continue;
+      out.push({ type: rule.type, start, end, by: rule.by, priority: rule.priority });
     }
   }
   return out;
+}
+
+function sentenceInitial(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start).replace(/["“‘'(\s]+$/, '');
+  return before === '' || /[.!?:;\n]$/.test(before);
 }
 
 export interface MatchRule {
@@ -57,6 +70,7 @@ export interface MatchRule {
 }
 
 export function nlpExtractor(packs: readonly RulePack[]): Extractor {
+  const notNames = new Set(mergedLists(packs).get('not-names') ?? []);
   const matchRules = packs.flatMap((pack) =>
     pack.rules.filter((r) => r.match).map((r): MatchRule => ({ by: `rule:${pack.name}/${r.id}`, type: r.type, priority: r.priority, match: r.match! })),
   );
@@ -64,6 +78,6 @@ export function nlpExtractor(packs: readonly RulePack[]): Extractor {
     id: 'nlp:compromise',
     description: 'People, places and organizations found by compromise, and the packs’ compromise match patterns',
     types: ['person', 'place', 'org', ...matchRules.map((r) => r.type)],
-    extract: (doc: Document) => findNamedEntities(doc.text, matchRules),
+    extract: (doc: Document) => findNamedEntities(doc.text, matchRules, notNames),
   };
 }
