@@ -17,6 +17,13 @@ const ROMAN = /^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|
  */
 export function longFormFor(shortForm: string, before: string): string | undefined {
   const words = before.trimEnd().split(/\s+/);
+  // Initials first: `Technical Operations Sector (OTS)`, not the shorter `Operations Sector`.
+  const letters = shortForm.replace(/[^\p{L}]/gu, '');
+  for (let skip = 0; skip <= 2; skip++) {
+    const run = words.slice(-(letters.length + skip));
+    const initials = run.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (run.length === letters.length + skip && initials.toLowerCase() === letters.toLowerCase() && /^\p{Lu}/u.test(run[0]!)) return run.join(' ');
+  }
   const candidate = words.slice(-Math.min(shortForm.length + 5, shortForm.length * 2)).join(' ');
   let s = shortForm.length - 1;
   let l = candidate.length - 1;

@@ -1,3 +1,4 @@
+import edtf from 'edtf';
 import type { Document } from '../document.js';
 import type { Candidate, Extractor } from './types.js';
 
@@ -89,6 +90,16 @@ const RULES: DateRule[] = [
   },
 ];
 
+/** A value edtf.js accepts: no 31 February, no month 13, no interval ending before it starts. */
+export function isEdtf(value: string): boolean {
+  try {
+    const parsed = edtf(value);
+    return parsed.min <= parsed.max;
+  } catch {
+    return false;
+  }
+}
+
 export function findDates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of RULES) {
@@ -96,7 +107,7 @@ export function findDates(text: string): Candidate[] {
     let m: RegExpExecArray | null;
     while ((m = rule.pattern.exec(text))) {
       const value = rule.value(m);
-      if (value === undefined) continue;
+      if (value === undefined || !isEdtf(value)) continue;
       let start = m.index;
       // "in 1984": the preposition is context, not the date.
       if (rule.id === 'year') start += m[0].length - m[1]!.length;

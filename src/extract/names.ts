@@ -25,7 +25,7 @@ function nameRegexes(lists: Map<string, string[]>) {
   const titles = alternation(withLowerCase(list('titles')));
   const headsBefore = alternation(list('heads-before'));
   const headsAfter = alternation(list('heads-after'));
-  const ORGWORDS = String.raw`${CAP}(?:\s+(?:(?:of|for|and|the|on|in|de|&)\s+)*${CAP}){0,5}`;
+  const ORGWORDS = String.raw`${CAP}(?:\s+(?:(?:of|for|the|on|in|de|&)\s+)*${CAP}){0,5}`;
   const syllable = String.raw`(?:\p{Lu}${L}{0,6}|van|thi|Van|Thi)`;
   return {
     titled: new RegExp(String.raw`(?<![\p{L}])(?:(?:${titles})\.?\s+)+(${NAME})(?![\p{L}])`, 'gu'),
@@ -33,7 +33,7 @@ function nameRegexes(lists: Map<string, string[]>) {
     speaker: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(?:${alternation(list('speech-verbs'))})(?![\p{L}])`, 'gu'),
     orgOf: new RegExp(String.raw`(?<![\p{L}])(?:(?:${CAP})\s+){0,3}(?:${headsBefore})\s+(?:of|for|in|on)\s+(?:the\s+)?${ORGWORDS}(?![\p{L}])`, 'gu'),
     orgHead: new RegExp(String.raw`(?<![\p{L}])(?:${CAP}\s+){1,4}(?:${headsAfter})(?![\p{L}])`, 'gu'),
-    unit: /\b(?:Main|Head) Departments? (?:[A-Z] ?)?\d+(?:(?:,| and) (?:[A-Z] ?)?\d+)*/gu,
+    unit: /\b(?:Main|Head) Departments? (?:[A-Z] ?)?(?:\d+|[IVX]+\b)(?:(?:,| and) (?:[A-Z] ?)?\d+)*/gu,
   };
 }
 

@@ -37,8 +37,8 @@ export async function findNamedEntities(text: string, matchRules: readonly Match
       const last = terms[terms.length - 1]!.offset;
       const [start, end] = trimSpan(text, first.start, last.start + last.length);
       const span = text.slice(start, end);
-      // compromise tags some lower-case words as names; a name has a capital.
-      if (end <= start || !/\p{Lu}/u.test(span)) continue;
+      // compromise tags lower-case words, lone letters, titles (`Major`) and common nouns (`State Security`) as names.
+      if (end - start < 2 || !/^\p{Lu}/u.test(span) || span.split(/\s+/).every((w) => notNames.has(w.replace(/[.,]$/, '')))) continue;
       out.push({ type, start, end, by: 'nlp:compromise', priority: 10 });
     }
   }
