@@ -55,9 +55,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('extract entities and notes and write or refresh the sidecars (default: the whole corpus)')
     .argument('[paths...]', 'texts or folders of the corpus')
     .option('--force', 're-extract even texts whose sidecar is current')
+    .option('--review', 'list the entries the machine added in this run, for review')
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force'))
-    .action(async (paths: string[], opts: { force?: boolean; format: string }) => {
+    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force', 'marginalia annotate --review'))
+    .action(async (paths: string[], opts: { force?: boolean; review?: boolean; format: string }) => {
       const { annotate } = await import('./commands/annotate.js');
       let stop = false;
       const remove = io.onInterrupt?.(() => {
@@ -82,6 +83,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (opts.format === 'json') out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
         else {
           if (result.messages.length) out(formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.files.length, 'text') }));
+          if (opts.review) {
+            for (const file of result.files.filter((f) => f.added)) {
+              out(`${chalkOut.bold(file.target.sidecar)}\n`);
+              for (const e of file.added!) out(`  + ${e.id}  ${e.type} ${e.start}-${e.end} "${e.text}"${e.value ? ` = ${e.value}` : ''}  ${chalkOut.dim(e.by)}\n`);
+            }
+          }
           out(`${plural(result.files.length, 'text')}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${result.interrupted ? ' (interrupted)' : ''}\n`);
         }
         exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
@@ -129,23 +136,54 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('diff')
-    .description('entity-level difference between two sidecars')
-    .argument('<a>', 'the old sidecar')
-    .argument('<b>', 'the new sidecar')
+    .description('entity-level difference between two sidecars, two folders of sidecars, or a git revision and the working tree')
+    .argument('[a]', 'the old sidecar or folder')
+    .argument('[b]', 'the new sidecar or folder')
+    .argument('[git...]', '(as a git diff driver: git passes 7 arguments)')
+    .option('--rev <rev>', "compare the working tree's sidecars with this git revision's (read through git, no checkout)")
+    .option('--agreement', 'per-type precision/recall/F1 of B against A (strict and partial), with counts')
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia diff before.yaml annotations/letter.txt.yaml', 'marginalia diff a.yaml b.yaml --format json'))
-    .action(async (a: string, b: string, opts: { format: string }) => {
-      const { diff, isSame } = await import('./commands/diff.js');
-      const result = diff(resolvePath(io.cwd, a), resolvePath(io.cwd, b));
-      result.a = a;
-      result.b = b;
-      if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
-      else {
-        const { formatDiffText } = await import('./format/diff.js');
-        out(formatDiffText(result, chalkOut));
+    .addHelpText(
+      'after',
+      examples('marginalia diff before.yaml annotations/letter.txt.yaml', 'marginalia diff annotator-a/ annotator-b/ --agreement', 'marginalia diff --rev HEAD~1', 'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes'),
+    )
+    .action(async (a: string | undefined, b: string | undefined, rest: string[], opts: { rev?: string; agreement?: boolean; format: string }) => {
+      const { diff, agreement, isSame } = await import('./commands/diff.js');
+      // git's external diff protocol: path old-file old-hex old-mode new-file new-hex new-mode.
+      const asGitDriver = rest.length === 5;
+      const options = asGitDriver ? { cwd: io.cwd, a: b!, b: rest[2]! } : opts.rev ? { cwd: io.cwd, rev: opts.rev, config: config() } : { cwd: io.cwd, a, b };
+      if (opts.agreement) {
+        const rows = agreement(options);
+        if (opts.format === 'json') out(`${JSON.stringify(rows, null, 2)}\n`);
+        else out((await import('./format/diff.js')).formatAgreementText(rows));
+        return;
       }
-      exitCode = isSame(result) ? 0 : 1;
+      const result = diff(options);
+      if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
+      if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
+      else out((await import('./format/diff.js')).formatDiffText(result, chalkOut));
+      exitCode = asGitDriver || isSame(result) ? 0 : 1;
     });
+
+  for (const decision of ['accepted', 'rejected'] as const) {
+    const verb = decision === 'accepted' ? 'accept' : 'reject';
+    program
+      .command(verb)
+      .description(`mark entries as ${decision} by a person; ${decision === 'accepted' ? 'they survive every annotate' : 'the machine will not add them back'}`)
+      .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
+      .option('--id <ids...>', 'entry ids')
+      .option('--type <type>', 'every entry of this type')
+      .option('--text <text>', 'every entry with exactly this text')
+      .addHelpText('after', examples(`marginalia ${verb} --id person-06574ab6`, `marginalia ${verb} annotations/letter.txt.yaml --type person --text "Leon Levy"`))
+      .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
+        const { curate } = await import('./commands/curate.js');
+        const result = curate({ config: config(), paths, cwd: cwd(), decision, select: { ids: opts.id, type: opts.type, text: opts.text } });
+        if (result.messages.length) out(formatMessagesText(result.messages, { chalk: chalkOut, subject: 'sidecars' }));
+        const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
+        out(`${plural(n, 'entry').replace('entrys', 'entries')} ${decision} in ${plural(result.changed.length, 'sidecar')}\n`);
+        exitCode = result.messages.length ? 1 : 0;
+      });
+  }
 
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
   program

@@ -76,13 +76,16 @@ export type Entry = z.infer<typeof Entry>;
 export type Sidecar = z.infer<typeof Sidecar>;
 export type Status = (typeof STATUSES)[number];
 
+let jsonSchema: Record<string, unknown> | undefined;
+
 /** The JSON Schema of a sidecar, for editors and other tools. */
 export function sidecarJsonSchema(): Record<string, unknown> {
-  return {
+  jsonSchema ??= {
     ...z.toJSONSchema(Sidecar, { target: 'draft-2020-12' }),
     $id: `https://marginalia.dev/schema/sidecar-v${SCHEMA_VERSION}.json`,
     title: 'marginalia annotation sidecar',
   };
+  return jsonSchema;
 }
 
 /** Work a person did: kept through every re-run of annotate. */

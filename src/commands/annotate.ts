@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
-import { sha256Hex } from '../document.js';
+import { sha256Hex, type Document } from '../document.js';
 import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
 import type { RulePack } from '../rules/pack.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -10,7 +10,7 @@ import type { Message } from '../message.js';
 import { absolute, collectTargets, schemaPathOf, type Target } from '../project.js';
 import { readDocument, readSidecar } from '../read.js';
 import { resolve } from '../resolve.js';
-import { sidecarJsonSchema } from '../schema.js';
+import { isHumanWork, sidecarJsonSchema, type Entry, type Sidecar } from '../schema.js';
 import { newSidecar, serializeSidecar } from '../sidecar.js';
 import { VERSION } from '../version.js';
 
@@ -31,6 +31,8 @@ export type FileStatus = 'written' | 'unchanged' | 'current' | 'failed';
 export interface FileResult {
   target: Target;
   status: FileStatus;
+  /** Machine entries that the previous sidecar did not have, for review. */
+  added?: Entry[];
 }
 
 export interface AnnotateResult {
@@ -59,13 +61,13 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     if (options.shouldStop?.()) return { files, messages, interrupted: true };
     const result = await annotateOne(config, target, generator, extractors, options.force ?? false);
     messages.push(...result.messages);
-    files.push({ target, status: result.status });
+    files.push({ target, status: result.status, ...(result.added?.length ? { added: result.added } : {}) });
     options.onFile?.(files.length, targets.length, target);
   }
   return { files, messages, interrupted: false };
 }
 
-async function annotateOne(config: Config, target: Target, generator: string, extractors: readonly Extractor[], force: boolean): Promise<{ status: FileStatus; messages: Message[] }> {
+async function annotateOne(config: Config, target: Target, generator: string, extractors: readonly Extractor[], force: boolean): Promise<{ status: FileStatus; messages: Message[]; added?: Entry[] }> {
   const doc = readDocument(config, target.text);
   if (!doc.value) return { status: 'failed', messages: doc.messages };
   const previous = readSidecar(config, target.sidecar);
@@ -73,21 +75,39 @@ async function annotateOne(config: Config, target: Target, generator: string, ex
     const note: Message = { file: target.sidecar, severity: 'error', message: 'sidecar left untouched: fix it, or move it away to start afresh', ruleId: 'sidecar-not-overwritten' };
     return { status: 'failed', messages: [...previous.messages, note] };
   }
-  const old = previous.value;
-  if (!force && old && old.source.sha256 === doc.value.sha256 && old.generator === generator) return { status: 'current', messages: [] };
-
-  const machine = resolve(doc.value, await extract(doc.value, extractors));
-  const { entries, orphaned } = merge(doc.value, machine, old?.entries ?? []);
-  const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
-  const metadata = documentMetadata(doc.value.text, sourceNote);
-  const sidecar = newSidecar(generator, { path: target.text, sha256: doc.value.sha256, length: doc.value.length }, metadata, entries);
-  const bytes = serializeSidecar(sidecar, target.sidecar, schemaPathOf(config));
-  const messages = orphaned.map(
+  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, force });
+  const bytes = serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config));
+  const messages = result.orphaned.map(
     (e): Message => ({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', entryId: e.id }),
   );
-  if (bytes === previous.raw) return { status: 'unchanged', messages };
+  if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages };
   writeFileAtomic(absolute(config, target.sidecar), bytes);
-  return { status: 'written', messages };
+  return { status: 'written', messages, added: result.added };
+}
+
+export interface DocumentAnnotation {
+  sidecar: Sidecar;
+  /** Human entries that could not be found in the text any more. */
+  orphaned: Entry[];
+  /** Machine entries the previous sidecar did not have. */
+  added: Entry[];
+  /** The previous sidecar was current: nothing was extracted again. */
+  current: boolean;
+}
+
+/**
+ * The heart of annotate, without I/O: extract (unless the previous sidecar is current),
+ * resolve, merge with the previous sidecar's human work, and describe the document.
+ */
+export async function annotateDocument(doc: Document, previous: Sidecar | undefined, options: { generator: string; extractors: readonly Extractor[]; force?: boolean }): Promise<DocumentAnnotation> {
+  // A current sidecar keeps its machine entries; only the human edits made since are merged in.
+  const current = !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
+  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : resolve(doc, await extract(doc, options.extractors));
+  const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
+  const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
+  const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length }, documentMetadata(doc.text, sourceNote), entries);
+  const before = new Set((previous?.entries ?? []).map((e) => e.id));
+  return { sidecar, orphaned, current, added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)) };
 }
 
 /** The JSON Schema beside the sidecars, which their first line points to. */

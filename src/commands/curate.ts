@@ -1,0 +1,59 @@
+import type { Config } from '../config.js';
+import { ExitError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import type { Message } from '../message.js';
+import { absolute, collectTargets, schemaPathOf } from '../project.js';
+import { readSidecar } from '../read.js';
+import type { Entry } from '../schema.js';
+import { serializeSidecar } from '../sidecar.js';
+
+export interface Selector {
+  ids?: readonly string[];
+  type?: string;
+  /** Exact text of the span. */
+  text?: string;
+}
+
+export interface CurateOptions {
+  config: Config;
+  paths?: readonly string[];
+  cwd?: string;
+  decision: 'accepted' | 'rejected';
+  select: Selector;
+}
+
+export interface CurateResult {
+  /** Entries whose status changed, per sidecar. */
+  changed: { sidecar: string; entries: Entry[] }[];
+  messages: Message[];
+}
+
+const matches = (e: Entry, s: Selector) =>
+  (!s.ids?.length || (e.id !== undefined && s.ids.includes(e.id))) && (s.type === undefined || e.type === s.type) && (s.text === undefined || e.text === s.text);
+
+/** Accept or reject entries by id, type or text; sidecars are rewritten atomically, nothing else changes. */
+export function curate(options: CurateOptions): CurateResult {
+  const { config, select } = options;
+  if (!select.ids?.length && select.type === undefined && select.text === undefined) throw new ExitError('say which entries: --id, --type or --text');
+  const changed: CurateResult['changed'] = [];
+  const messages: Message[] = [];
+  for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
+    const file = readSidecar(config, target.sidecar);
+    if (!file.exists) continue;
+    if (!file.value) {
+      messages.push(...file.messages);
+      continue;
+    }
+    const touched: Entry[] = [];
+    const entries = file.value.entries.map((e) => {
+      if (!matches(e, select) || e.status === options.decision || e.status === 'orphaned') return e;
+      const updated = { ...e, status: options.decision };
+      touched.push(updated);
+      return updated;
+    });
+    if (touched.length === 0) continue;
+    writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...file.value, entries }, target.sidecar, schemaPathOf(config)));
+    changed.push({ sidecar: target.sidecar, entries: touched });
+  }
+  return { changed, messages };
+}
