@@ -127,3 +127,12 @@ describe('rule packs', () => {
     expect(r2.stderr).toMatch(/rules\/bad\.yaml:5:15 {2}rules\.0\.priority: /);
   });
 });
+
+describe('OCR tolerance', () => {
+  it('matches names broken by line-end hyphenation and long s read as f, with spans in the original text', async () => {
+    const text = 'He sailed from Mich¬ igan to Maffachufetts and then to Vir- ginia.';
+    const doc = new Document('t', text);
+    const places = resolve(doc, await extract(doc, extractors)).filter((e) => e.type === 'place');
+    expect(places.map((e) => e.text)).toEqual(['Mich¬ igan', 'Maffachufetts', 'Vir- ginia']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Document } from '../document.js';
 import { alternation, mergedLists, type RulePack } from '../rules/pack.js';
 import { findDates } from './dates.js';
+import { fromView, matchingView } from './ocr.js';
 import type { Candidate, Extractor } from './types.js';
 
 /** Both `Captain` and `captain`: titles are often lower-case in running text. */
@@ -51,7 +52,10 @@ export function namesExtractor(packs: readonly RulePack[]): Extractor {
     id: 'rule:names',
     description: 'People by title, name lists and speech verbs; organizations by head words; places in datelines',
     types: ['person', 'org', 'place'],
-    extract: (doc: Document) => findNames(doc.text, re, vocabulary),
+    extract(doc: Document) {
+      const view = matchingView(doc.text);
+      return findNames(view.text, re, vocabulary).map((c) => fromView(view, c));
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Document } from '../document.js';
 import { alternation, expandLists, mergedLists, type RulePack } from '../rules/pack.js';
+import { fromView, longSTolerant, matchingView } from './ocr.js';
 import type { Candidate, Extractor } from './types.js';
 
 interface Compiled {
@@ -13,6 +14,11 @@ interface Compiled {
 }
 
 const WORD = String.raw`[\p{L}\p{N}]`;
+
+/** The gazetteer key of a form: long s, and `f` read for it, folded to `s` on both sides. */
+function keyOf(form: string, ignoreCase: boolean): string {
+  return (ignoreCase ? form.toLowerCase() : form).replace(/[sfſ](?=\p{L})/gu, 's');
+}
 
 function compile(packs: readonly RulePack[]): Compiled[] {
   const lists = mergedLists(packs);
@@ -28,10 +34,10 @@ function compile(packs: readonly RulePack[]): Compiled[] {
         for (const entry of rule.gazetteer) {
           const e = typeof entry === 'string' ? { name: entry } : entry;
           const info = { ...(e.value ? { value: e.value } : {}), ...(e.id ? { cluster: e.id } : {}) };
-          for (const form of [e.name, ...(e.aliases ?? [])]) entries.set(rule.caseSensitive ? form : form.toLowerCase(), info);
+          for (const form of [e.name, ...(e.aliases ?? [])]) entries.set(keyOf(form, !rule.caseSensitive), info);
         }
         // Whole words only: no letter or digit may touch the match on either side.
-        const pattern = new RegExp(`(?<!${WORD})(?:${alternation([...entries.keys()])})(?!${WORD})`, flags);
+        const pattern = new RegExp(`(?<!${WORD})(?:${longSTolerant(alternation([...entries.keys()]))})(?!${WORD})`, flags);
         compiled.push({ by, type: rule.type, priority: rule.priority, pattern, entries, ...(rule.value ? { value: rule.value } : {}) });
       }
     }
@@ -47,15 +53,16 @@ export function patternExtractor(packs: readonly RulePack[]): Extractor {
     description: 'Gazetteers and regular expressions from the rule packs',
     types: [...new Set(rules.map((r) => r.type))],
     extract(doc: Document): Candidate[] {
+      const view = matchingView(doc.text);
       const out: Candidate[] = [];
       for (const rule of rules) {
-        for (const m of doc.text.matchAll(rule.pattern)) {
+        for (const m of view.text.matchAll(rule.pattern)) {
           const group = m[1] !== undefined ? m.index + m[0].indexOf(m[1]) : m.index;
           const text = m[1] ?? m[0];
           if (!text) continue;
-          const info = rule.entries?.get(rule.pattern.flags.includes('i') ? text.toLowerCase() : text);
+          const info = rule.entries?.get(keyOf(text, rule.pattern.flags.includes('i')));
           const value = info?.value ?? rule.value;
-          out.push({ type: rule.type, start: group, end: group + text.length, by: rule.by, priority: rule.priority, ...(value ? { value } : {}), ...(info?.cluster ? { cluster: info.cluster } : {}) });
+          out.push(fromView(view, { type: rule.type, start: group, end: group + text.length, by: rule.by, priority: rule.priority, ...(value ? { value } : {}), ...(info?.cluster ? { cluster: info.cluster } : {}) }));
         }
       }
       return out;
