@@ -89,7 +89,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
               for (const e of file.added!) out(`  + ${e.id}  ${e.type} ${e.start}-${e.end} "${e.text}"${e.value ? ` = ${e.value}` : ''}  ${chalkOut.dim(e.by)}\n`);
             }
           }
-          out(`${plural(result.files.length, 'text')}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${result.interrupted ? ' (interrupted)' : ''}\n`);
+          const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
+          out(`${plural(result.files.length, 'text')}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
         }
         exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
       } finally {

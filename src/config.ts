@@ -14,6 +14,7 @@ export const ConfigFile = z.strictObject({
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
+  encodings: z.record(z.string(), z.string()).default({}).describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
   check: z
     .strictObject({
       rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('Severity per rule id, or off'),
@@ -42,6 +43,8 @@ export interface Config {
   types: string[];
   /** The user's rule packs, relative to the root. */
   rules: string[];
+  /** Encoding per glob of texts. */
+  encodings: Record<string, string>;
   check: CheckConfig;
 }
 
@@ -52,6 +55,7 @@ include:
   - "**/*.txt"
 exclude: []
 types: []                 # entity types besides person, org, place, date, money, acronym, reference
+encodings: {}             # e.g. "corpus/stasi/**": windows-1252 (default: UTF-8/UTF-16 by BOM, else detected)
 rules: []                 # your own rule packs (gazetteers, regexes, compromise patterns), e.g. rules/my-archive.yaml
 check:
   rules: {}               # e.g. note-numbering-gap: warning  (error | warning | info | off)
@@ -79,6 +83,7 @@ export function loadConfig(root: string): Config {
     exclude: c.exclude,
     types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...c.types])],
     rules: c.rules,
+    encodings: c.encodings,
     check: c.check,
   };
 }

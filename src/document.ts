@@ -16,6 +16,8 @@ export class Document {
   readonly path: string;
   readonly text: string;
   readonly sha256: string;
+  /** The encoding the bytes were decoded from. */
+  readonly encoding: string;
   /** Length in code points. */
   readonly length: number;
   private readonly lineStarts: number[];
@@ -24,10 +26,11 @@ export class Document {
   /** code point offset → utf16 index, only for texts with astral characters. */
   private readonly u16Of: Uint32Array | undefined;
 
-  constructor(path: string, text: string, sha256 = sha256Hex(text)) {
+  constructor(path: string, text: string, sha256 = sha256Hex(text), encoding = 'utf-8') {
     this.path = path;
     this.text = text;
     this.sha256 = sha256;
+    this.encoding = encoding;
     this.lineStarts = lineStartsOf(text);
     if (/[\uD800-\uDFFF]/.test(text)) {
       const cpOf = new Uint32Array(text.length + 1);
@@ -106,8 +109,3 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Decode file bytes as UTF-8; a BOM is not content. */
-export function decodeText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}

@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { sep } from 'node:path';
+import picomatch from 'picomatch';
+import { decode } from './decode.js';
 import type { Config } from './config.js';
-import { Document, decodeText, sha256Hex } from './document.js';
+import { Document, sha256Hex } from './document.js';
 import type { Message } from './message.js';
 import { absolute } from './project.js';
 import type { Sidecar } from './schema.js';
@@ -9,19 +12,30 @@ import type { ParsedYaml } from './yaml-source.js';
 
 export type ReadResult<T> = { value: T; messages: Message[] } | { value: undefined; messages: Message[] };
 
-/** Read and decode a text; a file that cannot be read or decoded becomes a message. */
+/**
+ * Read and decode a text; a file that cannot be read, lies outside the project (through a
+ * symbolic link), is binary, or cannot be decoded becomes a message instead.
+ */
 export function readDocument(config: Config, path: string): ReadResult<Document> {
+  const fail = (severity: 'error' | 'warning', message: string, ruleId: string): ReadResult<Document> => ({ value: undefined, messages: [{ file: path, severity, message, ruleId }] });
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute(config, path));
+    const real = realpathSync(absolute(config, path));
+    if (!isInside(realpathSync(config.root), real)) return fail('error', `the text is a link to ${real}, outside the project; skipped`, 'text-outside-project');
+    bytes = readFileSync(real);
   } catch (error) {
-    return { value: undefined, messages: [{ file: path, severity: 'error', message: `cannot read the text: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, ruleId: 'text-unreadable' }] };
+    return fail('error', `cannot read the text: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'text-unreadable');
   }
-  try {
-    return { value: new Document(path, decodeText(bytes), sha256Hex(bytes)), messages: [] };
-  } catch {
-    return { value: undefined, messages: [{ file: path, severity: 'error', message: 'the text is not valid UTF-8', ruleId: 'text-encoding' }] };
-  }
+  const decoded = decode(bytes, declaredEncoding(config, path));
+  if (!decoded.ok) return decoded.reason === 'binary' ? fail('warning', decoded.message, 'text-binary') : fail('error', decoded.message, 'text-encoding');
+  return { value: new Document(path, decoded.text, sha256Hex(bytes), decoded.encoding), messages: [] };
+}
+
+const isInside = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/** The encoding the config declares for a text (first matching glob), if any. */
+function declaredEncoding(config: Config, path: string): string | undefined {
+  return Object.entries(config.encodings).find(([glob]) => picomatch(glob, { dot: true })(path))?.[1];
 }
 
 export interface SidecarFile extends ParsedYaml<Sidecar> {

@@ -67,6 +67,7 @@ export const Sidecar = z.strictObject({
     path: z.string().min(1).describe('The text, relative to the project root, with forward slashes'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the file bytes'),
     length: offset.describe('Length of the decoded text in code points'),
+    encoding: z.string().optional().describe('The encoding the text was decoded from (utf-8 when absent)'),
   }),
   metadata: DocumentMetadata.optional(),
   entries: z.array(Entry),

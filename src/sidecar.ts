@@ -15,7 +15,7 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
   const data = {
     schemaVersion: sidecar.schemaVersion,
     ...(sidecar.generator ? { generator: sidecar.generator } : {}),
-    source: { path: sidecar.source.path, sha256: sidecar.source.sha256, length: sidecar.source.length },
+    source: { path: sidecar.source.path, sha256: sidecar.source.sha256, length: sidecar.source.length, ...(sidecar.source.encoding ? { encoding: sidecar.source.encoding } : {}) },
     ...(sidecar.metadata && Object.keys(sidecar.metadata).length ? { metadata: orderedKeys(sidecar.metadata, METADATA_KEYS) } : {}),
     entries: sidecar.entries.map(orderedEntry),
   };
@@ -42,8 +42,26 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
   return out;
 }
 
+/** Upgrades of sidecars written by older schema versions: MIGRATIONS[n] turns version n into n + 1. */
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/**
+ * Read a sidecar. One written by a newer marginalia is refused with a clear message;
+ * one written by an older schema is migrated, step by step, before it is checked.
+ */
 export function parseSidecar(file: string, source: string): ParsedYaml<Sidecar> {
-  return parseYaml(file, source, Sidecar, 'sidecar');
+  return parseYaml(file, source, Sidecar, 'sidecar', (data) => {
+    const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof version !== 'number' || version === SCHEMA_VERSION) return { data };
+    if (version > SCHEMA_VERSION) return { error: `schemaVersion ${version}: written by a newer marginalia (this one reads ${SCHEMA_VERSION}); upgrade marginalia`, path: ['schemaVersion'] };
+    let migrated = data as Record<string, unknown>;
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      const step = MIGRATIONS[v];
+      if (!step) return { error: `schemaVersion ${version}: no migration from version ${v}`, path: ['schemaVersion'] };
+      migrated = { ...step(migrated), schemaVersion: v + 1 };
+    }
+    return { data: migrated };
+  });
 }
 
 export function newSidecar(generator: string, source: Sidecar['source'], metadata: Sidecar['metadata'], entries: Entry[]): Sidecar {

@@ -16,9 +16,11 @@ export interface ParsedYaml<T> {
  * Parse a YAML file and check it against a schema; every problem becomes a message
  * with the line and column in the YAML file and the path of the field.
  */
-export function parseYaml<S extends z.ZodType>(file: string, source: string, schema: S, ruleId: string): ParsedYaml<z.infer<S>> {
+export type Prepare = (data: unknown) => { data: unknown } | { error: string; path: (string | number)[] };
+
+export function parseYaml<S extends z.ZodType>(file: string, source: string, schema: S, ruleId: string, prepare?: Prepare): ParsedYaml<z.infer<S>> {
   const nowhere = () => ({ line: 1, column: 1 });
-  if (source.length > MAX_YAML_BYTES) {
+  if (Buffer.byteLength(source) > MAX_YAML_BYTES) {
     return { value: undefined, locate: nowhere, messages: [{ file, severity: 'error', message: `file is larger than ${MAX_YAML_BYTES} bytes`, ruleId: `${ruleId}-too-large` }] };
   }
   const lineCounter = new LineCounter();
@@ -35,6 +37,11 @@ export function parseYaml<S extends z.ZodType>(file: string, source: string, sch
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     return { value: undefined, locate: at, messages: [{ file, line: 1, column: 1, severity: 'error', message: firstLine(String((error as Error).message)), ruleId: `${ruleId}-syntax` }] };
+  }
+  if (prepare) {
+    const prepared = prepare(data);
+    if ('error' in prepared) return { value: undefined, locate: at, messages: [{ file, ...at(prepared.path), severity: 'error', message: prepared.error, ruleId: `${ruleId}-version` }] };
+    data = prepared.data;
   }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, locate: at, messages: syntaxErrors };

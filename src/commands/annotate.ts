@@ -5,6 +5,7 @@ import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/in
 import type { RulePack } from '../rules/pack.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { merge } from '../merge.js';
+import { NLP_MAX_CHARS } from '../extract/nlp.js';
 import { documentMetadata } from '../metadata.js';
 import type { Message } from '../message.js';
 import { absolute, collectTargets, schemaPathOf, type Target } from '../project.js';
@@ -26,7 +27,7 @@ export interface AnnotateOptions {
   shouldStop?: () => boolean;
 }
 
-export type FileStatus = 'written' | 'unchanged' | 'current' | 'failed';
+export type FileStatus = 'written' | 'unchanged' | 'current' | 'skipped' | 'failed';
 
 export interface FileResult {
   target: Target;
@@ -69,7 +70,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
 
 async function annotateOne(config: Config, target: Target, generator: string, extractors: readonly Extractor[], force: boolean): Promise<{ status: FileStatus; messages: Message[]; added?: Entry[] }> {
   const doc = readDocument(config, target.text);
-  if (!doc.value) return { status: 'failed', messages: doc.messages };
+  if (!doc.value) return { status: doc.messages.every((m) => m.severity !== 'error') ? 'skipped' : 'failed', messages: doc.messages };
   const previous = readSidecar(config, target.sidecar);
   if (previous.exists && !previous.value) {
     const note: Message = { file: target.sidecar, severity: 'error', message: 'sidecar left untouched: fix it, or move it away to start afresh', ruleId: 'sidecar-not-overwritten' };
@@ -77,9 +78,13 @@ async function annotateOne(config: Config, target: Target, generator: string, ex
   }
   const result = await annotateDocument(doc.value, previous.value, { generator, extractors, force });
   const bytes = serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config));
-  const messages = result.orphaned.map(
+  const messages: Message[] = [];
+  if (!result.current && doc.value.text.length > NLP_MAX_CHARS && extractors.some((e) => e.id === 'nlp:compromise')) {
+    messages.push({ file: target.text, severity: 'warning', message: `the text has ${doc.value.text.length} characters: too long for NLP, annotated by rules only`, ruleId: 'text-too-long-for-nlp' });
+  }
+  messages.push(...result.orphaned.map(
     (e): Message => ({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', entryId: e.id }),
-  );
+  ));
   if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages };
   writeFileAtomic(absolute(config, target.sidecar), bytes);
   return { status: 'written', messages, added: result.added };
@@ -105,7 +110,7 @@ export async function annotateDocument(doc: Document, previous: Sidecar | undefi
   const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : resolve(doc, await extract(doc, options.extractors));
   const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
-  const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length }, documentMetadata(doc.text, sourceNote), entries);
+  const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding }, documentMetadata(doc.text, sourceNote), entries);
   const before = new Set((previous?.entries ?? []).map((e) => e.id));
   return { sidecar, orphaned, current, added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)) };
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseBrat } from '../brat.js';
-import { Document, decodeText, sha256Hex } from '../document.js';
+import { decode } from '../decode.js';
+import { Document, sha256Hex } from '../document.js';
 import { ExitError } from '../errors.js';
 import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
 import { resolve } from '../resolve.js';
@@ -106,7 +107,9 @@ async function predictionsFor(name: string, text: Uint8Array, options: EvalOptio
     if (!parsed.value) throw new ExitError(`${path}: ${parsed.messages[0]?.message ?? 'invalid sidecar'}`);
     return parsed.value.entries.filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
   }
-  const doc = new Document(name, decodeText(text), sha256Hex(text));
+  const decoded = decode(text);
+  if (!decoded.ok) throw new ExitError(`${name}: ${decoded.message}`);
+  const doc = new Document(name, decoded.text, sha256Hex(text), decoded.encoding);
   return resolve(doc, await extract(doc, options.extractors!));
 }
 

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Config } from '../config.js';
 import type { Document } from '../document.js';
 import type { Message } from '../message.js';
@@ -36,7 +37,10 @@ export function validateSidecar(config: Config, target: Target, file: SidecarFil
   const sidecar = file.value;
   const messages: Message[] = [...file.messages];
   const at = (path: (string | number)[]) => ({ file: target.sidecar, ...file.locate(path) });
-  if (sidecar.source.path !== target.text) {
+  const claimed = posix.normalize(sidecar.source.path);
+  if (posix.isAbsolute(claimed) || claimed.startsWith('../') || claimed === '..') {
+    messages.push({ ...at(['source', 'path']), severity: 'error', message: `source.path "${sidecar.source.path}" points outside the project; refused`, ruleId: 'sidecar-source-outside' });
+  } else if (sidecar.source.path !== target.text) {
     messages.push({ ...at(['source', 'path']), severity: 'error', message: `source.path is "${sidecar.source.path}" but this sidecar belongs to ${target.text}`, ruleId: 'sidecar-source-path' });
   }
   messages.push(...checkEntryShapes(config, sidecar, at));

@@ -4,6 +4,9 @@ import { mergedLists, type RulePack } from '../rules/pack.js';
 import type { Candidate, Extractor } from './types.js';
 
 type Nlp = typeof import('compromise').default;
+
+/** compromise needs ~6 s and ~0.5 GB per MB: longer texts get the rule-based extractors only. */
+export const NLP_MAX_CHARS = 2_000_000;
 let nlpPromise: Promise<Nlp> | undefined;
 
 /** compromise takes ~0.3 s to import: load it only when a text is really annotated. */
@@ -26,6 +29,7 @@ const VIEWS = [
 export async function findNamedEntities(text: string, matchRules: readonly MatchRule[] = [], notNames: ReadonlySet<string> = new Set()): Promise<Candidate[]> {
   // Words such as `He` or `Department` never make a person.
   const isPossibleName = (name: string) => /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
+  if (text.length > NLP_MAX_CHARS) return [];
   const nlp = await loadNlp();
   const doc = nlp(text);
   // One offset pass over the document; `.json({offset:true})` per view is quadratic on long texts.
