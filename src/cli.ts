@@ -90,7 +90,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             }
           }
           const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
-          out(`${plural(result.files.length, 'text')}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
+          const done = result.interrupted ? `${result.files.length} of ${plural(result.total, 'text')}` : plural(result.files.length, 'text');
+          out(`${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
         }
         exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
       } finally {

@@ -14,6 +14,7 @@ export const ConfigFile = z.strictObject({
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
+  nlp: z.boolean().default(true).describe('Run compromise besides the rules (false: rules only, much faster)'),
   encodings: z.record(z.string(), z.string()).default({}).describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
   check: z
     .strictObject({
@@ -43,6 +44,8 @@ export interface Config {
   types: string[];
   /** The user's rule packs, relative to the root. */
   rules: string[];
+  /** Run compromise besides the rules. */
+  nlp: boolean;
   /** Encoding per glob of texts. */
   encodings: Record<string, string>;
   check: CheckConfig;
@@ -56,6 +59,7 @@ include:
 exclude: []
 types: []                 # entity types besides person, org, place, date, money, acronym, reference
 encodings: {}             # e.g. "corpus/stasi/**": windows-1252 (default: UTF-8/UTF-16 by BOM, else detected)
+nlp: true                 # false: rules only (no compromise), much faster on large archives
 rules: []                 # your own rule packs (gazetteers, regexes, compromise patterns), e.g. rules/my-archive.yaml
 check:
   rules: {}               # e.g. note-numbering-gap: warning  (error | warning | info | off)
@@ -83,6 +87,7 @@ export function loadConfig(root: string): Config {
     exclude: c.exclude,
     types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...c.types])],
     rules: c.rules,
+    nlp: c.nlp,
     encodings: c.encodings,
     check: c.check,
   };

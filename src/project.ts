@@ -1,8 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import type { Config } from './config.js';
 import { ExitError } from './errors.js';
+import type { Message } from './message.js';
 import { SCHEMA_FILE } from './schema.js';
 
 /** A text and its sidecar, as paths relative to the project root with forward slashes. */
@@ -77,6 +79,28 @@ export function collectTargets(config: Config, paths: readonly string[], cwd: st
     if (!byText.has(text) && (withLoneSidecars || paths.length > 0)) byText.set(text, { text, sidecar });
   }
   return [...byText.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/**
+ * Symbolic links among the texts a command would read. They are never followed (so a link
+ * out of the project or a loop is harmless); each is reported instead.
+ */
+export function linkedTexts(config: Config, paths: readonly string[], cwd: string): Message[] {
+  const dirs = paths.length === 0 ? [config.corpus] : paths.map((p) => toPosix(relative(config.root, isAbsolute(p) ? p : resolve(cwd, p)))).filter((p) => isDirectory(config, p) && !isInside(config.annotations, p));
+  const included = picomatch(config.include, { dot: false });
+  const messages: Message[] = [];
+  for (const dir of dirs) {
+    const abs = absolute(config, dir);
+    if (!existsSync(abs)) continue;
+    for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
+      if (!entry.isSymbolicLink()) continue;
+      const rel = posix.join(dir, toPosix(relative(abs, join(entry.parentPath, entry.name))));
+      if (included(posix.relative(dir, rel)) && !isInside(config.annotations, rel)) {
+        messages.push({ file: rel, severity: 'warning', message: 'symbolic link, not followed: put the text itself in the corpus', ruleId: 'text-symlink' });
+      }
+    }
+  }
+  return messages;
 }
 
 function isDirectory(config: Config, rel: string): boolean {

@@ -1,8 +1,15 @@
-// `npm run fuzz`: the suite's properties with many more runs (MARGINALIA_RUNS, default 10,000).
+// `npm run fuzz`: the suite's properties with many more runs.
 import fc from 'fast-check';
 import { it } from 'vitest';
+import { PARSER_PROPERTIES, PARSER_RUNS } from './parsers.js';
 import { PROPERTY_RUNS, humanWorkSurvivesEdits } from './properties.js';
 
 it(`human work survives edits and re-runs (${PROPERTY_RUNS} runs)`, async () => {
   await fc.assert(humanWorkSurvivesEdits(), { numRuns: PROPERTY_RUNS });
 }, 3_600_000);
+
+for (const [name, property] of Object.entries(PARSER_PROPERTIES)) {
+  it(`${name} (${PARSER_RUNS} cases)`, async () => {
+    await fc.assert(property, { numRuns: PARSER_RUNS });
+  }, 3_600_000);
+}

@@ -8,7 +8,7 @@ import { merge } from '../merge.js';
 import { NLP_MAX_CHARS } from '../extract/nlp.js';
 import { documentMetadata } from '../metadata.js';
 import type { Message } from '../message.js';
-import { absolute, collectTargets, schemaPathOf, type Target } from '../project.js';
+import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../project.js';
 import { readDocument, readSidecar } from '../read.js';
 import { resolve } from '../resolve.js';
 import { isHumanWork, sidecarJsonSchema, type Entry, type Sidecar } from '../schema.js';
@@ -37,6 +37,8 @@ export interface FileResult {
 }
 
 export interface AnnotateResult {
+  /** Texts to annotate; fewer were done when interrupted. */
+  total: number;
   files: FileResult[];
   messages: Message[];
   interrupted: boolean;
@@ -52,20 +54,22 @@ export function generatorOf(config: Config, extractors: readonly Extractor[], pa
 export async function annotate(options: AnnotateOptions): Promise<AnnotateResult> {
   const { config } = options;
   const packs = rulePacks(config);
-  const extractors = options.extractors ?? extractorsFor(packs);
+  const extractors = options.extractors ?? extractorsFor(packs, { nlp: config.nlp });
   const targets = collectTargets(config, options.paths ?? [], options.cwd ?? config.root);
   const generator = generatorOf(config, extractors, packs);
-  const messages: Message[] = [];
+  const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const files: FileResult[] = [];
   writeSchema(config);
   for (const target of targets) {
-    if (options.shouldStop?.()) return { files, messages, interrupted: true };
+    // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.shouldStop?.()) return { total: targets.length, files, messages, interrupted: true };
     const result = await annotateOne(config, target, generator, extractors, options.force ?? false);
     messages.push(...result.messages);
     files.push({ target, status: result.status, ...(result.added?.length ? { added: result.added } : {}) });
     options.onFile?.(files.length, targets.length, target);
   }
-  return { files, messages, interrupted: false };
+  return { total: targets.length, files, messages, interrupted: false };
 }
 
 async function annotateOne(config: Config, target: Target, generator: string, extractors: readonly Extractor[], force: boolean): Promise<{ status: FileStatus; messages: Message[]; added?: Entry[] }> {

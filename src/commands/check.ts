@@ -8,7 +8,7 @@ import { ExitError } from '../errors.js';
 import { noteCandidates } from '../extract/notes.js';
 import type { Message, Severity } from '../message.js';
 import { documentMetadata } from '../metadata.js';
-import { collectTargets } from '../project.js';
+import { collectTargets, linkedTexts } from '../project.js';
 import { readDocument, readSidecar } from '../read.js';
 import type { Sidecar } from '../schema.js';
 
@@ -60,7 +60,7 @@ export function check(options: CheckOptions): CheckResult {
   if (unknown.length) throw new ExitError(`marginalia.config.yaml: unknown check rule ${unknown.join(', ')} (see \`marginalia check --list-rules\`)`);
   const severityOf = (rule: RuleMeta) => config.check.rules[rule.id] ?? rule.severity;
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
-  const messages: Message[] = [];
+  const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   let checked = 0;
   for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
     if (ignored(target.text)) continue;

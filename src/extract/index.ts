@@ -20,8 +20,9 @@ export function rulePacks(config?: Pick<Config, 'root' | 'rules'>): RulePack[] {
 }
 
 /** Every extractor annotate runs, in no particular order: resolution settles overlaps. */
-export function extractorsFor(packs: readonly RulePack[]): Extractor[] {
-  return [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, patternExtractor(packs), namesExtractor(packs), acronymsExtractor(packs), nlpExtractor(packs)];
+export function extractorsFor(packs: readonly RulePack[], options: { nlp?: boolean } = {}): Extractor[] {
+  const rules = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, patternExtractor(packs), namesExtractor(packs), acronymsExtractor(packs)];
+  return options.nlp === false ? rules : [...rules, nlpExtractor(packs)];
 }
 
 export async function extract(doc: Document, extractors: readonly Extractor[]): Promise<Candidate[]> {
