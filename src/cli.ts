@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ChalkInstance } from 'chalk';
 import type { RuleMeta } from './commands/check.js';
-import { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { ExitError } from './errors.js';
-import { makeChalk } from './format/color.js';
-import { formatMessagesJson, formatMessagesText, plural } from './format/messages.js';
-import { writeFileAtomic } from './fs-atomic.js';
-import { statistics, type Message } from './message.js';
+import type { Message } from './message.js';
 import { VERSION } from './version.js';
+
+const CONFIG_FILE = 'marginalia.config.yaml';
 
 export interface Io {
   cwd: string;
@@ -28,17 +28,19 @@ function examples(...lines: string[]): string {
 /** Parse the arguments, run one command, and return the exit code; only bin/ exits. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
-  const chalkOut = makeChalk(Boolean(io.stdout.isTTY), io.env);
+  // `--help` needs commander only: the rest loads when a command runs.
+  let k!: typeof import('./cli-kit.js');
+  let chalkOut!: ChalkInstance;
   const out = (s: string) => io.stdout.write(s);
   const err = (s: string) => io.stderr.write(s);
   const program = new Command('marginalia');
-  const config = (): Config => loadConfig(resolvePath(io.cwd, program.opts().root ?? '.'));
+  const config = (): Config => k.loadConfig(resolvePath(io.cwd, program.opts().root ?? '.'));
   const cwd = () => io.cwd;
   const formatMessages = async (format: string, messages: Message[], subject: string, rules: readonly RuleMeta[]): Promise<string> => {
-    if (format === 'json') return formatMessagesJson(messages);
+    if (format === 'json') return k.formatMessagesJson(messages);
     if (format === 'github') return (await import('./format/github.js')).formatMessagesGithub(messages);
     if (format === 'sarif') return (await import('./format/sarif.js')).formatMessagesSarif(messages, { version: VERSION, rules });
-    return formatMessagesText(messages, { chalk: chalkOut, subject });
+    return k.formatMessagesText(messages, { chalk: chalkOut, subject });
   };
 
   program
@@ -46,6 +48,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION)
     .option('-C, --root <dir>', 'project root holding marginalia.config.yaml', '.')
     .exitOverride()
+    .hook('preAction', async () => {
+      k = await import('./cli-kit.js');
+      chalkOut = k.makeChalk(Boolean(io.stdout.isTTY), io.env);
+    })
     .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', examples('marginalia annotate', 'marginalia check --format json', 'marginalia diff old.yaml new.yaml'));
@@ -82,7 +88,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const failed = count('failed');
         if (opts.format === 'json') out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
         else {
-          if (result.messages.length) out(formatMessagesText(result.messages, { chalk: chalkOut, subject: plural(result.files.length, 'text') }));
+          if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: k.plural(result.files.length, 'text') }));
           if (opts.review) {
             for (const file of result.files.filter((f) => f.added)) {
               out(`${chalkOut.bold(file.target.sidecar)}\n`);
@@ -90,7 +96,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             }
           }
           const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
-          const done = result.interrupted ? `${result.files.length} of ${plural(result.total, 'text')}` : plural(result.files.length, 'text');
+          const done = result.interrupted ? `${result.files.length} of ${k.plural(result.total, 'text')}` : k.plural(result.files.length, 'text');
           out(`${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
         }
         exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
@@ -108,8 +114,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (paths: string[], opts: { format: string }) => {
       const { validate } = await import('./commands/validate.js');
       const result = validate({ config: config(), paths, cwd: cwd() });
-      out(await formatMessages(opts.format, result.messages, plural(result.checked, 'sidecar'), []));
-      exitCode = statistics(result.messages).error > 0 ? 1 : 0;
+      out(await formatMessages(opts.format, result.messages, k.plural(result.checked, 'sidecar'), []));
+      exitCode = k.statistics(result.messages).error > 0 ? 1 : 0;
     });
 
   program
@@ -131,8 +137,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return;
       }
       const result = check({ config: config(), paths, cwd: cwd() });
-      out(await formatMessages(opts.format, result.messages, plural(result.checked, 'text'), ALL_RULES));
-      const stats = statistics(result.messages);
+      out(await formatMessages(opts.format, result.messages, k.plural(result.checked, 'text'), ALL_RULES));
+      const stats = k.statistics(result.messages);
       exitCode = stats.error > 0 || (opts.maxWarnings !== undefined && stats.warning > opts.maxWarnings) ? 1 : 0;
     });
 
@@ -180,9 +186,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
         const { curate } = await import('./commands/curate.js');
         const result = curate({ config: config(), paths, cwd: cwd(), decision, select: { ids: opts.id, type: opts.type, text: opts.text } });
-        if (result.messages.length) out(formatMessagesText(result.messages, { chalk: chalkOut, subject: 'sidecars' }));
+        if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'sidecars' }));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
-        out(`${plural(n, 'entry').replace('entrys', 'entries')} ${decision} in ${plural(result.changed.length, 'sidecar')}\n`);
+        out(`${k.plural(n, 'entry').replace('entrys', 'entries')} ${decision} in ${k.plural(result.changed.length, 'sidecar')}\n`);
         exitCode = result.messages.length ? 1 : 0;
       });
   }
@@ -234,7 +240,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action((opts: { force?: boolean }) => {
       const path = join(resolvePath(io.cwd, program.opts().root ?? '.'), CONFIG_FILE);
       if (existsSync(path) && !opts.force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
-      writeFileAtomic(path, DEFAULT_CONFIG);
+      k.writeFileAtomic(path, k.DEFAULT_CONFIG);
       out(`wrote ${CONFIG_FILE}\n`);
     });
 

@@ -1,0 +1,6 @@
+/** What the command actions need, loaded only once a command runs (not for --help). */
+export { DEFAULT_CONFIG, loadConfig, type Config } from './config.js';
+export { makeChalk } from './format/color.js';
+export { formatMessagesJson, formatMessagesText, plural } from './format/messages.js';
+export { writeFileAtomic } from './fs-atomic.js';
+export { statistics } from './message.js';
