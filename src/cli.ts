@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
@@ -20,6 +21,28 @@ export interface Io {
 }
 
 const formatOption = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text');
+
+const positiveInteger = (v: string) => {
+  if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('a positive whole number is expected');
+  return Number(v);
+};
+
+/** `[#####-----] 12/40 texts  1.3 MB/s  ETA 0:21` */
+function progressLine(done: number, total: number, chars: number, ms: number): string {
+  const width = 20;
+  const filled = Math.round((done / Math.max(1, total)) * width);
+  const rate = chars / 1e6 / Math.max(0.001, ms / 1000);
+  const eta = done ? Math.round(((total - done) * ms) / done / 1000) : 0;
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} texts  ${rate.toFixed(2)} MB/s  ETA ${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
+}
+
+/** Time per stage, summed over texts (and threads), for --stats. */
+function statsTable(timings: Record<string, number>, chars: number, wallMs: number): string {
+  const rows = Object.entries(timings).sort(([, a], [, b]) => b - a);
+  const lines = rows.map(([stage, ms]) => `  ${stage.padEnd(28)} ${(ms / 1000).toFixed(3).padStart(9)} s`);
+  const rss = process.memoryUsage().rss / 1e6;
+  return `stage times (summed over texts):\n${lines.join('\n')}\n  ${'wall clock'.padEnd(28)} ${(wallMs / 1000).toFixed(3).padStart(9)} s  (${(chars / 1e6 / Math.max(0.001, wallMs / 1000)).toFixed(2)} MB/s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, now ${rss.toFixed(0)} MB)\n`;
+}
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -62,9 +85,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('[paths...]', 'texts or folders of the corpus')
     .option('--force', 're-extract even texts whose sidecar is current')
     .option('--review', 'list the entries the machine added in this run, for review')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInteger)
+    .option('--shard <k/n>', 'annotate only shard k of n (split by path hash), for CI matrices', (v) => {
+      const m = /^(\d+)\/(\d+)$/.exec(v);
+      if (!m || +m[1]! < 1 || +m[1]! > +m[2]!) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/3');
+      return { index: +m[1]!, count: +m[2]! };
+    })
+    .option('--stats', 'print the time spent in each stage (read, each extractor, resolve, write)')
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force', 'marginalia annotate --review'))
-    .action(async (paths: string[], opts: { force?: boolean; review?: boolean; format: string }) => {
+    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force', 'marginalia annotate --jobs 2 --stats', 'marginalia annotate --shard 2/3', 'marginalia annotate --review'))
+    .action(async (paths: string[], opts: { force?: boolean; review?: boolean; jobs?: number; shard?: { index: number; count: number }; stats?: boolean; format: string }) => {
       const { annotate } = await import('./commands/annotate.js');
       let stop = false;
       const remove = io.onInterrupt?.(() => {
@@ -72,15 +102,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         err('\ninterrupted: stopping after the current file\n');
       });
       const showProgress = Boolean(io.stderr.isTTY);
+      const started = Date.now();
+      let chars = 0;
       try {
         const result = await annotate({
           config: config(),
           paths,
           cwd: cwd(),
           force: Boolean(opts.force),
+          jobs: opts.jobs ?? availableParallelism(),
+          ...(opts.shard ? { shard: opts.shard } : {}),
           shouldStop: () => stop,
-          onFile: (done, total, target) => {
-            if (showProgress) err(`\r\x1b[Kannotating ${done}/${total} ${target.text}`);
+          onFile: (done, total, target, n) => {
+            chars += n;
+            if (showProgress) err(`\r\x1b[K${progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
           },
         });
         if (showProgress) err('\r\x1b[K');
@@ -99,6 +134,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           const done = result.interrupted ? `${result.files.length} of ${k.plural(result.total, 'text')}` : k.plural(result.files.length, 'text');
           out(`${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
         }
+        if (opts.stats) err(statsTable(result.timings, chars, Date.now() - started));
         exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
       } finally {
         remove?.();

@@ -1,0 +1,11 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { annotateFile, runContext } from './commands/annotate.js';
+import type { WorkerInit } from './pool.js';
+import type { Target } from './project.js';
+
+/** A worker thread of `annotate --jobs N`: builds the extractors once, then annotates texts on request. */
+const init = workerData as WorkerInit;
+const context = runContext(init.config, init.force);
+parentPort!.on('message', async ({ target }: { target: Target }) => {
+  parentPort!.postMessage(await annotateFile(context, target));
+});

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shardOf } from '../src/commands/annotate.js';
+import { REPO, cli, copyOfBundledCorpus } from './helpers.js';
+
+const BIN = join(REPO, 'bin/marginalia.js');
+
+function sidecarBytes(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of (readdirSync(join(root, 'annotations'), { recursive: true }) as string[]).filter((n) => n.endsWith('.yaml'))) {
+    files.set(name, readFileSync(join(root, 'annotations', name), 'utf8'));
+  }
+  return files;
+}
+
+describe('scale', () => {
+  it('--jobs 2 writes the same bytes as --jobs 1', () => {
+    const [one, two] = [copyOfBundledCorpus(false), copyOfBundledCorpus(false)];
+    expect(spawnSync(process.execPath, [BIN, 'annotate', '--jobs', '1'], { cwd: one }).status).toBe(0);
+    expect(spawnSync(process.execPath, [BIN, 'annotate', '--jobs', '2'], { cwd: two }).status).toBe(0);
+    expect(sidecarBytes(two)).toEqual(sidecarBytes(one));
+    expect(sidecarBytes(one)).toEqual(sidecarBytes(REPO));
+  }, 60_000);
+
+  it('shards 1/3, 2/3 and 3/3 together write exactly the files of one unsharded run', async () => {
+    const whole = copyOfBundledCorpus(false);
+    const sharded = copyOfBundledCorpus(false);
+    await cli(whole, 'annotate');
+    const counts = [];
+    for (const k of [1, 2, 3]) {
+      const r = await cli(sharded, 'annotate', '--shard', `${k}/3`);
+      expect(r.code).toBe(0);
+      counts.push(Number(/^(\d+) texts?:/m.exec(r.stdout)![1]));
+    }
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(14);
+    expect(counts.every((n) => n > 0 && n < 14)).toBe(true);
+    expect(sidecarBytes(sharded)).toEqual(sidecarBytes(whole));
+    expect(shardOf('corpus/a.txt', 3)).toBe(shardOf('corpus/a.txt', 3));
+    expect((await cli(sharded, 'annotate', '--shard', '4/3')).code).toBe(2);
+  });
+
+  it('a re-run with nothing changed does not extract again, and --stats names the stages', async () => {
+    const root = copyOfBundledCorpus();
+    const r = spawnSync(process.execPath, [BIN, 'annotate', '--stats', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('14 texts: 0 written, 14 unchanged, 0 failed\n');
+    expect(r.stderr).toMatch(/stage times/);
+    expect(r.stderr).not.toMatch(/nlp:compromise/);
+    const forced = spawnSync(process.execPath, [BIN, 'annotate', '--stats', '--force', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+    expect(forced.stderr).toMatch(/ {2}nlp:compromise +\d+\.\d{3} s/);
+    expect(forced.stderr).toMatch(/ {2}read +\d/);
+  }, 60_000);
+});
