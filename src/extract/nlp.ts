@@ -25,12 +25,60 @@ const VIEWS = [
   ['org', 'organizations'],
 ] as const;
 
+/** Characters per compromise call: large enough to amortize its fixed cost, small enough to stay linear. */
+const BATCH_CHARS = 20_000;
+/** A sentence: up to its final punctuation or a blank line (OCR'd columns break lines mid-sentence). */
+const SENTENCE = /(?:[^.!?\n]|\n(?![ \t]*\n))+(?:[.!?]+["”’)\]]*|\n|$)/gu;
+/** A capital after the first word: something compromise may name. */
+const INNER_CAPITAL = /\S\s+["“‘(]?\p{Lu}/u;
+
+interface Piece {
+  /** Where the piece starts in the text and in the batch. */
+  textStart: number;
+  batchStart: number;
+  length: number;
+}
+
+/**
+ * The sentences worth sending to compromise (those with a capitalized word after their
+ * first), gathered into batches: compromise only sees text that may hold a name, and
+ * never a whole long document at once.
+ */
+export function nlpBatches(text: string): { text: string; pieces: Piece[] }[] {
+  const batches: { text: string; pieces: Piece[] }[] = [];
+  let current = { text: '', pieces: [] as Piece[] };
+  for (const m of text.matchAll(SENTENCE)) {
+    if (m[0].trim() === '' || !INNER_CAPITAL.test(m[0])) continue;
+    if (current.text.length + m[0].length > BATCH_CHARS && current.pieces.length) {
+      batches.push(current);
+      current = { text: '', pieces: [] };
+    }
+    if (current.text) current.text += '\n\n';
+    current.pieces.push({ textStart: m.index, batchStart: current.text.length, length: m[0].length });
+    current.text += m[0];
+  }
+  if (current.pieces.length) batches.push(current);
+  return batches;
+}
+
 /** People, places and organizations from compromise, trimmed to the names themselves, and matches of the packs' compromise patterns. */
 export async function findNamedEntities(text: string, matchRules: readonly MatchRule[] = [], notNames: ReadonlySet<string> = new Set()): Promise<Candidate[]> {
-  // Words such as `He` or `Department` never make a person.
-  const isPossibleName = (name: string) => /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
   if (text.length > NLP_MAX_CHARS) return [];
   const nlp = await loadNlp();
+  const out: Candidate[] = [];
+  for (const batch of nlpBatches(text)) {
+    const toText = (i: number) => {
+      const piece = batch.pieces.findLast((p) => p.batchStart <= i)!;
+      return piece.textStart + (i - piece.batchStart);
+    };
+    for (const c of entitiesIn(nlp, batch.text, matchRules, notNames)) out.push({ ...c, start: toText(c.start), end: toText(c.end - 1) + 1 });
+  }
+  return out;
+}
+
+function entitiesIn(nlp: Nlp, text: string, matchRules: readonly MatchRule[], notNames: ReadonlySet<string>): Candidate[] {
+  // Words such as `He` or `Department` never make a person.
+  const isPossibleName = (name: string) => /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
   const doc = nlp(text);
   // One offset pass over the document; `.json({offset:true})` per view is quadratic on long texts.
   doc.compute('offset');
