@@ -1,61 +1,157 @@
 #!/usr/bin/env node
-// Throughput of marginalia's extraction next to raw compromise, on the same texts in the same run.
-// Usage: npm run bench [-- --json]   (run `npm run build` first; figures are MB/s of UTF-8 text)
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Benchmarks of marginalia against the library it stands on, all measured in this run.
+//   npm run bench                 # a 20 MB corpus built from the bundled and ../shared/eval texts
+//   npm run bench -- --mb 5 --json
+// Prints: raw compromise MB/s (with and without compromise-dates) next to marginalia's extraction
+// on the same sample; `annotate --jobs 1` and `--jobs 2` on the whole corpus; a re-run with nothing
+// changed; `check`; peak memory; start-up time of `--help` against `node -e 0`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { Document } = await import(join(root, 'dist/document.js'));
-const { extract, extractorsFor, rulePacks } = await import(join(root, 'dist/extract/index.js'));
-const { resolve } = await import(join(root, 'dist/resolve.js'));
-const nlp = (await import('compromise')).default;
-
-function texts(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true })
-    .filter((n) => String(n).endsWith('.txt'))
-    .map((n) => readFileSync(join(dir, String(n)), 'utf8'));
-}
-
-const sets = {
-  'bundled corpus': texts(join(root, 'corpus')),
-  'hipe-dev': texts(join(root, '../shared/eval/hipe-dev')),
-  'frus-dev': texts(join(root, '../shared/eval/frus-dev')),
+const bin = join(root, 'bin/marginalia.js');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
 };
+const targetMB = Number(arg('mb', 20));
+const sampleMB = Number(arg('sample-mb', 1));
+const json = process.argv.includes('--json');
 
-/** compromise as one would run it by hand: people, places, organizations, money, with offsets. */
-function rawCompromise(text) {
-  const doc = nlp(text);
-  for (const view of [doc.people(), doc.places(), doc.organizations(), doc.money()]) view.json({ offset: true });
+function sources() {
+  const dirs = [join(root, 'corpus'), join(root, '../shared/eval/hipe-dev'), join(root, '../shared/eval/frus-dev'), join(root, '../shared/examples')];
+  return dirs.filter(existsSync).flatMap((dir) =>
+    readdirSync(dir, { recursive: true })
+      .filter((n) => String(n).endsWith('.txt'))
+      .map((n) => readFileSync(join(dir, String(n)), 'utf8')),
+  );
 }
 
-const extractors = extractorsFor(rulePacks());
-async function marginalia(text) {
-  const doc = new Document('bench', text);
-  resolve(doc, await extract(doc, extractors));
+/** A corpus of at least `mb` MB: the source texts copied round-robin (temporary, never committed). */
+function buildCorpus(mb) {
+  const dir = mkdtempSync(join(tmpdir(), `marginalia-bench-${mb}mb-`));
+  mkdirSync(join(dir, 'corpus'));
+  writeFileSync(join(dir, 'marginalia.config.yaml'), 'corpus: corpus\n');
+  const texts = sources();
+  let bytes = 0;
+  for (let i = 0; bytes < mb * 1e6; i++) {
+    const text = texts[i % texts.length];
+    writeFileSync(join(dir, 'corpus', `${String(i).padStart(6, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { dir, bytes };
 }
 
-async function measure(fn, docs) {
-  const bytes = docs.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  await fn(docs[0] ?? ''); // warm up
+function timeCommand(cwd, ...args) {
   const start = performance.now();
-  for (const t of docs) await fn(t);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - start) / 1000;
-  return { mb: bytes / 1e6, seconds, mbPerSecond: bytes / 1e6 / seconds };
+  const rss = /peak RSS (\d+) MB/.exec(r.stderr)?.[1];
+  return { seconds, status: r.status, peakRssMB: rss ? Number(rss) : undefined };
 }
 
-const rows = [];
-for (const [name, docs] of Object.entries(sets)) {
-  if (docs.length === 0) continue;
-  const raw = await measure(rawCompromise, docs);
-  const ours = await measure(marginalia, docs);
-  rows.push({ texts: name, documents: docs.length, mb: +raw.mb.toFixed(3), rawCompromiseMBps: +raw.mbPerSecond.toFixed(3), marginaliaMBps: +ours.mbPerSecond.toFixed(3), ratio: +(ours.mbPerSecond / raw.mbPerSecond).toFixed(2) });
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
-if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+
+const results = {};
+const { dir, bytes } = buildCorpus(targetMB);
+const mb = bytes / 1e6;
+results.corpusMB = +mb.toFixed(2);
+
+// 1. Raw compromise and marginalia's extraction on the same sample, in this process.
+{
+  const nlp = (await import('compromise')).default;
+  const withDates = nlp.extend((await import('compromise-dates')).default) ?? nlp;
+  const { Document } = await import(join(root, 'dist/document.js'));
+  const { extract, extractorsFor, rulePacks } = await import(join(root, 'dist/extract/index.js'));
+  const { resolve } = await import(join(root, 'dist/resolve.js'));
+  const extractors = extractorsFor(rulePacks());
+  const sample = [];
+  let sampleBytes = 0;
+  for (const t of sources()) {
+    if (sampleBytes >= sampleMB * 1e6) break;
+    sample.push(t);
+    sampleBytes += Buffer.byteLength(t);
+  }
+  const rate = async (fn) => {
+    await fn(sample[0]);
+    const start = performance.now();
+    for (const t of sample) await fn(t);
+    return sampleBytes / 1e6 / ((performance.now() - start) / 1000);
+  };
+  const raw = (text) => {
+    const doc = nlp(text);
+    for (const view of [doc.people(), doc.places(), doc.organizations(), doc.money()]) view.json({ offset: true });
+  };
+  const rawDates = (text) => {
+    const doc = withDates(text);
+    for (const view of [doc.people(), doc.places(), doc.organizations(), doc.money(), doc.dates()]) view.json({ offset: true });
+  };
+  const ours = async (text) => {
+    const doc = new Document('bench', text);
+    resolve(doc, await extract(doc, extractors));
+  };
+  results.sampleMB = +(sampleBytes / 1e6).toFixed(2);
+  results.rawCompromiseMBps = await rate(raw);
+  results.rawCompromiseWithDatesMBps = await rate(rawDates);
+  results.marginaliaExtractMBps = await rate(ours);
+}
+
+// 2. The command line on the whole corpus.
+const copy = (name) => {
+  const d = `${dir}-${name}`;
+  cpSync(dir, d, { recursive: true });
+  return d;
+};
+const jobs2Dir = copy('jobs2');
+const jobs1 = timeCommand(dir, 'annotate', '--jobs', '1', '--stats');
+const jobs2 = timeCommand(jobs2Dir, 'annotate', '--jobs', '2', '--stats');
+const rerun = timeCommand(dir, 'annotate', '--jobs', '1', '--stats');
+const check = timeCommand(dir, 'check');
+results.annotateJobs1MBps = mb / jobs1.seconds;
+results.annotateJobs2MBps = mb / jobs2.seconds;
+results.jobs2Speedup = jobs1.seconds / jobs2.seconds;
+results.rerunSeconds = rerun.seconds;
+results.rerunShareOfFullRun = rerun.seconds / jobs1.seconds;
+results.checkMBps = mb / check.seconds;
+results.peakRssMB = { jobs1: jobs1.peakRssMB, jobs2: jobs2.peakRssMB };
+results.ratioVsRawCompromise = results.annotateJobs1MBps / results.rawCompromiseMBps;
+results.ratioVsRawCompromiseWithDates = results.annotateJobs1MBps / results.rawCompromiseWithDatesMBps;
+results.extractRatioVsRawCompromise = results.marginaliaExtractMBps / results.rawCompromiseMBps;
+
+// 3. Start-up: --help against a bare node.
+const startup = (args) => median(Array.from({ length: 9 }, () => {
+  const start = performance.now();
+  spawnSync(process.execPath, args);
+  return performance.now() - start;
+}));
+results.nodeStartMs = startup(['-e', '0']);
+results.helpStartMs = startup([bin, '--help']);
+results.helpVsNode = results.helpStartMs / results.nodeStartMs;
+
+for (const d of [dir, jobs2Dir]) rmSync(d, { recursive: true, force: true });
+for (const [k, v] of Object.entries(results)) if (typeof v === 'number') results[k] = +v.toFixed(3);
+
+if (json) console.log(JSON.stringify(results, null, 2));
 else {
-  console.log('texts            docs      MB   raw compromise MB/s   marginalia MB/s   ratio');
-  for (const r of rows) console.log(`${r.texts.padEnd(15)} ${String(r.documents).padStart(5)} ${r.mb.toFixed(3).padStart(7)}   ${r.rawCompromiseMBps.toFixed(3).padStart(19)}   ${r.marginaliaMBps.toFixed(3).padStart(15)}   ${r.ratio.toFixed(2).padStart(5)}`);
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const rows = [
+    ['corpus', `${results.corpusMB} MB (sample for in-process rates: ${results.sampleMB} MB)`],
+    ['raw compromise (people, places, orgs, money)', `${results.rawCompromiseMBps} MB/s`],
+    ['raw compromise + compromise-dates', `${results.rawCompromiseWithDatesMBps} MB/s`],
+    ['marginalia extraction, same sample', `${results.marginaliaExtractMBps} MB/s (${results.extractRatioVsRawCompromise}× raw)`],
+    ['annotate --jobs 1', `${results.annotateJobs1MBps} MB/s (${results.ratioVsRawCompromise}× raw, ${results.ratioVsRawCompromiseWithDates}× raw with dates)`],
+    ['annotate --jobs 2', `${results.annotateJobs2MBps} MB/s (${results.jobs2Speedup}× jobs 1)`],
+    ['re-run, nothing changed', `${results.rerunSeconds} s (${(results.rerunShareOfFullRun * 100).toFixed(1)}% of the full run)`],
+    ['check', `${results.checkMBps} MB/s`],
+    ['peak RSS', `jobs 1: ${results.peakRssMB.jobs1} MB, jobs 2: ${results.peakRssMB.jobs2} MB`],
+    ['--help start-up', `${results.helpStartMs.toFixed(0)} ms vs node -e 0 ${results.nodeStartMs.toFixed(0)} ms (${results.helpVsNode}×)`],
+  ];
+  for (const [k, v] of rows) console.log(`${k.padEnd(46)} ${v}`);
+  console.log(JSON.stringify(results));
 }

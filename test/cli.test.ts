@@ -10,7 +10,7 @@ const JOURNAL = 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt';
 function snapshot(root: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(join(root, 'annotations'), { recursive: true }) as string[]) {
-    if (name.endsWith('.yaml') || name.endsWith('.json')) files.set(name, readFileSync(join(root, 'annotations', name), 'utf8'));
+    if (name.endsWith('.yaml') || name === 'marginalia.schema.json') files.set(name, readFileSync(join(root, 'annotations', name), 'utf8'));
   }
   return files;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '../src/commands/annotate.js';
@@ -51,4 +51,22 @@ describe('scale', () => {
     expect(forced.stderr).toMatch(/ {2}nlp:compromise +\d+\.\d{3} s/);
     expect(forced.stderr).toMatch(/ {2}read +\d/);
   }, 60_000);
+});
+
+describe('the run cache', () => {
+  it('lets a no-change re-run and check skip the YAML, and never hides a hand edit', async () => {
+    const root = copyOfBundledCorpus(false);
+    await cli(root, 'annotate');
+    const cache = JSON.parse(readFileSync(join(root, 'annotations/.marginalia-cache.json'), 'utf8'));
+    expect(Object.keys(cache.entries)).toHaveLength(14);
+    expect((await cli(root, 'annotate')).stdout).toBe('14 texts: 0 written, 14 unchanged, 0 failed\n');
+    // A person rejects the journal's marker 3: check must read the sidecar, not trust the cache.
+    const path = join(root, 'annotations/ptoj-2023-public-security-diplomacy-1945-1975.txt.yaml');
+    const { parse } = await import('yaml');
+    const sidecar = parse(readFileSync(path, 'utf8'));
+    sidecar.entries.find((e: { type: string; n?: string }) => e.type === 'note-marker' && e.n === '3').status = 'rejected';
+    writeFileSync(path, JSON.stringify(sidecar));
+    const r = await cli(root, 'check', '--format', 'json');
+    expect(JSON.parse(r.stdout).map((m: { ruleId: string }) => m.ruleId)).toContain('note-without-marker');
+  });
 });

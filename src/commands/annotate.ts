@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { merge } from '../merge.js';
 import type { Message } from '../message.js';
 import { documentMetadata } from '../metadata.js';
+import { isCached, loadCache, saveCache, type CacheEntry } from '../cache.js';
 import { runInWorkers, workerAvailable } from '../pool.js';
 import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../project.js';
 import { readDocument, readSidecar } from '../read.js';
@@ -55,6 +56,8 @@ export interface AnnotateResult {
 /** What one text's annotation gives back (from this thread or a worker). */
 export interface FileOutcome {
   status: FileStatus;
+  /** What the cache should remember of this text's sidecar. */
+  cache?: CacheEntry;
   messages: Message[];
   added?: Entry[];
   /** Characters of the text, for throughput. */
@@ -96,24 +99,35 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   const messages: Message[] = linkedTexts(config, options.paths ?? [], cwd);
   const timings: Record<string, number> = {};
   writeSchema(config);
+  const cache = loadCache(config);
   const outcomes: (FileOutcome | undefined)[] = [];
   let done = 0;
   const record = (index: number, outcome: FileOutcome) => {
     outcomes[index] = outcome;
+    if (outcome.cache) cache.set(targets[index]!.sidecar, outcome.cache);
     for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
     options.onFile?.(++done, targets.length, targets[index]!, outcome.chars);
   };
-  const jobs = Math.min(options.jobs ?? 1, targets.length);
+  // Texts whose sidecar the cache vouches for are done without reading their YAML.
+  const pending: number[] = [];
+  for (const [index, target] of targets.entries()) {
+    const cached = context.force ? undefined : isCached(config, cache, target.text, target.sidecar, context.generator);
+    if (cached) record(index, { status: 'current', messages: [], chars: 0, timings: {} });
+    else pending.push(index);
+  }
+  const jobs = Math.min(options.jobs ?? 1, pending.length);
   if (jobs > 1 && !options.extractors && workerAvailable()) {
-    await runInWorkers(targets, jobs, { config, force: context.force }, record, options.shouldStop);
+    await runInWorkers(pending.map((i) => targets[i]!), jobs, { config, force: context.force }, (k, outcome) => record(pending[k]!, outcome), options.shouldStop);
   } else {
-    for (const [index, target] of targets.entries()) {
+    for (const index of pending) {
+      const target = targets[index]!;
       // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
       await new Promise((resolve) => setImmediate(resolve));
       if (options.shouldStop?.()) break;
       record(index, await annotateFile(context, target));
     }
   }
+  saveCache(config, cache);
   // Messages in corpus order, whatever order the workers finished in.
   const files: FileResult[] = [];
   for (const [index, outcome] of outcomes.entries()) {
@@ -153,9 +167,10 @@ export async function annotateFile(context: RunContext, target: Target): Promise
   for (const e of result.orphaned) {
     messages.push({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', ...(e.id ? { entryId: e.id } : {}) });
   }
-  if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings };
+  const cache: CacheEntry = { textSha256: doc.value.sha256, sidecarSha256: sha256Hex(bytes), generator, human: result.sidecar.entries.some(isHumanWork) };
+  if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
   timed('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
-  return { status: 'written', messages, added: result.added, chars, timings };
+  return { status: 'written', messages, added: result.added, chars, timings, cache };
 }
 
 export interface DocumentAnnotation {
