@@ -155,3 +155,14 @@ else {
   for (const [k, v] of rows) console.log(`${k.padEnd(46)} ${v}`);
   console.log(JSON.stringify(results));
 }
+
+// 4. With --memory: peak memory of `annotate --jobs 1` on a 20 MB and a 100 MB corpus.
+if (process.argv.includes('--memory')) {
+  const peaks = {};
+  for (const size of [20, 100]) {
+    const corpus = buildCorpus(size);
+    peaks[size] = timeCommand(corpus.dir, 'annotate', '--jobs', '1', '--stats').peakRssMB;
+    rmSync(corpus.dir, { recursive: true, force: true });
+  }
+  console.log(`peak RSS, annotate --jobs 1: 20 MB corpus ${peaks[20]} MB, 100 MB corpus ${peaks[100]} MB (${((peaks[100] / peaks[20] - 1) * 100).toFixed(1)}% more)`);
+}

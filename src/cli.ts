@@ -110,6 +110,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           paths,
           cwd: cwd(),
           force: Boolean(opts.force),
+          review: Boolean(opts.review),
           jobs: opts.jobs ?? availableParallelism(),
           ...(opts.shard ? { shard: opts.shard } : {}),
           shouldStop: () => stop,

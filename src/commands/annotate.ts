@@ -29,6 +29,8 @@ export interface AnnotateOptions {
   /** `{ index: 1, count: 3 }`: only the first of three shards of the corpus, split by path hash. */
   shard?: { index: number; count: number };
   extractors?: readonly Extractor[];
+  /** Keep the entries the machine added, per file (memory grows with the corpus otherwise not). */
+  review?: boolean;
   onFile?: (done: number, total: number, target: Target, chars: number) => void;
   /** Checked between files: when it returns true, annotate stops after the current file(s). */
   shouldStop?: () => boolean;
@@ -103,7 +105,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   const outcomes: (FileOutcome | undefined)[] = [];
   let done = 0;
   const record = (index: number, outcome: FileOutcome) => {
-    outcomes[index] = outcome;
+    outcomes[index] = options.review ? outcome : { ...outcome, added: undefined };
     if (outcome.cache) cache.set(targets[index]!.sidecar, outcome.cache);
     for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
     options.onFile?.(++done, targets.length, targets[index]!, outcome.chars);
