@@ -27,23 +27,6 @@ const positiveInteger = (v: string) => {
   return Number(v);
 };
 
-/** `[#####-----] 12/40 texts  1.3 MB/s  ETA 0:21` */
-function progressLine(done: number, total: number, chars: number, ms: number): string {
-  const width = 20;
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  const rate = chars / 1e6 / Math.max(0.001, ms / 1000);
-  const eta = done ? Math.round(((total - done) * ms) / done / 1000) : 0;
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} texts  ${rate.toFixed(2)} MB/s  ETA ${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
-}
-
-/** Time per stage, summed over texts (and threads), for --stats. */
-function statsTable(timings: Record<string, number>, chars: number, wallMs: number): string {
-  const rows = Object.entries(timings).sort(([, a], [, b]) => b - a);
-  const lines = rows.map(([stage, ms]) => `  ${stage.padEnd(28)} ${(ms / 1000).toFixed(3).padStart(9)} s`);
-  const rss = process.memoryUsage().rss / 1e6;
-  return `stage times (summed over texts):\n${lines.join('\n')}\n  ${'wall clock'.padEnd(28)} ${(wallMs / 1000).toFixed(3).padStart(9)} s  (${(chars / 1e6 / Math.max(0.001, wallMs / 1000)).toFixed(2)} MB/s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, now ${rss.toFixed(0)} MB)\n`;
-}
-
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -116,7 +99,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           shouldStop: () => stop,
           onFile: (done, total, target, n) => {
             chars += n;
-            if (showProgress) err(`\r\x1b[K${progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
+            if (showProgress) err(`\r\x1b[K${k.progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
           },
         });
         if (showProgress) err('\r\x1b[K');
@@ -135,7 +118,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           const done = result.interrupted ? `${result.files.length} of ${k.plural(result.total, 'text')}` : k.plural(result.files.length, 'text');
           out(`${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
         }
-        if (opts.stats) err(statsTable(result.timings, chars, Date.now() - started));
+        if (opts.stats) err(k.formatStats(result.timings, chars, Date.now() - started));
         exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
       } finally {
         remove?.();

@@ -62,8 +62,12 @@ export function decode(bytes: Uint8Array, declared?: string): Decoded {
   const kind = binaryKind(bytes);
   if (kind) return { ok: false, reason: 'binary', message: `binary file (${kind}), skipped` };
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
-  const problem = utf8Problem(body);
-  if (!problem) return { ok: true, text: Buffer.from(body).toString('utf8'), encoding: 'utf-8' };
+  try {
+    return { ok: true, text: strictUtf8.decode(body), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: find out where, and whether it is UTF-8 at all.
+  }
+  const problem = utf8Problem(body)!;
   const offset = problem.offset + (body === bytes ? 0 : 3);
   if (problem.multibyte > 0 || body !== bytes) {
     return { ok: false, reason: 'invalid-utf8', byteOffset: offset, message: `invalid UTF-8 at byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, '0')}); fix the file or declare its encoding in the config` };
@@ -73,4 +77,5 @@ export function decode(bytes: Uint8Array, declared?: string): Decoded {
   return { ok: true, text: iconv.decode(Buffer.from(bytes), encoding), encoding };
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -6,7 +6,7 @@ export const SCHEMA_FILE = 'marginalia.schema.json';
 
 export const BUILTIN_ENTITY_TYPES = ['person', 'org', 'place', 'date', 'money', 'acronym', 'reference'] as const;
 /** Document structure, always allowed next to the configured entity types. */
-export const STRUCTURE_TYPES = ['note', 'note-marker'] as const;
+export const STRUCTURE_TYPES = ['note', 'note-marker', 'xref'] as const;
 
 export const STATUSES = ['auto', 'accepted', 'rejected', 'orphaned'] as const;
 

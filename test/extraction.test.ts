@@ -136,3 +136,12 @@ describe('OCR tolerance', () => {
     expect(places.sort((a, b) => a.start - b.start).map((e) => e.text)).toEqual(['Mich¬ igan', 'Maffachufetts', 'Vir- ginia']);
   });
 });
+
+describe('cross-references', () => {
+  it('finds references to other documents and notes of the edition', async () => {
+    const text = 'See footnote 5, Document 207, and footnotes 5 and 8 above; also Foreign Relations, 1961-1963, vol. III, Document 281.';
+    const doc = new Document('t', text);
+    const xrefs = resolve(doc, await extract(doc, extractors)).filter((e) => e.type === 'xref').sort((a, b) => a.start - b.start);
+    expect(xrefs.map((e) => e.text)).toEqual(['footnote 5, Document 207', 'footnotes 5', '8', 'Foreign Relations, 1961-1963, vol. III, Document 281']);
+  });
+});

@@ -95,6 +95,22 @@ function run(root: string, args: string[], onSpawn?: (child: ReturnType<typeof s
   });
 }
 
+describe('sidecar versions and file names', () => {
+  it('refuses a sidecar written by a newer schema with a clear message, and handles Unicode and spaced names', async () => {
+    const root = makeProject({
+      'corpus/Hà Nội 1986 – báo cáo.txt': 'Hà Nội, 6 January 1986\n\nA report.\n',
+      'corpus/new.txt': 'A text.\n',
+      'annotations/new.txt.yaml': `schemaVersion: 9\nsource: {path: corpus/new.txt, sha256: "${'0'.repeat(64)}", length: 8}\nentries: []\nfutureField: 1\n`,
+    });
+    const r = await cli(root, 'annotate');
+    expect(r.stdout).toContain('annotations/new.txt.yaml:1:16  error  schemaVersion 9: written by a newer marginalia (this one reads 1); upgrade marginalia  sidecar-version');
+    expect(readFileSync(join(root, 'annotations/new.txt.yaml'), 'utf8')).toMatch(/^schemaVersion: 9/);
+    const s = parse(readFileSync(join(root, 'annotations/Hà Nội 1986 – báo cáo.txt.yaml'), 'utf8'));
+    expect(s.source.path).toBe('corpus/Hà Nội 1986 – báo cáo.txt');
+    expect(s.entries.find((e: { type: string }) => e.type === 'date').value).toBe('1986-01-06');
+  });
+});
+
 describe('interruption and concurrency', () => {
   it('Ctrl-C stops after the current file with a summary and exit 130', async () => {
     const root = copyOfBundledCorpus(false);
