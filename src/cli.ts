@@ -213,6 +213,39 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       });
   }
 
+  program
+    .command('export')
+    .description('export sidecars to brat standoff, W3C Web Annotation, spaCy-style JSONL, or the notes\' citations as CSL-JSON')
+    .argument('[paths...]', 'texts or folders of the corpus (default: all)')
+    .requiredOption('-f, --format <format>', 'brat | webanno | jsonl | csl')
+    .option('-o, --out <dir>', 'folder to write into (required for brat and webanno; otherwise standard output)')
+    .addHelpText('after', examples('marginalia export --format brat --out exported/', 'marginalia export --format csl > citations.json', 'marginalia export corpus/frus --format jsonl > frus.jsonl'))
+    .action(async (paths: string[], opts: { format: string; out?: string }) => {
+      const { exportAnnotations, EXPORT_FORMATS } = await import('./commands/interop.js');
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ExitError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      const result = exportAnnotations({ config: config(), paths, cwd: cwd(), format: opts.format as (typeof EXPORT_FORMATS)[number], ...(opts.out ? { out: resolvePath(io.cwd, opts.out) } : {}) });
+      out(result.output);
+      if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'export' }));
+      if (result.files.length) err(`wrote ${k.plural(result.files.length, 'file')}\n`);
+      exitCode = result.messages.some((m) => m.severity === 'error') ? 1 : 0;
+    });
+
+  program
+    .command('import')
+    .description("turn another tool's annotations of one corpus text into human entries of its sidecar")
+    .argument('<file>', 'the .ann, .jsonld or .jsonl file')
+    .requiredOption('--from <format>', 'brat | webanno | jsonl')
+    .requiredOption('--text <path>', 'the corpus text the file annotates')
+    .addHelpText('after', examples('marginalia import exported/letter.ann --from brat --text corpus/letter.txt', 'marginalia import notes.jsonld --from webanno --text corpus/letter.txt'))
+    .action(async (file: string, opts: { from: string; text: string }) => {
+      const { importAnnotations, IMPORT_FORMATS } = await import('./commands/interop.js');
+      if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from)) throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
+      const result = importAnnotations({ config: config(), from: opts.from as (typeof IMPORT_FORMATS)[number], file, text: opts.text, cwd: cwd() });
+      if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: file }));
+      else out(`${k.plural(result.imported, 'entry').replace('entrys', 'entries')} imported into the sidecar of ${opts.text}\n`);
+      exitCode = result.messages.length ? 1 : 0;
+    });
+
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
   program
     .command('eval')

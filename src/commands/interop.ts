@@ -1,0 +1,137 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseBrat } from '../brat.js';
+import type { Config } from '../config.js';
+import { ExitError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { fromBratEntities, toBrat } from '../interop/brat.js';
+import { toCsl } from '../interop/csl.js';
+import type { Exportable } from '../interop/formats.js';
+import { fromJsonlEnts, toJsonl } from '../interop/jsonl.js';
+import { fromWebAnnotations, toWebAnnotations } from '../interop/webanno.js';
+import { merge } from '../merge.js';
+import type { Message } from '../message.js';
+import { absolute, collectTargets, schemaPathOf } from '../project.js';
+import { readDocument, readSidecar } from '../read.js';
+import type { Entry } from '../schema.js';
+import { serializeSidecar } from '../sidecar.js';
+
+export const EXPORT_FORMATS = ['brat', 'webanno', 'jsonl', 'csl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  config: Config;
+  paths?: readonly string[];
+  cwd?: string;
+  format: ExportFormat;
+  /** A folder for per-document files (brat, webanno); otherwise everything is returned as one string. */
+  out?: string;
+}
+
+/** Documents with a current, valid sidecar; the others are reported and left out. */
+function exportables(config: Config, paths: readonly string[], cwd: string): { docs: Exportable[]; messages: Message[] } {
+  const docs: Exportable[] = [];
+  const messages: Message[] = [];
+  for (const target of collectTargets(config, paths, cwd)) {
+    const doc = readDocument(config, target.text);
+    const sidecar = readSidecar(config, target.sidecar);
+    if (!doc.value || !sidecar.value) {
+      messages.push(...doc.messages, ...(sidecar.exists ? sidecar.messages : [{ file: target.text, severity: 'error' as const, message: 'no sidecar: annotate it first', ruleId: 'sidecar-missing' }]));
+    } else if (sidecar.value.source.sha256 !== doc.value.sha256) {
+      messages.push({ file: target.sidecar, severity: 'error', message: 'stale sidecar: annotate the text again before exporting', ruleId: 'sidecar-stale' });
+    } else docs.push({ doc: doc.value, sidecar: sidecar.value });
+  }
+  return { docs, messages };
+}
+
+/** Export sidecars to another tool's format: files under `out`, or one string. */
+export function exportAnnotations(options: ExportOptions): { output: string; files: string[]; messages: Message[] } {
+  const { config, format } = options;
+  const { docs, messages } = exportables(config, options.paths ?? [], options.cwd ?? config.root);
+  const files: string[] = [];
+  const write = (path: string, data: string) => {
+    const full = join(options.out!, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, data);
+    files.push(full);
+  };
+  if (format === 'brat' || format === 'webanno') {
+    if (!options.out) throw new ExitError(`--format ${format} writes one file per document: give --out DIR`);
+    for (const d of docs) {
+      const base = d.sidecar.source.path.replace(/\.txt$/, '');
+      if (format === 'brat') {
+        write(`${base}.txt`, d.doc.text);
+        write(`${base}.ann`, toBrat(d));
+      } else write(`${base}.jsonld`, `${JSON.stringify(toWebAnnotations(d), null, 2)}\n`);
+    }
+    return { output: '', files, messages };
+  }
+  const output = format === 'jsonl' ? docs.map(toJsonl).join('') : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
+  if (options.out) write(format === 'jsonl' ? 'corpus.jsonl' : 'citations.json', output);
+  return { output: options.out ? '' : output, files, messages };
+}
+
+export const IMPORT_FORMATS = ['brat', 'webanno', 'jsonl'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportOptions {
+  config: Config;
+  from: ImportFormat;
+  /** The other tool's file (.ann, .jsonld/.json, .jsonl), and the corpus text it annotates. */
+  file: string;
+  text: string;
+  cwd?: string;
+}
+
+/**
+ * Another tool's annotations become human entries of the text's sidecar: each is proved
+ * against the text (re-anchored by its quote if its offsets drifted); one that matches
+ * nowhere is an error naming it, and nothing is written.
+ */
+export function importAnnotations(options: ImportOptions): { imported: number; messages: Message[] } {
+  const { config } = options;
+  const cwd = options.cwd ?? config.root;
+  const [target] = collectTargets(config, [options.text], cwd);
+  if (!target) throw new ExitError(`${options.text}: not a corpus text`);
+  const doc = readDocument(config, target.text);
+  if (!doc.value) return { imported: 0, messages: doc.messages };
+  const sidecar = readSidecar(config, target.sidecar);
+  if (sidecar.exists && !sidecar.value) return { imported: 0, messages: sidecar.messages };
+  const source = readFileSync(join(cwd, options.file), 'utf8');
+  const slice = (s: number, e: number) => doc.value!.slice(s, e);
+  let incoming: Entry[];
+  let quotes: (string | undefined)[];
+  try {
+    if (options.from === 'brat') {
+      const entities = parseBrat(source);
+      incoming = fromBratEntities(entities, slice);
+      quotes = entities.map((b) => b.text);
+    } else if (options.from === 'webanno') {
+      const data = JSON.parse(source);
+      incoming = fromWebAnnotations(Array.isArray(data) ? data : (data.items ?? data.first?.items ?? [data]));
+      quotes = incoming.map((e) => e.text);
+    } else {
+      const line = source.split('\n').find((l) => l.trim());
+      incoming = fromJsonlEnts(JSON.parse(line ?? '{}').ents, slice);
+      quotes = incoming.map(() => undefined);
+    }
+  } catch (error) {
+    throw new ExitError(`${options.file}: ${(error as Error).message}`);
+  }
+  const messages: Message[] = [];
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  incoming = incoming.map((e, i) => {
+    const quote = quotes[i];
+    // brat joins fragments with a space: compare with whitespace squashed.
+    if (quote === undefined || squash(slice(e.start, e.end)) === squash(quote)) return { ...e, text: slice(e.start, e.end) };
+    return { ...e, text: quote };
+  });
+  const { entries, orphaned } = merge(doc.value, (sidecar.value?.entries ?? []).filter((e) => e.status === 'auto'), [...(sidecar.value?.entries ?? []).filter((e) => e.status !== 'auto'), ...incoming]);
+  for (const e of orphaned.filter((o) => incoming.some((i) => i.text === o.text && i.type === o.type))) {
+    messages.push({ file: options.file, severity: 'error', message: `${e.type} "${e.text}" at ${e.start}-${e.end} does not match ${target.text}, nor anywhere else in it`, ruleId: 'import-mismatch' });
+  }
+  if (messages.length) return { imported: 0, messages };
+  const base = sidecar.value ?? { schemaVersion: 1 as const, source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding }, entries: [] };
+  writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...base, entries }, target.sidecar, schemaPathOf(config)));
+  return { imported: incoming.length, messages };
+}

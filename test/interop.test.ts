@@ -1,0 +1,72 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Entry, Sidecar } from '../src/schema.js';
+import { REPO, cli, makeProject } from './helpers.js';
+
+const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
+const readSidecar = (root: string): Sidecar => parse(readFileSync(join(root, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8'));
+const essence = (entries: Entry[]) =>
+  entries
+    .filter((e) => e.status !== 'rejected')
+    .map((e) => [e.type, e.start, e.end, e.text, e.value ?? e.n ?? (e.amount !== undefined ? `${e.amount} ${e.currency}` : null)])
+    .sort((a, b) => (a[1] as number) - (b[1] as number) || String(a[0]).localeCompare(String(b[0])) || String(a[4]).localeCompare(String(b[4])));
+
+function projects() {
+  const from = makeProject();
+  cpSync(join(REPO, 'corpus'), join(from, 'corpus'), { recursive: true });
+  cpSync(join(REPO, 'annotations'), join(from, 'annotations'), { recursive: true });
+  const to = makeProject();
+  cpSync(join(REPO, 'corpus'), join(to, 'corpus'), { recursive: true });
+  return { from, to };
+}
+
+describe('export and import', () => {
+  it('brat: export then import gives back the same entries', async () => {
+    const { from, to } = projects();
+    expect((await cli(from, 'export', LETTER, '--format', 'brat', '--out', 'out')).code).toBe(0);
+    cpSync(join(from, 'out'), join(to, 'out'), { recursive: true });
+    const r = await cli(to, 'import', 'out/corpus/wilson-1986-01-06-schmidt-to-mielke.ann', '--from', 'brat', '--text', LETTER);
+    expect(r.code).toBe(0);
+    const before = readSidecar(from).entries;
+    const after = readSidecar(to).entries;
+    expect(essence(after).map((e) => e.slice(0, 4))).toEqual(essence(before).map((e) => e.slice(0, 4)));
+    expect(after.every((e) => e.by === 'human')).toBe(true);
+    // Amounts travel as AnnotatorNotes text ("700000 DEM"); every other value comes back as it was.
+    expect(essence(after).filter((e) => e[0] !== 'money')).toEqual(essence(before).filter((e) => e[0] !== 'money'));
+  });
+
+  it('W3C Web Annotation: export then import gives back the same entries, and positions are code points', async () => {
+    const { from, to } = projects();
+    await cli(from, 'export', LETTER, '--format', 'webanno', '--out', 'out');
+    const annotations = JSON.parse(readFileSync(join(from, 'out/corpus/wilson-1986-01-06-schmidt-to-mielke.jsonld'), 'utf8'));
+    expect(annotations[0]).toMatchObject({ type: 'Annotation', body: [{ purpose: 'tagging', value: 'date' }, { purpose: 'describing', value: '1986-01-06' }] });
+    cpSync(join(from, 'out'), join(to, 'out'), { recursive: true });
+    expect((await cli(to, 'import', 'out/corpus/wilson-1986-01-06-schmidt-to-mielke.jsonld', '--from', 'webanno', '--text', LETTER)).code).toBe(0);
+    expect(essence(readSidecar(to).entries).filter((e) => e[0] !== 'money')).toEqual(essence(readSidecar(from).entries).filter((e) => e[0] !== 'money'));
+  });
+
+  it('import re-anchors a drifted span by its quote, and refuses one that matches nowhere', async () => {
+    const { to } = projects();
+    writeFileSync(join(to, 'a.ann'), 'T1\tperson 112 124\tErich Mielke\n');
+    expect((await cli(to, 'import', 'a.ann', '--from', 'brat', '--text', LETTER)).code).toBe(0);
+    expect(readSidecar(to).entries.find((e) => e.by === 'human')).toMatchObject({ start: 111, end: 123, text: 'Erich Mielke' });
+    writeFileSync(join(to, 'b.ann'), 'T1\tperson 10 20\tNobody Here\n');
+    const r = await cli(to, 'import', 'b.ann', '--from', 'brat', '--text', LETTER);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('b.ann  error  person "Nobody Here" at 10-20 does not match corpus/wilson-1986-01-06-schmidt-to-mielke.txt, nor anywhere else in it  import-mismatch');
+  });
+
+  it('jsonl and CSL-JSON', async () => {
+    const { from } = projects();
+    const jsonl = (await cli(from, 'export', LETTER, '--format', 'jsonl')).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const text = readFileSync(join(from, LETTER), 'utf8');
+    expect(jsonl).toHaveLength(1);
+    const entries = readSidecar(from).entries;
+    for (const [s, e, label] of jsonl[0].ents) expect(entries.find((x) => x.start === s && x.end === e && x.type === label)?.text).toBe([...text].slice(s, e).join(''));
+    expect(jsonl[0].ents).toContainEqual([111, 123, 'person']);
+    const csl = JSON.parse((await cli(from, 'export', 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', '--format', 'csl')).stdout);
+    expect(csl.find((c: { note: string }) => c.note.endsWith('note 1'))).toMatchObject({ type: 'book', title: 'Complete Works', author: [{ literal: 'Ho Chi Minh' }], issued: { 'date-parts': [[2011]] }, page: '256' });
+  });
+});
