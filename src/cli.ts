@@ -215,10 +215,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('export')
-    .description('export sidecars to brat standoff, W3C Web Annotation, spaCy-style JSONL, or the notes\' citations as CSL-JSON')
+    .description('export sidecars to brat standoff, W3C Web Annotation, TEI P5, CoNLL IOB, spaCy-style JSONL, or the notes\' citations as CSL-JSON')
     .argument('[paths...]', 'texts or folders of the corpus (default: all)')
-    .requiredOption('-f, --format <format>', 'brat | webanno | jsonl | csl')
-    .option('-o, --out <dir>', 'folder to write into (required for brat and webanno; otherwise standard output)')
+    .requiredOption('-f, --format <format>', 'brat | webanno | tei | conll | jsonl | csl')
+    .option('-o, --out <dir>', 'folder to write into (required for brat, webanno and tei; otherwise standard output)')
     .addHelpText('after', examples('marginalia export --format brat --out exported/', 'marginalia export --format csl > citations.json', 'marginalia export corpus/frus --format jsonl > frus.jsonl'))
     .action(async (paths: string[], opts: { format: string; out?: string }) => {
       const { exportAnnotations, EXPORT_FORMATS } = await import('./commands/interop.js');

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,35 @@ describe('export and import', () => {
     expect(jsonl[0].ents).toContainEqual([111, 123, 'person']);
     const csl = JSON.parse((await cli(from, 'export', 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', '--format', 'csl')).stdout);
     expect(csl.find((c: { note: string }) => c.note.endsWith('note 1'))).toMatchObject({ type: 'book', title: 'Complete Works', author: [{ literal: 'Ho Chi Minh' }], issued: { 'date-parts': [[2011]] }, page: '256' });
+  });
+});
+
+describe('TEI and CoNLL', () => {
+  it('the TEI of every bundled document parses as XML and its text content is the source text', async () => {
+    const { DOMParser } = await import('@xmldom/xmldom');
+    const { from } = projects();
+    expect((await cli(from, 'export', '--format', 'tei', '--out', 'tei')).code).toBe(0);
+    const texts = (readdirSync(join(from, 'corpus'), { recursive: true }) as string[]).filter((n) => n.endsWith('.txt'));
+    expect(texts).toHaveLength(14);
+    for (const name of texts) {
+      const xml = readFileSync(join(from, 'tei/corpus', name.replace(/\.txt$/, '.xml')), 'utf8');
+      const errors: string[] = [];
+      const dom = new DOMParser({ onError: (level: string, message: string) => errors.push(`${level}: ${message}`) }).parseFromString(xml, 'text/xml');
+      expect(errors, name).toEqual([]);
+      const body = dom.getElementsByTagName('ab')[0]!;
+      expect(body.textContent, name).toBe(readFileSync(join(from, 'corpus', name), 'utf8'));
+    }
+    const letter = new DOMParser().parseFromString(readFileSync(join(from, 'tei/corpus/wilson-1986-01-06-schmidt-to-mielke.xml'), 'utf8'), 'text/xml');
+    const names = Array.from(letter.getElementsByTagName('persName')).map((e) => e.textContent);
+    expect(names).toContain('Erich Mielke');
+    const dates = Array.from(letter.getElementsByTagName('date')).map((e) => [e.textContent, e.getAttribute('when') || `${e.getAttribute('from')}/${e.getAttribute('to')}`]);
+    expect(dates).toContainEqual(['26.11. - 4.12.1985', '1985-11-26/1985-12-04']);
+    expect(letter.getElementsByTagName('note')[0]!.getAttribute('n')).toBe('1');
+  });
+
+  it('CoNLL marks entity tokens B- and I-', async () => {
+    const { from } = projects();
+    const conll = (await cli(from, 'export', 'corpus/frus/frus1964-68v14-d20.txt', '--format', 'conll')).stdout;
+    expect(conll).toContain('National\tB-org\nSecurity\tI-org\nCouncil\tI-org\nMeeting\tO\n');
   });
 });

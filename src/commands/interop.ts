@@ -5,7 +5,9 @@ import type { Config } from '../config.js';
 import { ExitError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { fromBratEntities, toBrat } from '../interop/brat.js';
+import { toConll } from '../interop/conll.js';
 import { toCsl } from '../interop/csl.js';
+import { toTei } from '../interop/tei.js';
 import type { Exportable } from '../interop/formats.js';
 import { fromJsonlEnts, toJsonl } from '../interop/jsonl.js';
 import { fromWebAnnotations, toWebAnnotations } from '../interop/webanno.js';
@@ -16,7 +18,7 @@ import { readDocument, readSidecar } from '../read.js';
 import type { Entry } from '../schema.js';
 import { serializeSidecar } from '../sidecar.js';
 
-export const EXPORT_FORMATS = ['brat', 'webanno', 'jsonl', 'csl'] as const;
+export const EXPORT_FORMATS = ['brat', 'webanno', 'tei', 'conll', 'jsonl', 'csl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -55,19 +57,20 @@ export function exportAnnotations(options: ExportOptions): { output: string; fil
     writeFileSync(full, data);
     files.push(full);
   };
-  if (format === 'brat' || format === 'webanno') {
+  if (format === 'brat' || format === 'webanno' || format === 'tei') {
     if (!options.out) throw new ExitError(`--format ${format} writes one file per document: give --out DIR`);
     for (const d of docs) {
       const base = d.sidecar.source.path.replace(/\.txt$/, '');
       if (format === 'brat') {
         write(`${base}.txt`, d.doc.text);
         write(`${base}.ann`, toBrat(d));
-      } else write(`${base}.jsonld`, `${JSON.stringify(toWebAnnotations(d), null, 2)}\n`);
+      } else if (format === 'tei') write(`${base}.xml`, toTei(d));
+      else write(`${base}.jsonld`, `${JSON.stringify(toWebAnnotations(d), null, 2)}\n`);
     }
     return { output: '', files, messages };
   }
-  const output = format === 'jsonl' ? docs.map(toJsonl).join('') : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
-  if (options.out) write(format === 'jsonl' ? 'corpus.jsonl' : 'citations.json', output);
+  const output = format === 'jsonl' ? docs.map(toJsonl).join('') : format === 'conll' ? docs.map(toConll).join('') : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
+  if (options.out) write({ jsonl: 'corpus.jsonl', conll: 'corpus.conll', csl: 'citations.json' }[format], output);
   return { output: options.out ? '' : output, files, messages };
 }
 
