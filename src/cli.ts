@@ -246,6 +246,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = result.messages.length ? 1 : 0;
     });
 
+  program
+    .command('index')
+    .description('every person, organization, place … across the corpus: mentions, alias cluster, documents, first and last date')
+    .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
+    .option('--types <types>', 'comma-separated types (default: all entity types)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .addOption(formatOption(['text', 'json', 'csv']))
+    .addHelpText('after', examples('marginalia index --types person,org', 'marginalia index --format csv > index.csv'))
+    .action(async (paths: string[], opts: { types?: string[]; format: string }) => {
+      const { corpusIndex } = await import('./commands/corpus-index.js');
+      const { formatIndexText, formatIndexCsv } = await import('./format/index.js');
+      const result = corpusIndex({ config: config(), paths, cwd: cwd(), ...(opts.types ? { types: opts.types } : {}) });
+      out(opts.format === 'json' ? `${JSON.stringify(result.entities, null, 2)}\n` : opts.format === 'csv' ? formatIndexCsv(result.entities) : formatIndexText(result.entities));
+      if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'index' }));
+      exitCode = result.messages.length ? 1 : 0;
+    });
+
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
   program
     .command('eval')

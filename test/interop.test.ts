@@ -100,3 +100,18 @@ describe('TEI and CoNLL', () => {
     expect(conll).toContain('National\tB-org\nSecurity\tI-org\nCouncil\tI-org\nMeeting\tO\n');
   });
 });
+
+describe('marginalia index', () => {
+  it('lists people and organizations across the corpus with mentions, aliases, documents and dates', async () => {
+    const r = await cli(REPO, 'index', '--types', 'person,org', '--format', 'json');
+    expect(r.code).toBe(0);
+    const entities = JSON.parse(r.stdout);
+    const find = (name: string) => entities.find((e: { name: string }) => e.name === name);
+    expect(find('Erich Mielke')).toMatchObject({ type: 'person', cluster: 'person:mielke', aliases: ['Erich Mielke', 'Comrade Minister Mielke'], documents: ['corpus/wilson-1986-01-06-schmidt-to-mielke.txt'], first: '1986-01-06', last: '1986-01-06' });
+    expect(find('Pham Hung')).toMatchObject({ type: 'person', mentions: 3, documents: ['corpus/wilson-1986-01-06-schmidt-to-mielke.txt'] });
+    expect(find('Ministry of State Security of the German Democratic Republic')).toMatchObject({ type: 'org', documents: ['corpus/wilson-1986-01-06-schmidt-to-mielke.txt'] });
+    const csv = (await cli(REPO, 'index', '--types', 'person', '--format', 'csv')).stdout.split('\n');
+    expect(csv[0]).toBe('type,name,cluster,mentions,aliases,documents,first,last');
+    expect(csv).toContain('person,Erich Mielke,person:mielke,3,Erich Mielke | Comrade Minister Mielke,corpus/wilson-1986-01-06-schmidt-to-mielke.txt,1986-01-06,1986-01-06');
+  });
+});

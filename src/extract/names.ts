@@ -82,7 +82,11 @@ function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabula
     // A sentence-initial capital alone proves nothing: `Secretary said` is a title.
     if (isName(name) && !/^\p{Lu}\.$/u.test(name)) add('person', start, start + name.length, 'rule:names/speaker', 20);
   }
-  for (const m of text.matchAll(re.orgOf)) add('org', m.index, m.index + m[0].length, 'rule:names/org-of', 44);
+  for (const m of text.matchAll(re.orgOf)) {
+    // `The USSR Committee for …`: the article is not part of the name.
+    const article = /^(?:The|A|An)\s+/.exec(m[0])?.[0].length ?? 0;
+    add('org', m.index + article, m.index + m[0].length, 'rule:names/org-of', 44);
+  }
   for (const m of text.matchAll(re.orgHead)) {
     if (!/^(?:The|A|An|This|That|In|On|At|Of)\s/.test(m[0])) add('org', m.index, m.index + m[0].length, 'rule:names/org-head', 42);
   }
