@@ -262,12 +262,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = result.messages.length ? 1 : 0;
     });
 
+  program
+    .command('view')
+    .description('write a self-contained static site: an index of documents and entities, one page per document')
+    .argument('[paths...]', 'texts or folders of the corpus (default: all)')
+    .requiredOption('-o, --out <dir>', 'folder for the site')
+    .addHelpText('after', examples('marginalia view --out site/', 'marginalia view corpus/frus --out frus-site/'))
+    .action(async (paths: string[], opts: { out: string }) => {
+      const { view } = await import('./commands/view.js');
+      const result = view({ config: config(), paths, cwd: cwd(), out: resolvePath(io.cwd, opts.out) });
+      if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'view' }));
+      out(`wrote ${k.plural(result.pages.length, 'page')} to ${opts.out}\n`);
+      exitCode = result.messages.some((m) => m.severity === 'error') ? 1 : 0;
+    });
+
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
   program
     .command('eval')
     .description('precision, recall and F1 per type against brat standoff gold annotations')
     .requiredOption('--gold <dir>', 'folder of NAME.txt + NAME.ann (brat standoff)')
-    .option('--pred <dir>', 'score the sidecars NAME.txt.yaml in this folder instead of annotating')
+    .option('--pred <dir>', 'score the sidecars NAME.txt.yaml (or brat NAME.ann) in this folder instead of annotating')
     .option('--types <types>', 'comma-separated types to score (default: every type in the gold)', list)
     .option('--recall-only <types>', 'comma-separated types whose gold is incomplete: report recall only', list)
     .addOption(formatOption(['text', 'json']))

@@ -113,7 +113,7 @@ describe('diff A B', () => {
 });
 
 describe('the command line', () => {
-  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'schema', 'init'])('%s --help shows an example', async (command) => {
+  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'export', 'import', 'index', 'view', 'schema', 'init'])('%s --help shows an example', async (command) => {
     const r = await cli(REPO, command, '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ marginalia ${command}`));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Entry, Sidecar } from '../src/schema.js';
-import { REPO, cli, makeProject } from './helpers.js';
+import { REPO, SHARED, cli, makeProject } from './helpers.js';
 
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
 const readSidecar = (root: string): Sidecar => parse(readFileSync(join(root, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8'));
@@ -114,4 +114,28 @@ describe('marginalia index', () => {
     expect(csv[0]).toBe('type,name,cluster,mentions,aliases,documents,first,last');
     expect(csv).toContain('person,Erich Mielke,person:mielke,3,Erich Mielke | Comrade Minister Mielke,corpus/wilson-1986-01-06-schmidt-to-mielke.txt,1986-01-06,1986-01-06');
   });
+});
+
+describe('interoperability with other tools', () => {
+  it('CSL-JSON loads in citation-js and renders as a bibliography', async () => {
+    const { Cite } = (await import('@citation-js/core')) as unknown as { Cite: new (data: unknown) => { data: unknown[]; format(f: string, o?: object): string } };
+    await import('@citation-js/plugin-csl');
+    const r = await cli(REPO, 'export', 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', '--format', 'csl');
+    const cite = new Cite(JSON.parse(r.stdout));
+    expect(cite.data.length).toBe(9);
+    const bibliography = cite.format('bibliography', { format: 'text', template: 'apa' });
+    expect(bibliography).toContain('Ho Chi Minh. (2011). Complete Works');
+  });
+
+  it('brat exported from sidecars of hipe-dev texts scores exactly as the sidecars do', async () => {
+    const root = makeProject({ 'marginalia.config.yaml': 'nlp: false\n' });
+    cpSync(join(SHARED, 'eval/hipe-dev'), join(root, 'corpus'), { recursive: true, filter: (p) => !p.endsWith('.ann') });
+    await cli(root, 'annotate');
+    await cli(root, 'export', '--format', 'brat', '--out', 'brat');
+    const gold = join(SHARED, 'eval/hipe-dev');
+    const fromSidecars = JSON.parse((await cli(root, 'eval', '--gold', gold, '--pred', 'annotations', '--types', 'person,place,org,date', '--format', 'json')).stdout);
+    const fromBrat = JSON.parse((await cli(root, 'eval', '--gold', gold, '--pred', 'brat/corpus', '--types', 'person,place,org,date', '--format', 'json')).stdout);
+    expect(fromSidecars.micro.predicted).toBeGreaterThan(100);
+    expect(fromBrat).toEqual(fromSidecars);
+  }, 60_000);
 });

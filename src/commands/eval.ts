@@ -10,7 +10,7 @@ import { parseSidecar } from '../sidecar.js';
 
 export interface EvalOptions {
   gold: string;
-  /** A folder of sidecars named `<text name>.yaml` to score instead of annotating. */
+  /** A folder of sidecars (`NAME.txt.yaml`) or brat files (`NAME.ann`) to score instead of annotating. */
   pred?: string;
   /** Only these gold types (default: all types of the gold). */
   types?: readonly string[];
@@ -101,6 +101,9 @@ export function matchSpans(gold: readonly Span[], predicted: readonly Span[]): {
 
 async function predictionsFor(name: string, text: Uint8Array, options: EvalOptions): Promise<Span[]> {
   if (options.pred) {
+    // Another tool's (or an export's) brat standoff beside a sidecar folder's YAML.
+    const ann = join(options.pred, name.replace(/\.txt$/, '.ann'));
+    if (existsSync(ann)) return parseBrat(readFileSync(ann, 'utf8'));
     const path = join(options.pred, `${name}.yaml`);
     if (!existsSync(path)) return [];
     const parsed = parseSidecar(path, readFileSync(path, 'utf8'));

@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import type { Config } from '../config.js';
+import type { Message } from '../message.js';
+import { collectTargets } from '../project.js';
+import { readDocument, readSidecar } from '../read.js';
+import { documentPage, indexPage } from '../view/page.js';
+import { check } from './check.js';
+import { corpusIndex } from './corpus-index.js';
+
+export interface ViewOptions {
+  config: Config;
+  paths?: readonly string[];
+  cwd?: string;
+  out: string;
+}
+
+/** A self-contained static site: an index page and one page per annotated document (no network). */
+export function view(options: ViewOptions): { pages: string[]; messages: Message[] } {
+  const { config } = options;
+  const cwd = options.cwd ?? config.root;
+  const findings = check({ config, paths: options.paths ?? [], cwd }).messages;
+  const pages: string[] = [];
+  const messages: Message[] = [];
+  const documents = [];
+  const hrefOf = (text: string) => `${text.replace(/\.txt$/, '')}.html`;
+  for (const target of collectTargets(config, options.paths ?? [], cwd)) {
+    const doc = readDocument(config, target.text);
+    const sidecar = readSidecar(config, target.sidecar);
+    if (!doc.value || !sidecar.value) {
+      messages.push(...doc.messages, ...sidecar.messages);
+      continue;
+    }
+    const href = hrefOf(target.text);
+    const own = findings.filter((f) => f.file === target.text);
+    const depth = href.split('/').length - 1;
+    const html = documentPage({ doc: doc.value, sidecar: sidecar.value, findings: own, indexHref: `${'../'.repeat(depth)}index.html` });
+    const path = join(options.out, href);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, html);
+    pages.push(path);
+    documents.push({ href, title: sidecar.value.metadata?.title ?? target.text, path: target.text, entries: sidecar.value.entries.length, findings: own.length });
+  }
+  const entities = corpusIndex({ config, paths: options.paths ?? [], cwd }).entities.map((e) => ({ ...e, documents: e.documents.map((p) => ({ path: p, href: hrefOf(p) })) }));
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(join(options.out, 'index.html'), indexPage({ documents, entities }));
+  pages.push(join(options.out, 'index.html'));
+  return { pages, messages };
+}
+
+export const pageFor = (text: string) => posix.join(`${text.replace(/\.txt$/, '')}.html`);
