@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Message } from '../message.js';
 import { collectTargets } from '../project.js';
@@ -48,4 +48,3 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
   return { pages, messages };
 }
 
-export const pageFor = (text: string) => posix.join(`${text.replace(/\.txt$/, '')}.html`);
