@@ -102,10 +102,11 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   const timings: Record<string, number> = {};
   writeSchema(config);
   const cache = loadCache(config);
-  const outcomes: (FileOutcome | undefined)[] = [];
+  // Per text only what the summary needs, so memory does not grow with the corpus.
+  const outcomes: (Pick<FileOutcome, 'status' | 'messages' | 'added'> | undefined)[] = [];
   let done = 0;
   const record = (index: number, outcome: FileOutcome) => {
-    outcomes[index] = options.review ? outcome : { ...outcome, added: undefined };
+    outcomes[index] = { status: outcome.status, messages: outcome.messages, ...(options.review && outcome.added ? { added: outcome.added } : {}) };
     if (outcome.cache) cache.set(targets[index]!.sidecar, outcome.cache);
     for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
     options.onFile?.(++done, targets.length, targets[index]!, outcome.chars);
