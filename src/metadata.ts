@@ -34,7 +34,7 @@ function titleOf(lines: string[], citationBlock: string | undefined): string | u
     // `20. Summary Record of …(1)`: drop the number and the note marker.
     const title = line.replace(/^\d+\.\s+/, '').replace(/\s*(?:\(\d+\)|\[\d+\])$/, '').trim();
     // Not a title: navigation (`Home    Practice`), a counter, a sentence, a dateline.
-    if (!title || /^(?:notes|footnotes|endnotes|references|sources?|citation|summary|contents)\b/i.test(title) || /\s{3,}|\t/.test(line) || /^\d+\s+\S/.test(line) || /[.:;]$/.test(title) || (firstDate(line) && line.length < 60)) continue;
+    if (!title || /^(?:notes|footnotes|endnotes|references|sources?|citation|summary|contents|subject|participants|credits)\s*:?\s*$/i.test(title) || /\s{3,}|\t/.test(line) || /^\d+\s+\S/.test(line) || /[.:;]$/.test(title) || (firstDate(line) && line.length < 60)) continue;
     return title;
   }
   return undefined;

@@ -273,3 +273,13 @@ describe('check output for CI', () => {
     expect((await cli(bad, 'check')).code).toBe(2);
   });
 });
+
+describe('document metadata', () => {
+  it('takes the title from the heading line, not from a label such as SUBJECT, even when it begins with "Summary"', async () => {
+    const { documentMetadata } = await import('../src/metadata.js');
+    const text = readFileSync(join(REPO, 'corpus/frus/frus1964-68v14-d20.txt'), 'utf8');
+    expect(documentMetadata(text)).toEqual({ title: 'Summary Record of National Security Council Meeting No. 525', issued: '1964-04-02' });
+    const wilson = documentMetadata(readFileSync(join(REPO, 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt'), 'utf8'));
+    expect(wilson).toMatchObject({ issued: '1986-01-06', archive: 'BStU', archive_location: 'MfS Abt X 348, 257-259', translator: [{ literal: "Sean O'Grady" }], language: 'German' });
+  });
+});
