@@ -72,6 +72,12 @@ export class Document {
     return this.text.slice(this.toIndex(start), this.toIndex(end));
   }
 
+  /** Code-point offset of a 1-based line and column (clamped to the text). */
+  offsetAt(line: number, column: number): number {
+    const start = this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1]!;
+    return Math.min(this.toCodePoint(start) + column - 1, this.length);
+  }
+
   /** Line and column of a code-point offset. */
   point(codePoint: number): Point {
     const index = this.toIndex(codePoint);

@@ -1,6 +1,6 @@
 import type { Document } from './document.js';
-import { STRUCTURE_TYPES, isHumanWork, type Entry } from './schema.js';
-import { assignIds, compareEntries, withContext } from './resolve.js';
+import { isHumanWork, type Entry } from './schema.js';
+import { assignIds, compareEntries, layerOf, withContext } from './resolve.js';
 
 export interface MergeResult {
   entries: Entry[];
@@ -10,7 +10,6 @@ export interface MergeResult {
 
 const overlaps = (a: Entry, b: Entry) => a.start < b.end && b.start < a.end;
 const sameSpan = (a: Entry, b: Entry) => a.type === b.type && a.start === b.start && a.end === b.end && (a.n ?? '') === (b.n ?? '');
-const isStructure = (e: Entry) => (STRUCTURE_TYPES as readonly string[]).includes(e.type);
 
 /**
  * Combine fresh machine entries with the human work of the previous sidecar.
@@ -27,7 +26,7 @@ export function merge(doc: Document, machine: readonly Entry[], previous: readon
   const fresh = machine.filter(
     (m) =>
       !rejected.some((r) => sameSpan(r, m)) &&
-      !kept.some((h) => sameSpan(h, m) || (!isStructure(m) && h.type === m.type && overlaps(h, m))),
+      !kept.some((h) => sameSpan(h, m) || (layerOf(m.type) !== 'structure' && h.type === m.type && overlaps(h, m))),
   );
   // Machine ids are recomputed each run; human ids are kept as they are.
   const entries = linkNotes(assignIds([...human, ...fresh.map(({ id: _id, ...e }) => e)]).sort(compareEntries));

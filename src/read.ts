@@ -5,7 +5,7 @@ import { decode } from './decode.js';
 import type { Config } from './config.js';
 import { Document, sha256Hex } from './document.js';
 import type { Message } from './message.js';
-import { absolute } from './project.js';
+import { absolute, type Target } from './project.js';
 import type { Sidecar } from './schema.js';
 import { parseSidecar } from './sidecar.js';
 import type { ParsedYaml } from './yaml-source.js';
@@ -49,4 +49,13 @@ export function readSidecar(config: Config, path: string): SidecarFile {
   if (!existsSync(abs)) return { raw: undefined, exists: false, value: undefined, messages: [], locate: () => ({ line: 1, column: 1 }) };
   const raw = readFileSync(abs, 'utf8');
   return { raw, exists: true, ...parseSidecar(path, raw) };
+}
+
+/** The sidecars of the targets that parse; those that do not are reported into `messages`, missing ones skipped. */
+export function* parsedSidecars(config: Config, targets: readonly Target[], messages: Message[]): Generator<{ target: Target; sidecar: Sidecar }> {
+  for (const target of targets) {
+    const file = readSidecar(config, target.sidecar);
+    if (file.value) yield { target, sidecar: file.value };
+    else if (file.exists) messages.push(...file.messages);
+  }
 }

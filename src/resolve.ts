@@ -7,7 +7,7 @@ import { STRUCTURE_TYPES, type Entry } from './schema.js';
 export const CONTEXT_LENGTH = 24;
 
 /** Candidates compete only within a layer: an acronym may also be an organization, a note holds names. */
-function layerOf(type: string): string {
+export function layerOf(type: string): string {
   if ((STRUCTURE_TYPES as readonly string[]).includes(type)) return 'structure';
   return type === 'acronym' ? 'acronym' : 'entity';
 }

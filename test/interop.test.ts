@@ -118,7 +118,7 @@ describe('marginalia index', () => {
 
 describe('interoperability with other tools', () => {
   it('CSL-JSON loads in citation-js and renders as a bibliography', async () => {
-    const { Cite } = (await import('@citation-js/core')) as unknown as { Cite: new (data: unknown) => { data: unknown[]; format(f: string, o?: object): string } };
+    const { Cite } = await import('@citation-js/core');
     await import('@citation-js/plugin-csl');
     const r = await cli(REPO, 'export', 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', '--format', 'csl');
     const cite = new Cite(JSON.parse(r.stdout));

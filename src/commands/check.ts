@@ -83,7 +83,7 @@ export function check(options: CheckOptions): CheckResult {
     };
     const doc = readDocument(config, target.text);
     // A sidecar the cache vouches for (machine-made, untouched, current) says what the text says.
-    if (doc.value && isCached(config, cache, target.text, target.sidecar, generator)?.human === false) {
+    if (doc.value && isCached(config, cache, target.text, target.sidecar, generator, doc.value.sha256)?.human === false) {
       checked++;
       runRules(doc.value, factsFromText(doc.value), report);
       const off = inlineIgnores(doc.value.text);

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Message } from '../message.js';
 import { collectTargets } from '../project.js';
-import { readSidecar } from '../read.js';
+import { parsedSidecars } from '../read.js';
 import { STRUCTURE_TYPES } from '../schema.js';
 import { rulePacks } from '../extract/index.js';
 import { alternation, mergedLists } from '../rules/pack.js';
@@ -35,22 +35,16 @@ export function corpusIndex(options: IndexOptions): { entities: IndexedEntity[];
   type Group = { type: string; forms: Map<string, number>; documents: Set<string>; dates: string[] };
   const groups = new Map<string, Group>();
   const messages: Message[] = [];
-  for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
-    const sidecar = readSidecar(config, target.sidecar);
-    if (!sidecar.exists) continue;
-    if (!sidecar.value) {
-      messages.push(...sidecar.messages);
-      continue;
-    }
-    const issued = sidecar.value.metadata?.issued;
-    for (const e of sidecar.value.entries) {
+  for (const { sidecar } of parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages)) {
+    const issued = sidecar.metadata?.issued;
+    for (const e of sidecar.entries) {
       if (e.status === 'rejected' || (STRUCTURE_TYPES as readonly string[]).includes(e.type)) continue;
       if (options.types && !options.types.includes(e.type)) continue;
       const form = e.text.replace(/\s+/g, ' ');
       const key = e.cluster ?? `${e.type}:${form.toLowerCase()}`;
       const group: Group = groups.get(key) ?? { type: e.type, forms: new Map(), documents: new Set(), dates: [] };
       group.forms.set(form, (group.forms.get(form) ?? 0) + 1);
-      group.documents.add(sidecar.value.source.path);
+      group.documents.add(sidecar.source.path);
       if (issued) group.dates.push(issued);
       groups.set(key, group);
     }

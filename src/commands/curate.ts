@@ -3,7 +3,7 @@ import { ExitError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import type { Message } from '../message.js';
 import { absolute, collectTargets, schemaPathOf } from '../project.js';
-import { readSidecar } from '../read.js';
+import { parsedSidecars } from '../read.js';
 import type { Entry } from '../schema.js';
 import { serializeSidecar } from '../sidecar.js';
 
@@ -37,22 +37,16 @@ export function curate(options: CurateOptions): CurateResult {
   if (!select.ids?.length && select.type === undefined && select.text === undefined) throw new ExitError('say which entries: --id, --type or --text');
   const changed: CurateResult['changed'] = [];
   const messages: Message[] = [];
-  for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
-    const file = readSidecar(config, target.sidecar);
-    if (!file.exists) continue;
-    if (!file.value) {
-      messages.push(...file.messages);
-      continue;
-    }
+  for (const { target, sidecar } of parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages)) {
     const touched: Entry[] = [];
-    const entries = file.value.entries.map((e) => {
+    const entries = sidecar.entries.map((e) => {
       if (!matches(e, select) || e.status === options.decision || e.status === 'orphaned') return e;
       const updated = { ...e, status: options.decision };
       touched.push(updated);
       return updated;
     });
     if (touched.length === 0) continue;
-    writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...file.value, entries }, target.sidecar, schemaPathOf(config)));
+    writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...sidecar, entries }, target.sidecar, schemaPathOf(config)));
     changed.push({ sidecar: target.sidecar, entries: touched });
   }
   return { changed, messages };

@@ -1,5 +1,5 @@
 import type { Entry } from '../schema.js';
-import { live, type Exportable } from './formats.js';
+import { markUp, nestable, type Exportable } from './formats.js';
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
@@ -44,36 +44,16 @@ function element(e: Entry): [string, Record<string, string | undefined>] {
   }
 }
 
-/**
- * TEI P5 with the entries inline. XML needs proper nesting: an entry that would cross
- * the boundary of one already placed is left out (the sidecar keeps it). The text content
- * of `<body>` is the source text, character for character.
- */
+/** TEI P5 with the (nestable) entries inline; the text content of `<ab>` is the source text, character for character. */
 export function toTei({ doc, sidecar }: Exportable): string {
-  const chars = [...doc.text];
-  // Outer spans first; a compound note (`(4), (6), (7) …`) becomes one element, for its first number.
-  const noteStarts = new Set<number>();
-  const entries = live(sidecar.entries)
-    .filter((e) => e.end > e.start)
-    .filter((e) => e.type !== 'note' || (!noteStarts.has(e.start) && noteStarts.add(e.start)))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const opens = new Map<number, string[]>();
-  const closes = new Map<number, string[]>();
-  const stack: Entry[] = [];
-  for (const e of entries) {
-    while (stack.length && stack[stack.length - 1]!.end <= e.start) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent && e.end > parent.end) continue; // would cross its parent
-    const [name, a] = element(e);
-    opens.set(e.start, [...(opens.get(e.start) ?? []), `<${name}${attrs(a)}>`]);
-    closes.set(e.end, [`</${name}>`, ...(closes.get(e.end) ?? [])]);
-    stack.push(e);
-  }
-  let body = '';
-  for (let i = 0; i <= chars.length; i++) {
-    body += (closes.get(i) ?? []).join('') + (opens.get(i) ?? []).join('');
-    if (i < chars.length) body += escapeText(chars[i]!);
-  }
+  const body = markUp(doc.text, nestable(sidecar.entries), {
+    open: (e) => {
+      const [name, a] = element(e);
+      return `<${name}${attrs(a)}>`;
+    },
+    close: (e) => `</${element(e)[0]}>`,
+    escape: escapeText,
+  });
   const title = sidecar.metadata?.title ?? sidecar.source.path;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0">

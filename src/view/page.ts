@@ -1,6 +1,7 @@
 import type { Message } from '../message.js';
 import type { Entry, Sidecar } from '../schema.js';
 import type { Document } from '../document.js';
+import { markUp, nestable } from '../interop/formats.js';
 
 /** Okabe–Ito colours: told apart with any common colour-vision deficiency. */
 export const TYPE_COLOURS: Record<string, string> = {
@@ -79,42 +80,22 @@ export interface PageInput {
 }
 
 /**
- * One document as a page: the text with its entries (properly nested: an entry that would
- * cross another is listed, not highlighted), notes and markers linked both ways, the
- * check findings in place, a legend, a side list of entities and a details panel.
+ * One document as a page: the text with its nestable entries, notes and markers linked
+ * both ways, the check findings in place, a legend, a side list of entities and a details panel.
  */
 export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): string {
-  const chars = [...doc.text];
-  const noteStarts = new Set<number>();
-  const entries = sidecar.entries
-    .filter((e) => e.status !== 'rejected' && e.status !== 'orphaned' && e.end > e.start)
-    .filter((e) => e.type !== 'note' || (!noteStarts.has(e.start) && noteStarts.add(e.start)))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const opens = new Map<number, string[]>();
-  const closes = new Map<number, string[]>();
-  const stack: Entry[] = [];
-  const shown: Entry[] = [];
-  for (const e of entries) {
-    while (stack.length && stack[stack.length - 1]!.end <= e.start) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent && e.end > parent.end) continue;
-    opens.set(e.start, [...(opens.get(e.start) ?? []), open(e)]);
-    closes.set(e.end, [close(e), ...(closes.get(e.end) ?? [])]);
-    stack.push(e);
-    shown.push(e);
-  }
+  const shown = nestable(sidecar.entries);
   const findingsAt = new Map<number, Message[]>();
   for (const f of findings) {
-    const offset = f.line ? lineStart(doc, f.line) + (f.column ?? 1) - 1 : 0;
+    const offset = f.line ? doc.offsetAt(f.line, f.column ?? 1) : 0;
     findingsAt.set(offset, [...(findingsAt.get(offset) ?? []), f]);
   }
-  let body = '';
-  for (let i = 0; i <= chars.length; i++) {
-    body += (closes.get(i) ?? []).join('');
-    for (const f of findingsAt.get(i) ?? []) body += `<span class="finding" role="note" data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`;
-    body += (opens.get(i) ?? []).join('');
-    if (i < chars.length) body += escape(chars[i]!);
-  }
+  const body = markUp(doc.text, shown, {
+    open,
+    close,
+    escape,
+    at: (i) => (findingsAt.get(i) ?? []).map((f) => `<span class="finding" role="note" data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`).join(''),
+  });
   const types = [...new Set(shown.filter((e) => e.type !== 'note' && e.type !== 'note-marker').map((e) => e.type))].sort();
   const legend = types.map((t) => `<span style="--c:${colourOf(t)}">${escape(t)}</span>`).join('');
   const list = shown
@@ -141,17 +122,6 @@ export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): 
 <script>${SCRIPT}</script>
 </body></html>
 `;
-}
-
-function lineStart(doc: Document, line: number): number {
-  // The code-point offset where a 1-based line begins.
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = doc.text.indexOf('\n', doc.toIndex(offset));
-    if (next < 0) break;
-    offset = doc.toCodePoint(next + 1);
-  }
-  return offset;
 }
 
 export interface IndexInput {
