@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js';
+import { run } from '../dist/cli/program.js';
 
 const code = await run(process.argv.slice(2), {
   cwd: process.cwd(),

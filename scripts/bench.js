@@ -68,9 +68,9 @@ results.corpusMB = +mb.toFixed(2);
 {
   const nlp = (await import('compromise')).default;
   const withDates = nlp.extend((await import('compromise-dates')).default) ?? nlp;
-  const { Document } = await import(join(root, 'dist/document.js'));
+  const { Document } = await import(join(root, 'dist/core/document.js'));
   const { extract, extractorsFor, rulePacks } = await import(join(root, 'dist/extract/index.js'));
-  const { resolve } = await import(join(root, 'dist/resolve.js'));
+  const { resolve } = await import(join(root, 'dist/pipeline/resolve.js'));
   const extractors = extractorsFor(rulePacks());
   const sample = [];
   let sampleBytes = 0;

@@ -1,14 +1,14 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArchival, parseNote } from '../src/citations.js';
+import { parseArchival, parseNote } from '../src/extract/citations.js';
 import { annotate } from '../src/commands/annotate.js';
 import { check } from '../src/commands/check.js';
 import { evaluate } from '../src/commands/eval.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/io/config.js';
 import { noteStructure } from '../src/extract/notes.js';
 import { notesExtractor } from '../src/extract/notes.js';
-import type { Entry, Sidecar } from '../src/schema.js';
+import type { Entry, Sidecar } from '../src/core/schema.js';
 import { parse } from 'yaml';
 import { REPO, SHARED, cli, makeProject } from './helpers.js';
 
@@ -276,7 +276,7 @@ describe('check output for CI', () => {
 
 describe('document metadata', () => {
   it('takes the title from the heading line, not from a label such as SUBJECT, even when it begins with "Summary"', async () => {
-    const { documentMetadata } = await import('../src/metadata.js');
+    const { documentMetadata } = await import('../src/extract/metadata.js');
     const text = readFileSync(join(REPO, 'corpus/frus/frus1964-68v14-d20.txt'), 'utf8');
     expect(documentMetadata(text)).toEqual({ title: 'Summary Record of National Security Council Meeting No. 525', issued: '1964-04-02' });
     const wilson = documentMetadata(readFileSync(join(REPO, 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt'), 'utf8'));

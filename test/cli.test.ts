@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sidecarJsonSchema } from '../src/schema.js';
+import { sidecarJsonSchema } from '../src/core/schema.js';
 import { REPO, cli, copyOfBundledCorpus, makeProject } from './helpers.js';
 
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';

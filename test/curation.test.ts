@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { PROPERTY_RUNS, humanWorkSurvivesEdits } from './properties.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { Entry, Sidecar } from '../src/schema.js';
+import type { Entry, Sidecar } from '../src/core/schema.js';
 import { REPO, cli, copyOfBundledCorpus, sliceCodePoints } from './helpers.js';
 
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';

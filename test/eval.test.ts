@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrat } from '../src/brat.js';
+import { parseBrat } from '../src/interop/brat-standoff.js';
 import { matchSpans } from '../src/commands/eval.js';
 import { cli, makeProject } from './helpers.js';
 

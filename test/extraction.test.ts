@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Document } from '../src/document.js';
+import { Document } from '../src/core/document.js';
 import { acronymsExtractor, longFormFor } from '../src/extract/acronyms.js';
 import { extract, extractorsFor, rulePacks } from '../src/extract/index.js';
-import { resolve } from '../src/resolve.js';
-import type { Entry } from '../src/schema.js';
+import { resolve } from '../src/pipeline/resolve.js';
+import type { Entry } from '../src/core/schema.js';
 import { REPO, cli, makeProject } from './helpers.js';
 
 const packs = rulePacks();

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../src/cli.js';
+import { run } from '../src/cli/program.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = join(REPO, '..', 'shared');

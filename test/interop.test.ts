@@ -2,7 +2,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { Entry, Sidecar } from '../src/schema.js';
+import type { Entry, Sidecar } from '../src/core/schema.js';
 import { REPO, SHARED, cli, makeProject } from './helpers.js';
 
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { parseBrat } from '../src/brat.js';
-import { parseNote } from '../src/citations.js';
-import { Document } from '../src/document.js';
+import { parseBrat } from '../src/interop/brat-standoff.js';
+import { parseNote } from '../src/extract/citations.js';
+import { Document } from '../src/core/document.js';
 import { findDates } from '../src/extract/dates.js';
 import { extractorsFor, rulePacks } from '../src/extract/index.js';
 import { findMoney } from '../src/extract/money.js';
 import { noteCandidates } from '../src/extract/notes.js';
 import { findReferences } from '../src/extract/references.js';
-import { documentMetadata } from '../src/metadata.js';
-import { resolve } from '../src/resolve.js';
+import { documentMetadata } from '../src/extract/metadata.js';
+import { resolve } from '../src/pipeline/resolve.js';
 
 /** Cases per parser in the suite; `npm run fuzz` sets MARGINALIA_PARSER_RUNS=100000. */
 export const PARSER_RUNS = Number(process.env.MARGINALIA_PARSER_RUNS ?? 1000);

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
 import { annotateDocument } from '../src/commands/annotate.js';
-import { Document } from '../src/document.js';
+import { Document } from '../src/core/document.js';
 import { datesExtractor } from '../src/extract/dates.js';
 import { notesExtractor } from '../src/extract/notes.js';
-import type { Entry, Sidecar } from '../src/schema.js';
-import { serializeSidecar } from '../src/sidecar.js';
+import type { Entry, Sidecar } from '../src/core/schema.js';
+import { serializeSidecar } from '../src/io/sidecar.js';
 
 /** Runs per property in the suite; `npm run fuzz` sets MARGINALIA_RUNS=10000. */
 export const PROPERTY_RUNS = Number(process.env.MARGINALIA_RUNS ?? 1000);

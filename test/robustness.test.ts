@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../src/document.js';
+import { sha256Hex } from '../src/core/document.js';
 import { REPO, cli, copyOfBundledCorpus, makeProject, sliceCodePoints } from './helpers.js';
 
 const BIN = join(REPO, 'bin/marginalia.js');

@@ -4,12 +4,12 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { annotate, generatorOf } from '../src/commands/annotate.js';
 import { rulePacks } from '../src/extract/index.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/io/config.js';
 import { datesExtractor } from '../src/extract/dates.js';
 import { moneyExtractor } from '../src/extract/money.js';
 import { notesExtractor } from '../src/extract/notes.js';
 import { referencesExtractor } from '../src/extract/references.js';
-import type { Entry, Sidecar } from '../src/schema.js';
+import type { Entry, Sidecar } from '../src/core/schema.js';
 import { REPO, cli, makeProject, sliceCodePoints } from './helpers.js';
 
 const RULES_ONLY = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sidecar } from '../src/schema.js';
+import type { Sidecar } from '../src/core/schema.js';
 import { cli, copyOfBundledCorpus } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';

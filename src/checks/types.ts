@@ -1,7 +1,7 @@
-import type { Citation, NoteKind } from '../citations.js';
-import type { Document } from '../document.js';
-import type { Severity } from '../message.js';
-import type { DocumentMetadata } from '../metadata.js';
+import type { Citation, NoteKind } from '../extract/citations.js';
+import type { Document } from '../core/document.js';
+import type { Severity } from '../core/message.js';
+import type { DocumentMetadata } from '../extract/metadata.js';
 
 export interface Span {
   n: string;

@@ -1,22 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Config } from '../config.js';
-import { sha256Hex, type Document } from '../document.js';
+import type { Config } from '../io/config.js';
+import { sha256Hex, type Document } from '../core/document.js';
 import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
 import { NLP_MAX_CHARS } from '../extract/nlp.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { merge } from '../merge.js';
-import type { Message } from '../message.js';
-import { documentMetadata } from '../metadata.js';
-import { isCached, loadCache, saveCache, type CacheEntry } from '../cache.js';
-import { runInWorkers, workerAvailable } from '../pool.js';
-import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../project.js';
-import { readDocument, readSidecar } from '../read.js';
-import { resolve } from '../resolve.js';
-import type { RulePack } from '../rules/pack.js';
-import { isHumanWork, sidecarJsonSchema, type Entry, type Sidecar } from '../schema.js';
-import { newSidecar, serializeSidecar } from '../sidecar.js';
-import { VERSION } from '../version.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { merge } from '../pipeline/merge.js';
+import type { Message } from '../core/message.js';
+import { documentMetadata } from '../extract/metadata.js';
+import { isCached, loadCache, saveCache, type CacheEntry } from '../io/cache.js';
+import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
+import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../io/project.js';
+import { readDocument, readSidecar } from '../io/read.js';
+import { resolve } from '../pipeline/resolve.js';
+import type { RulePack } from '../io/rule-packs.js';
+import { isHumanWork, sidecarJsonSchema, type Entry, type Sidecar } from '../core/schema.js';
+import { newSidecar, serializeSidecar } from '../io/sidecar.js';
+import { VERSION } from '../core/version.js';
 
 export interface AnnotateOptions {
   config: Config;

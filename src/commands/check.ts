@@ -2,17 +2,17 @@ import picomatch from 'picomatch';
 import { CITATION_RULES } from '../checks/citations.js';
 import { NOTE_RULES } from '../checks/notes.js';
 import type { CheckFacts, CheckRule } from '../checks/types.js';
-import type { Config } from '../config.js';
-import type { Document } from '../document.js';
-import { isCached, loadCache } from '../cache.js';
-import { ExitError } from '../errors.js';
+import type { Config } from '../io/config.js';
+import type { Document } from '../core/document.js';
+import { isCached, loadCache } from '../io/cache.js';
+import { ExitError } from '../core/errors.js';
 import { runContext } from './annotate.js';
 import { noteCandidates } from '../extract/notes.js';
-import type { Message, Severity } from '../message.js';
-import { documentMetadata } from '../metadata.js';
-import { collectTargets, linkedTexts } from '../project.js';
-import { readDocument, readSidecar } from '../read.js';
-import type { Sidecar } from '../schema.js';
+import type { Message, Severity } from '../core/message.js';
+import { documentMetadata } from '../extract/metadata.js';
+import { collectTargets, linkedTexts } from '../io/project.js';
+import { readDocument, readSidecar } from '../io/read.js';
+import type { Sidecar } from '../core/schema.js';
 
 export interface CheckOptions {
   config: Config;

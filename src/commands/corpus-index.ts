@@ -1,10 +1,10 @@
-import type { Config } from '../config.js';
-import type { Message } from '../message.js';
-import { collectTargets } from '../project.js';
-import { parsedSidecars } from '../read.js';
-import { STRUCTURE_TYPES } from '../schema.js';
+import type { Config } from '../io/config.js';
+import type { Message } from '../core/message.js';
+import { collectTargets } from '../io/project.js';
+import { parsedSidecars } from '../io/read.js';
+import { STRUCTURE_TYPES } from '../core/schema.js';
 import { rulePacks } from '../extract/index.js';
-import { alternation, mergedLists } from '../rules/pack.js';
+import { alternation, mergedLists } from '../io/rule-packs.js';
 
 export interface IndexedEntity {
   type: string;

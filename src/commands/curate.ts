@@ -1,11 +1,11 @@
-import type { Config } from '../config.js';
-import { ExitError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import type { Message } from '../message.js';
-import { absolute, collectTargets, schemaPathOf } from '../project.js';
-import { parsedSidecars } from '../read.js';
-import type { Entry } from '../schema.js';
-import { serializeSidecar } from '../sidecar.js';
+import type { Config } from '../io/config.js';
+import { ExitError } from '../core/errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { Message } from '../core/message.js';
+import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
+import { parsedSidecars } from '../io/read.js';
+import type { Entry } from '../core/schema.js';
+import { serializeSidecar } from '../io/sidecar.js';
 
 export interface Selector {
   ids?: readonly string[];

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { posix, relative, resolve as resolvePath, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { Config } from '../config.js';
-import { ExitError } from '../errors.js';
-import { SCHEMA_FILE, type Entry, type Sidecar } from '../schema.js';
-import { parseSidecar } from '../sidecar.js';
+import type { Config } from '../io/config.js';
+import { ExitError } from '../core/errors.js';
+import { SCHEMA_FILE, type Entry, type Sidecar } from '../core/schema.js';
+import { parseSidecar } from '../io/sidecar.js';
 import { matchSpans } from './eval.js';
 
 export type ChangeKind = 'type' | 'span' | 'text' | 'value';

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseBrat } from '../brat.js';
-import { decode } from '../decode.js';
-import { Document, sha256Hex } from '../document.js';
-import { ExitError } from '../errors.js';
+import { parseBrat } from '../interop/brat-standoff.js';
+import { decode } from '../io/decode.js';
+import { Document, sha256Hex } from '../core/document.js';
+import { ExitError } from '../core/errors.js';
 import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
-import { resolve } from '../resolve.js';
-import { parseSidecar } from '../sidecar.js';
+import { resolve } from '../pipeline/resolve.js';
+import { parseSidecar } from '../io/sidecar.js';
 
 export interface EvalOptions {
   gold: string;

@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
-import type { Config } from '../config.js';
-import type { Document } from '../document.js';
-import type { Message } from '../message.js';
-import { collectTargets, type Target } from '../project.js';
-import { readDocument, readSidecar, type SidecarFile } from '../read.js';
-import type { Sidecar } from '../schema.js';
+import type { Config } from '../io/config.js';
+import type { Document } from '../core/document.js';
+import type { Message } from '../core/message.js';
+import { collectTargets, type Target } from '../io/project.js';
+import { readDocument, readSidecar, type SidecarFile } from '../io/read.js';
+import type { Sidecar } from '../core/schema.js';
 
 export interface ValidateOptions {
   config: Config;

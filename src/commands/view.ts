@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Config } from '../config.js';
-import type { Message } from '../message.js';
-import { collectTargets } from '../project.js';
-import { readDocument, readSidecar } from '../read.js';
-import { documentPage, indexPage } from '../view/page.js';
+import type { Config } from '../io/config.js';
+import type { Message } from '../core/message.js';
+import { collectTargets } from '../io/project.js';
+import { readDocument, readSidecar } from '../io/read.js';
+import { documentPage, indexPage } from '../format/html-page.js';
 import { check } from './check.js';
 import { corpusIndex } from './corpus-index.js';
 

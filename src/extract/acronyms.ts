@@ -1,5 +1,5 @@
-import type { Document } from '../document.js';
-import { mergedLists, type RulePack } from '../rules/pack.js';
+import type { Document } from '../core/document.js';
+import { mergedLists, type RulePack } from '../io/rule-packs.js';
 import type { Candidate, Extractor } from './types.js';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})(?![\p{L}\p{N}])/gu;

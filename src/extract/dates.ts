@@ -1,5 +1,5 @@
 import edtf from 'edtf';
-import type { Document } from '../document.js';
+import type { Document } from '../core/document.js';
 import type { Candidate, Extractor } from './types.js';
 
 const MONTHS: Record<string, number> = {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Config } from '../config.js';
-import type { Document } from '../document.js';
-import { loadBuiltinPacks, loadPack, type RulePack } from '../rules/pack.js';
+import type { Config } from '../io/config.js';
+import type { Document } from '../core/document.js';
+import { loadBuiltinPacks, loadPack, type RulePack } from '../io/rule-packs.js';
 import { acronymsExtractor } from './acronyms.js';
 import { datesExtractor } from './dates.js';
 import { moneyExtractor } from './money.js';

@@ -1,4 +1,4 @@
-import type { Document } from '../document.js';
+import type { Document } from '../core/document.js';
 import type { Candidate, Extractor } from './types.js';
 
 const CURRENCIES: [RegExp, string][] = [

@@ -1,6 +1,6 @@
-import type { Document } from '../document.js';
+import type { Document } from '../core/document.js';
 import { trimSpan } from './trim.js';
-import { mergedLists, type RulePack } from '../rules/pack.js';
+import { mergedLists, type RulePack } from '../io/rule-packs.js';
 import type { Candidate, Extractor } from './types.js';
 
 type Nlp = typeof import('compromise').default;

@@ -1,5 +1,5 @@
-import type { Document } from '../document.js';
-import { parseNote, type Citation } from '../citations.js';
+import type { Document } from '../core/document.js';
+import { parseNote, type Citation } from './citations.js';
 import type { Candidate, Extractor } from './types.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';

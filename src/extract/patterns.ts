@@ -1,5 +1,5 @@
-import type { Document } from '../document.js';
-import { alternation, expandLists, mergedLists, type RulePack } from '../rules/pack.js';
+import type { Document } from '../core/document.js';
+import { alternation, expandLists, mergedLists, type RulePack } from '../io/rule-packs.js';
 import { fromView, longSTolerant, matchingView } from './ocr.js';
 import type { Candidate, Extractor } from './types.js';
 

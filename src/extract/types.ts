@@ -1,4 +1,4 @@
-import type { Document } from '../document.js';
+import type { Document } from '../core/document.js';
 
 /**
  * A span an extractor proposes, in UTF-16 indexes of the document text.
@@ -17,7 +17,7 @@ export interface Candidate {
   currency?: string;
   n?: string;
   kind?: 'source' | 'bibliographic' | 'other';
-  citation?: import('../citations.js').Citation;
+  citation?: import('./citations.js').Citation;
   repeats?: string;
   parts?: Record<string, string>;
   cluster?: string;

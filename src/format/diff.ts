@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { DiffResult, TypeAgreement } from '../commands/diff.js';
-import type { Entry } from '../schema.js';
+import type { Entry } from '../core/schema.js';
 
 const show = (e: Entry) => `${e.type} ${e.start}-${e.end} "${e.text}"${e.value !== undefined ? ` = ${e.value}` : ''}`;
 

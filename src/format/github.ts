@@ -1,5 +1,5 @@
-import type { Message } from '../message.js';
-import { compareMessages } from '../message.js';
+import type { Message } from '../core/message.js';
+import { compareMessages } from '../core/message.js';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

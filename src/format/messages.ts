@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { compareMessages, statistics, type Message } from '../message.js';
+import { compareMessages, statistics, type Message } from '../core/message.js';
 
 export interface ReportContext {
   chalk: ChalkInstance;

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Message, Severity } from '../message.js';
-import { compareMessages } from '../message.js';
+import type { Message, Severity } from '../core/message.js';
+import { compareMessages } from '../core/message.js';
 
 export interface SarifContext {
   version: string;

@@ -1,4 +1,4 @@
-import type { Entry } from '../schema.js';
+import type { Entry } from '../core/schema.js';
 import { live, valueString, type Exportable } from './formats.js';
 
 /**

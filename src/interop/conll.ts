@@ -1,4 +1,4 @@
-import { STRUCTURE_TYPES } from '../schema.js';
+import { STRUCTURE_TYPES } from '../core/schema.js';
 import { live, type Exportable } from './formats.js';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;

@@ -1,5 +1,5 @@
-import type { Document } from '../document.js';
-import type { Entry, Sidecar } from '../schema.js';
+import type { Document } from '../core/document.js';
+import type { Entry, Sidecar } from '../core/schema.js';
 
 /** One document to export: its text and its sidecar. */
 export interface Exportable {

@@ -1,5 +1,5 @@
-import type { Entry } from '../schema.js';
-import { STRUCTURE_TYPES } from '../schema.js';
+import type { Entry } from '../core/schema.js';
+import { STRUCTURE_TYPES } from '../core/schema.js';
 import { live, type Exportable } from './formats.js';
 
 /** spaCy-style `{text, ents: [[start, end, label]]}`: entities only, offsets in code points (Python's). */

@@ -1,4 +1,4 @@
-import type { Entry } from '../schema.js';
+import type { Entry } from '../core/schema.js';
 import { markUp, nestable, type Exportable } from './formats.js';
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');

@@ -1,4 +1,4 @@
-import type { Entry } from '../schema.js';
+import type { Entry } from '../core/schema.js';
 import { live, valueString, type Exportable } from './formats.js';
 
 /** W3C Web Annotation, one per entry: a tag body, a value body, quote and position selectors (code points). */

@@ -1,6 +1,6 @@
-import type { Message } from '../message.js';
-import type { Entry, Sidecar } from '../schema.js';
-import type { Document } from '../document.js';
+import type { Message } from '../core/message.js';
+import type { Entry, Sidecar } from '../core/schema.js';
+import type { Document } from '../core/document.js';
 import { markUp, nestable } from '../interop/formats.js';
 
 /** Okabe–Ito colours: told apart with any common colour-vision deficiency. */

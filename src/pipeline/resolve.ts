@@ -1,7 +1,7 @@
-import { sha256Hex, type Document } from './document.js';
-import type { Candidate } from './extract/types.js';
-import { alternation } from './rules/pack.js';
-import { STRUCTURE_TYPES, type Entry } from './schema.js';
+import { sha256Hex, type Document } from '../core/document.js';
+import type { Candidate } from '../extract/types.js';
+import { alternation } from '../io/rule-packs.js';
+import { STRUCTURE_TYPES, type Entry } from '../core/schema.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;

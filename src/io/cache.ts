@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Config } from './config.js';
-import { sha256Hex } from './document.js';
-import { writeFileAtomic } from './fs-atomic.js';
+import { sha256Hex } from '../core/document.js';
+import { writeFileAtomic } from './atomic.js';
 import { absolute } from './project.js';
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ExitError } from '../errors.js';
-import { parseYaml } from '../yaml-source.js';
+import { ExitError } from '../core/errors.js';
+import { parseYaml } from './yaml-source.js';
 
 const GazetteerEntry = z.union([
   z.string().min(1),

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileOutcome } from './commands/annotate.js';
-import type { Config } from './config.js';
-import type { Target } from './project.js';
+import type { FileOutcome } from '../commands/annotate.js';
+import type { Config } from '../io/config.js';
+import type { Target } from '../io/project.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 

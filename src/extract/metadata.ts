@@ -1,5 +1,5 @@
 import { firstDate, parseArchival, type Citation } from './citations.js';
-import { findReferences } from './extract/references.js';
+import { findReferences } from './references.js';
 
 /** Citation metadata of the document itself, from its header (CSL-JSON fields). */
 export interface DocumentMetadata extends Citation {

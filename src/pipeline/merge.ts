@@ -1,5 +1,5 @@
-import type { Document } from './document.js';
-import { isHumanWork, type Entry } from './schema.js';
+import type { Document } from '../core/document.js';
+import { isHumanWork, type Entry } from '../core/schema.js';
 import { assignIds, compareEntries, layerOf, withContext } from './resolve.js';
 
 export interface MergeResult {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
-import type { Message } from './message.js';
+import type { Message } from '../core/message.js';
 
 /** Larger YAML files are refused rather than parsed. */
 export const MAX_YAML_BYTES = 64 * 1024 * 1024;

@@ -3,9 +3,9 @@ import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import type { Config } from './config.js';
-import { ExitError } from './errors.js';
-import type { Message } from './message.js';
-import { SCHEMA_FILE } from './schema.js';
+import { ExitError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import { SCHEMA_FILE } from '../core/schema.js';
 
 /** A text and its sidecar, as paths relative to the project root with forward slashes. */
 export interface Target {

@@ -1,5 +1,5 @@
-import { findDates } from './extract/dates.js';
-import { findReferences } from './extract/references.js';
+import { findDates } from './dates.js';
+import { findReferences } from './references.js';
 
 /** The CSL-JSON fields marginalia fills from a note (names as Zotero, pandoc and citation-js use them). */
 export interface Citation {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ExitError } from './errors.js';
-import { BUILTIN_ENTITY_TYPES, STRUCTURE_TYPES } from './schema.js';
+import { ExitError } from '../core/errors.js';
+import { BUILTIN_ENTITY_TYPES, STRUCTURE_TYPES } from '../core/schema.js';
 import { parseYaml } from './yaml-source.js';
 
 export const CONFIG_FILE = 'marginalia.config.yaml';

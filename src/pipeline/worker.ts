@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { annotateFile, runContext } from './commands/annotate.js';
+import { annotateFile, runContext } from '../commands/annotate.js';
 import type { WorkerInit } from './pool.js';
-import type { Target } from './project.js';
+import type { Target } from '../io/project.js';
 
 /** A worker thread of `annotate --jobs N`: builds the extractors once, then annotates texts on request. */
 const init = workerData as WorkerInit;

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
-import { SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from './schema.js';
+import { SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 
 /** Field order in a written entry: what a reviewer reads first comes first. */

@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
-import type { RuleMeta } from './commands/check.js';
-import type { Config } from './config.js';
-import { ExitError } from './errors.js';
-import type { Message } from './message.js';
-import { VERSION } from './version.js';
+import type { RuleMeta } from '../commands/check.js';
+import type { Config } from '../io/config.js';
+import { ExitError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import { VERSION } from '../core/version.js';
 
 const CONFIG_FILE = 'marginalia.config.yaml';
 
@@ -35,7 +35,7 @@ function examples(...lines: string[]): string {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
   // `--help` needs commander only: the rest loads when a command runs.
-  let k!: typeof import('./cli-kit.js');
+  let k!: typeof import('./kit.js');
   let chalkOut!: ChalkInstance;
   const out = (s: string) => io.stdout.write(s);
   const err = (s: string) => io.stderr.write(s);
@@ -44,8 +44,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const cwd = () => io.cwd;
   const formatMessages = async (format: string, messages: Message[], subject: string, rules: readonly RuleMeta[]): Promise<string> => {
     if (format === 'json') return k.formatMessagesJson(messages);
-    if (format === 'github') return (await import('./format/github.js')).formatMessagesGithub(messages);
-    if (format === 'sarif') return (await import('./format/sarif.js')).formatMessagesSarif(messages, { version: VERSION, rules });
+    if (format === 'github') return (await import('../format/github.js')).formatMessagesGithub(messages);
+    if (format === 'sarif') return (await import('../format/sarif.js')).formatMessagesSarif(messages, { version: VERSION, rules });
     return k.formatMessagesText(messages, { chalk: chalkOut, subject });
   };
 
@@ -55,7 +55,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-C, --root <dir>', 'project root holding marginalia.config.yaml', '.')
     .exitOverride()
     .hook('preAction', async () => {
-      k = await import('./cli-kit.js');
+      k = await import('./kit.js');
       chalkOut = k.makeChalk(Boolean(io.stdout.isTTY), io.env);
     })
     .configureOutput({ writeOut: out, writeErr: err })
@@ -78,7 +78,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(formatOption(['text', 'json']))
     .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force', 'marginalia annotate --jobs 2 --stats', 'marginalia annotate --shard 2/3', 'marginalia annotate --review'))
     .action(async (paths: string[], opts: { force?: boolean; review?: boolean; jobs?: number; shard?: { index: number; count: number }; stats?: boolean; format: string }) => {
-      const { annotate } = await import('./commands/annotate.js');
+      const { annotate } = await import('../commands/annotate.js');
       let stop = false;
       const remove = io.onInterrupt?.(() => {
         stop = true;
@@ -132,7 +132,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(formatOption(['text', 'json']))
     .addHelpText('after', examples('marginalia validate', 'marginalia validate annotations/frus --format json'))
     .action(async (paths: string[], opts: { format: string }) => {
-      const { validate } = await import('./commands/validate.js');
+      const { validate } = await import('../commands/validate.js');
       const result = validate({ config: config(), paths, cwd: cwd() });
       out(await formatMessages(opts.format, result.messages, k.plural(result.checked, 'sidecar'), []));
       exitCode = k.statistics(result.messages).error > 0 ? 1 : 0;
@@ -150,7 +150,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--list-rules', 'list the rules with their severity and exit')
     .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format github', 'marginalia check --format sarif > marginalia.sarif', 'marginalia check --list-rules'))
     .action(async (paths: string[], opts: { format: string; maxWarnings?: number; listRules?: boolean }) => {
-      const { check, ALL_RULES } = await import('./commands/check.js');
+      const { check, ALL_RULES } = await import('../commands/check.js');
       if (opts.listRules) {
         const rules = ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));
         out(opts.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.description}`).join('\n') + '\n');
@@ -176,20 +176,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples('marginalia diff before.yaml annotations/letter.txt.yaml', 'marginalia diff annotator-a/ annotator-b/ --agreement', 'marginalia diff --rev HEAD~1', 'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes'),
     )
     .action(async (a: string | undefined, b: string | undefined, rest: string[], opts: { rev?: string; agreement?: boolean; format: string }) => {
-      const { diff, agreement, isSame } = await import('./commands/diff.js');
+      const { diff, agreement, isSame } = await import('../commands/diff.js');
       // git's external diff protocol: path old-file old-hex old-mode new-file new-hex new-mode.
       const asGitDriver = rest.length === 5;
       const options = asGitDriver ? { cwd: io.cwd, a: b!, b: rest[2]! } : opts.rev ? { cwd: io.cwd, rev: opts.rev, config: config() } : { cwd: io.cwd, a, b };
       if (opts.agreement) {
         const rows = agreement(options);
         if (opts.format === 'json') out(`${JSON.stringify(rows, null, 2)}\n`);
-        else out((await import('./format/diff.js')).formatAgreementText(rows));
+        else out((await import('../format/diff.js')).formatAgreementText(rows));
         return;
       }
       const result = diff(options);
       if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
       if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
-      else out((await import('./format/diff.js')).formatDiffText(result, chalkOut));
+      else out((await import('../format/diff.js')).formatDiffText(result, chalkOut));
       exitCode = asGitDriver || isSame(result) ? 0 : 1;
     });
 
@@ -204,7 +204,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option('--text <text>', 'every entry with exactly this text')
       .addHelpText('after', examples(`marginalia ${verb} --id person-06574ab6`, `marginalia ${verb} annotations/letter.txt.yaml --type person --text "Leon Levy"`))
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
-        const { curate } = await import('./commands/curate.js');
+        const { curate } = await import('../commands/curate.js');
         const result = curate({ config: config(), paths, cwd: cwd(), decision, select: { ids: opts.id, type: opts.type, text: opts.text } });
         if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'sidecars' }));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
@@ -221,7 +221,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-o, --out <dir>', 'folder to write into (required for brat, webanno and tei; otherwise standard output)')
     .addHelpText('after', examples('marginalia export --format brat --out exported/', 'marginalia export --format csl > citations.json', 'marginalia export corpus/frus --format jsonl > frus.jsonl'))
     .action(async (paths: string[], opts: { format: string; out?: string }) => {
-      const { exportAnnotations, EXPORT_FORMATS } = await import('./commands/interop.js');
+      const { exportAnnotations, EXPORT_FORMATS } = await import('../commands/interop.js');
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ExitError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       const result = exportAnnotations({ config: config(), paths, cwd: cwd(), format: opts.format as (typeof EXPORT_FORMATS)[number], ...(opts.out ? { out: resolvePath(io.cwd, opts.out) } : {}) });
       out(result.output);
@@ -238,7 +238,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('--text <path>', 'the corpus text the file annotates')
     .addHelpText('after', examples('marginalia import exported/letter.ann --from brat --text corpus/letter.txt', 'marginalia import notes.jsonld --from webanno --text corpus/letter.txt'))
     .action(async (file: string, opts: { from: string; text: string }) => {
-      const { importAnnotations, IMPORT_FORMATS } = await import('./commands/interop.js');
+      const { importAnnotations, IMPORT_FORMATS } = await import('../commands/interop.js');
       if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from)) throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
       const result = importAnnotations({ config: config(), from: opts.from as (typeof IMPORT_FORMATS)[number], file, text: opts.text, cwd: cwd() });
       if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: file }));
@@ -254,8 +254,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(formatOption(['text', 'json', 'csv']))
     .addHelpText('after', examples('marginalia index --types person,org', 'marginalia index --format csv > index.csv'))
     .action(async (paths: string[], opts: { types?: string[]; format: string }) => {
-      const { corpusIndex } = await import('./commands/corpus-index.js');
-      const { formatIndexText, formatIndexCsv } = await import('./format/index.js');
+      const { corpusIndex } = await import('../commands/corpus-index.js');
+      const { formatIndexText, formatIndexCsv } = await import('../format/corpus-index.js');
       const result = corpusIndex({ config: config(), paths, cwd: cwd(), ...(opts.types ? { types: opts.types } : {}) });
       out(opts.format === 'json' ? `${JSON.stringify(result.entities, null, 2)}\n` : opts.format === 'csv' ? formatIndexCsv(result.entities) : formatIndexText(result.entities));
       if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'index' }));
@@ -269,7 +269,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('-o, --out <dir>', 'folder for the site')
     .addHelpText('after', examples('marginalia view --out site/', 'marginalia view corpus/frus --out frus-site/'))
     .action(async (paths: string[], opts: { out: string }) => {
-      const { view } = await import('./commands/view.js');
+      const { view } = await import('../commands/view.js');
       const result = view({ config: config(), paths, cwd: cwd(), out: resolvePath(io.cwd, opts.out) });
       if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'view' }));
       out(`wrote ${k.plural(result.pages.length, 'page')} to ${opts.out}\n`);
@@ -287,7 +287,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(formatOption(['text', 'json']))
     .addHelpText('after', examples('marginalia eval --gold ../shared/eval/hipe-dev --types person,place,org,date', 'marginalia eval --gold ../shared/eval/frus-dev --recall-only person,acronym,place,date,org'))
     .action(async (opts: { gold: string; pred?: string; types?: string[]; recallOnly?: string[]; format: string }) => {
-      const { evaluate } = await import('./commands/eval.js');
+      const { evaluate } = await import('../commands/eval.js');
       const showProgress = Boolean(io.stderr.isTTY);
       const result = await evaluate({
         gold: resolvePath(io.cwd, opts.gold),
@@ -301,7 +301,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (showProgress) err('\r\x1b[K');
       if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
       else {
-        const { formatEvalText } = await import('./format/eval.js');
+        const { formatEvalText } = await import('../format/eval.js');
         out(formatEvalText(result));
       }
     });
@@ -311,7 +311,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('print the JSON Schema of a sidecar')
     .addHelpText('after', examples('marginalia schema > sidecar.schema.json'))
     .action(async () => {
-      const { sidecarJsonSchema } = await import('./schema.js');
+      const { sidecarJsonSchema } = await import('../core/schema.js');
       out(`${JSON.stringify(sidecarJsonSchema(), null, 2)}\n`);
     });
 

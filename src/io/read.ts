@@ -3,10 +3,10 @@ import { sep } from 'node:path';
 import picomatch from 'picomatch';
 import { decode } from './decode.js';
 import type { Config } from './config.js';
-import { Document, sha256Hex } from './document.js';
-import type { Message } from './message.js';
+import { Document, sha256Hex } from '../core/document.js';
+import type { Message } from '../core/message.js';
 import { absolute, type Target } from './project.js';
-import type { Sidecar } from './schema.js';
+import type { Sidecar } from '../core/schema.js';
 import { parseSidecar } from './sidecar.js';
 import type { ParsedYaml } from './yaml-source.js';
 
