@@ -1,12 +1,24 @@
-/** The library API: every command is a function; the CLI only formats its results. */
-export { annotate, generatorOf, type AnnotateOptions, type AnnotateResult } from './commands/annotate.js';
-export { validate, type ValidateOptions, type ValidateResult } from './commands/validate.js';
-export { check, CHECK_RULES, type CheckOptions, type CheckResult } from './commands/check.js';
-export { diff, diffEntries, type DiffResult } from './commands/diff.js';
-export { loadConfig, type Config } from './io/config.js';
+/**
+ * The library API: every command is a function returning data; the CLI (src/cli/) only parses
+ * flags, formats results and sets the exit code. Importing this module never loads commander.
+ */
+export { annotate, shardOf, type AnnotateOptions, type AnnotateResult, type FileResult, type FileStatus } from './commands/annotate.js';
+export { check, type CheckOptions, type CheckResult } from './commands/check.js';
+export { corpusIndex, type IndexOptions, type IndexedEntity } from './commands/corpus-index.js';
+export { curate, type CurateOptions, type CurateResult, type Selector } from './commands/curate.js';
+export { agreement, diff, diffEntries, isSame, type DiffOptions, type DiffResult, type DocumentDiff, type EntryChange, type TypeAgreement } from './commands/diff.js';
+export { evaluate, type EvalOptions, type EvalResult, type TypeScore } from './commands/eval.js';
+export { EXPORT_FORMATS, IMPORT_FORMATS, exportAnnotations, importAnnotations, type ExportFormat, type ExportOptions, type ImportFormat, type ImportOptions } from './commands/interop.js';
+export { validate, validateSidecar, type ValidateOptions, type ValidateResult } from './commands/validate.js';
+export { view, type ViewOptions } from './commands/view.js';
+
+export { RULES, type RuleMeta } from './checks/registry.js';
 export { Document } from './core/document.js';
-export { extract, extractorsFor, rulePacks, type Candidate, type Extractor } from './extract/index.js';
+export { ExitError } from './core/errors.js';
 export type { Message, Severity } from './core/message.js';
-export { Entry, Sidecar, SCHEMA_VERSION, sidecarJsonSchema } from './core/schema.js';
+export { Entry, SCHEMA_VERSION, Sidecar, sidecarJsonSchema, type Citation, type DocumentMetadata } from './core/schema.js';
+export type { Counts, Score } from './core/scoring.js';
+export { extract, extractContext, extractorsFor, rulePacks, type Candidate, type ExtractContext, type Extractor, type ExtractorFactory } from './extract/index.js';
+export { loadConfig, type Config } from './io/config.js';
 export { parseSidecar, serializeSidecar } from './io/sidecar.js';
-export { run } from './cli/program.js';
+export { annotateDocument, type DocumentAnnotation } from './pipeline/annotate-text.js';

@@ -11,12 +11,13 @@ import { notesExtractor } from '../src/extract/notes.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
 import { parse } from 'yaml';
 import { REPO, SHARED, cli, makeProject } from './helpers.js';
+import { extractContext } from '../src/extract/index.js';
 
 const FRUS_DEV = join(SHARED, 'eval/frus-dev');
 
 describe('notes on frus-dev', () => {
   it('finds note markers and notes with strict F1 ≥ 0.98', async () => {
-    const result = await evaluate({ gold: FRUS_DEV, types: ['note', 'note-marker'], extractors: [notesExtractor] });
+    const result = await evaluate({ gold: FRUS_DEV, types: ['note', 'note-marker'], extractors: [notesExtractor(extractContext([]))] });
     for (const t of result.types) expect(t.strictScore.f1, t.type).toBeGreaterThanOrEqual(0.98);
   });
 
@@ -151,7 +152,7 @@ describe('the journal sample’s notes', () => {
   beforeAll(async () => {
     const root = makeProject();
     cpSync(join(REPO, 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt'), join(root, 'corpus/j.txt'));
-    await annotate({ config: loadConfig(root), extractors: [notesExtractor] });
+    await annotate({ config: loadConfig(root), extractors: [notesExtractor(extractContext([]))] });
     entries = (parse(readFileSync(join(root, 'annotations/j.txt.yaml'), 'utf8')) as Sidecar).entries;
   });
 
@@ -221,7 +222,7 @@ describe('citation parsing', () => {
       'Report on the claims\n\nLondon, May 1, 1963.\n\nA claim.(1) Another.(2) A third.(3) More.(4) Last.(5)\n\nNotes\n(1) Ibid., p. 4.\n' +
       '(2) Jane Doe: A Book, Norton Press, New York, 1999, p. 12.\n(3) Ibid., p. 13.\n(4) Max Roe: Papers, Beck Verlag, Munich, 1970, p. 2.\n(5) Doe, op. cit., p. 40.\n';
     const root = makeProject({ 'corpus/t.txt': text });
-    await annotate({ config: loadConfig(root), extractors: [notesExtractor] });
+    await annotate({ config: loadConfig(root), extractors: [notesExtractor(extractContext([]))] });
     const notes = (parse(readFileSync(join(root, 'annotations/t.txt.yaml'), 'utf8')) as Sidecar).entries.filter((e) => e.type === 'note');
     expect(notes.map((n) => [n.n, n.repeats])).toEqual([['1', undefined], ['2', undefined], ['3', '2'], ['4', undefined], ['5', '2']]);
     const r = await cli(root, 'check', '--format', 'json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBrat } from '../src/interop/brat-standoff.js';
-import { matchSpans } from '../src/commands/eval.js';
+import { matchSpans } from '../src/core/scoring.js';
 import { cli, makeProject } from './helpers.js';
 
 describe('parseBrat(source)', () => {

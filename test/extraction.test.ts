@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '../src/core/document.js';
 import { acronymsExtractor, longFormFor } from '../src/extract/acronyms.js';
-import { extract, extractorsFor, rulePacks } from '../src/extract/index.js';
+import { extract, extractContext, extractorsFor, rulePacks } from '../src/extract/index.js';
 import { resolve } from '../src/pipeline/resolve.js';
 import type { Entry } from '../src/core/schema.js';
 import { REPO, cli, makeProject } from './helpers.js';
@@ -92,7 +92,7 @@ describe('acronyms', () => {
 
   it('expands an acronym defined in parentheses everywhere in the text, and skips headlines and Roman numerals', () => {
     const text = 'A JAIL THREAT FOR ATTORNEY\n\nThe Office of Strategic Services (OSS) grew. Later the OSS closed in part XIV.';
-    const found = acronymsExtractor(packs).extract(new Document('t', text)) as { start: number; end: number; value?: string }[];
+    const found = acronymsExtractor(extractContext(packs)).extract(new Document('t', text)) as { start: number; end: number; value?: string }[];
     expect(found.map((c) => [text.slice(c.start, c.end), c.value])).toEqual([
       ['OSS', 'Office of Strategic Services'],
       ['OSS', 'Office of Strategic Services'],

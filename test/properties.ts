@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
-import { annotateDocument } from '../src/commands/annotate.js';
+import { annotateDocument } from '../src/pipeline/annotate-text.js';
 import { Document } from '../src/core/document.js';
 import { datesExtractor } from '../src/extract/dates.js';
 import { notesExtractor } from '../src/extract/notes.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
 import { serializeSidecar } from '../src/io/sidecar.js';
+import { extractContext } from '../src/extract/index.js';
 
 /** Runs per property in the suite; `npm run fuzz` sets MARGINALIA_RUNS=10000. */
 export const PROPERTY_RUNS = Number(process.env.MARGINALIA_RUNS ?? 1000);
 
-const extractors = [datesExtractor, notesExtractor];
+const extractors = [datesExtractor, notesExtractor].map((create) => create(extractContext([])));
 const word = fc.constantFrom('the', 'Mielke', 'Hanoi', 'plan', '1985', 'May 3, 1986', '(1)', '𝔄', 'é', 'Café', 'x', ',', '.', '\n', '  ', '😀');
 const text = fc.array(word, { minLength: 5, maxLength: 40 }).map((w) => w.join(' '));
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.array(word, { maxLength: 3 }).map((w) => w.join(' ')) });

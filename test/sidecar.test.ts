@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { annotate, generatorOf } from '../src/commands/annotate.js';
-import { rulePacks } from '../src/extract/index.js';
+import { annotate } from '../src/commands/annotate.js';
+import { generatorOf } from '../src/pipeline/context.js';
+import { extractContext, rulePacks } from '../src/extract/index.js';
 import { loadConfig } from '../src/io/config.js';
 import { datesExtractor } from '../src/extract/dates.js';
 import { moneyExtractor } from '../src/extract/money.js';
@@ -12,7 +13,7 @@ import { referencesExtractor } from '../src/extract/references.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
 import { REPO, cli, makeProject, sliceCodePoints } from './helpers.js';
 
-const RULES_ONLY = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor];
+const RULES_ONLY = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor].map((create) => create(extractContext([])));
 const LETTER = 'Berlin, 6 January 1986\n\nWe paid 700,000.- Marks.(1)\n\nNotes\n(1) Source: BStU MfS Abt X 348, 257-259.\n';
 const readSidecar = (root: string, path: string): Sidecar => parse(readFileSync(join(root, path), 'utf8'));
 

@@ -10,6 +10,7 @@ export const markerWithoutNote: CheckRule = {
   id: 'marker-without-note',
   severity: 'error',
   description: 'A note marker points to a note that the notes list does not have',
+  help: 'Add the missing note, or remove the marker.',
   run: ({ markers, notes }) => {
     const defined = new Set(notes.map((n) => n.n));
     return markers.filter((m) => !defined.has(m.n)).map((m) => ({ at: m.start, message: `note marker ${m.n} has no note ${m.n}` }));
@@ -20,6 +21,7 @@ export const noteWithoutMarker: CheckRule = {
   id: 'note-without-marker',
   severity: 'error',
   description: 'A note that no marker in the text points to',
+  help: 'Add the marker in the text, or remove the note.',
   run: ({ markers, notes }) => {
     const pointed = new Set(markers.map((m) => m.n));
     return distinctNotes(notes)
@@ -32,6 +34,7 @@ export const duplicateNoteNumber: CheckRule = {
   id: 'duplicate-note-number',
   severity: 'error',
   description: 'Two notes carry the same number',
+  help: 'Renumber one of the notes (and its marker).',
   run: ({ notes }) => {
     const seen = new Map<string, NoteSpan>();
     const findings = [];
@@ -48,6 +51,7 @@ export const noteNumberingGap: CheckRule = {
   id: 'note-numbering-gap',
   severity: 'error',
   description: 'Note numbers skip a number',
+  help: 'Restore the missing note, or renumber the notes after the gap.',
   run: ({ notes }) => {
     const numbers = [...new Set(notes.map((n) => n.n).filter(numeric).map(Number))].sort((a, b) => a - b);
     if (numbers.length === 0) return [];
@@ -67,6 +71,7 @@ export const notesOutOfOrder: CheckRule = {
   id: 'notes-out-of-order',
   severity: 'error',
   description: 'A note stands before a note with a lower number',
+  help: 'Put the notes in the order of their numbers.',
   run: ({ notes }) => {
     // A line holding several notes (`(2), (5) …`) is placed by its first number.
     const firstBySpan = new Map<number, NoteSpan>();

@@ -1,7 +1,6 @@
-import type { Citation, NoteKind } from '../extract/citations.js';
 import type { Document } from '../core/document.js';
 import type { Severity } from '../core/message.js';
-import type { DocumentMetadata } from '../extract/metadata.js';
+import type { Citation, DocumentMetadata, NoteKind } from '../core/schema.js';
 
 export interface Span {
   n: string;
@@ -40,5 +39,7 @@ export interface CheckRule {
   id: string;
   severity: Severity;
   description: string;
+  /** What a user does about it. */
+  help: string;
   run(facts: CheckFacts, options: CheckOptions): Finding[];
 }

@@ -1,7 +1,10 @@
 /** What the command actions need, loaded only once a command runs (not for --help). */
-export { DEFAULT_CONFIG, loadConfig, type Config } from '../io/config.js';
+export { RULES } from '../checks/registry.js';
 export { makeChalk } from '../format/color.js';
-export { formatMessagesJson, formatMessagesText, plural } from '../format/messages.js';
+export { formatAnnotateText } from '../format/annotate.js';
+export { MESSAGE_FORMATTERS } from '../format/index.js';
+export { plural } from '../format/messages.js';
 export { formatStats, progressLine } from '../format/progress.js';
+export { formatRulesText } from '../format/rules.js';
 export { writeFileAtomic } from '../io/atomic.js';
-export { statistics } from '../core/message.js';
+export { DEFAULT_CONFIG, loadConfig } from '../io/config.js';

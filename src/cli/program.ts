@@ -3,11 +3,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
-import type { RuleMeta } from '../commands/check.js';
-import type { Config } from '../io/config.js';
+import type { RuleMeta } from '../checks/registry.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { VERSION } from '../core/version.js';
+import type { Config } from '../io/config.js';
+import { EXIT, exitCodeOf } from './exit.js';
 
 const CONFIG_FILE = 'marginalia.config.yaml';
 
@@ -42,11 +43,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('marginalia');
   const config = (): Config => k.loadConfig(resolvePath(io.cwd, program.opts().root ?? '.'));
   const cwd = () => io.cwd;
-  const formatMessages = async (format: string, messages: Message[], subject: string, rules: readonly RuleMeta[]): Promise<string> => {
-    if (format === 'json') return k.formatMessagesJson(messages);
-    if (format === 'github') return (await import('../format/github.js')).formatMessagesGithub(messages);
-    if (format === 'sarif') return (await import('../format/sarif.js')).formatMessagesSarif(messages, { version: VERSION, rules });
-    return k.formatMessagesText(messages, { chalk: chalkOut, subject });
+  const formatMessages = (format: string, messages: readonly Message[], subject: string, rules: readonly RuleMeta[] = []): string =>
+    k.MESSAGE_FORMATTERS[format as keyof typeof k.MESSAGE_FORMATTERS](messages, { chalk: chalkOut, subject, version: VERSION, rules });
+  /** Messages beside a command's main output go to standard error, as text. */
+  const reportAside = (messages: readonly Message[], subject: string) => {
+    if (messages.length) err(formatMessages('text', messages, subject));
   };
 
   program
@@ -103,23 +104,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           },
         });
         if (showProgress) err('\r\x1b[K');
-        const count = (status: string) => result.files.filter((f) => f.status === status).length;
-        const failed = count('failed');
         if (opts.format === 'json') out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
-        else {
-          if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: k.plural(result.files.length, 'text') }));
-          if (opts.review) {
-            for (const file of result.files.filter((f) => f.added)) {
-              out(`${chalkOut.bold(file.target.sidecar)}\n`);
-              for (const e of file.added!) out(`  + ${e.id}  ${e.type} ${e.start}-${e.end} "${e.text}"${e.value ? ` = ${e.value}` : ''}  ${chalkOut.dim(e.by)}\n`);
-            }
-          }
-          const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
-          const done = result.interrupted ? `${result.files.length} of ${k.plural(result.total, 'text')}` : k.plural(result.files.length, 'text');
-          out(`${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${failed} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
-        }
+        else out(k.formatAnnotateText(result, chalkOut));
         if (opts.stats) err(k.formatStats(result.timings, chars, Date.now() - started));
-        exitCode = result.interrupted ? 130 : failed > 0 ? 1 : 0;
+        exitCode = exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted });
       } finally {
         remove?.();
       }
@@ -134,8 +122,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (paths: string[], opts: { format: string }) => {
       const { validate } = await import('../commands/validate.js');
       const result = validate({ config: config(), paths, cwd: cwd() });
-      out(await formatMessages(opts.format, result.messages, k.plural(result.checked, 'sidecar'), []));
-      exitCode = k.statistics(result.messages).error > 0 ? 1 : 0;
+      out(formatMessages(opts.format, result.messages, k.plural(result.checked, 'sidecar'), k.RULES));
+      exitCode = exitCodeOf({ messages: result.messages });
     });
 
   program
@@ -150,16 +138,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--list-rules', 'list the rules with their severity and exit')
     .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format github', 'marginalia check --format sarif > marginalia.sarif', 'marginalia check --list-rules'))
     .action(async (paths: string[], opts: { format: string; maxWarnings?: number; listRules?: boolean }) => {
-      const { check, ALL_RULES } = await import('../commands/check.js');
       if (opts.listRules) {
-        const rules = ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));
-        out(opts.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.description}`).join('\n') + '\n');
+        out(opts.format === 'json' ? `${JSON.stringify(k.RULES, null, 2)}\n` : k.formatRulesText(k.RULES));
         return;
       }
+      const { check } = await import('../commands/check.js');
       const result = check({ config: config(), paths, cwd: cwd() });
-      out(await formatMessages(opts.format, result.messages, k.plural(result.checked, 'text'), ALL_RULES));
-      const stats = k.statistics(result.messages);
-      exitCode = stats.error > 0 || (opts.maxWarnings !== undefined && stats.warning > opts.maxWarnings) ? 1 : 0;
+      out(formatMessages(opts.format, result.messages, k.plural(result.checked, 'text'), k.RULES));
+      exitCode = exitCodeOf({ messages: result.messages, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}) });
     });
 
   program
@@ -190,7 +176,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
       if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
       else out((await import('../format/diff.js')).formatDiffText(result, chalkOut));
-      exitCode = asGitDriver || isSame(result) ? 0 : 1;
+      exitCode = exitCodeOf({ differ: !asGitDriver && !isSame(result) });
     });
 
   for (const decision of ['accepted', 'rejected'] as const) {
@@ -206,10 +192,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
         const { curate } = await import('../commands/curate.js');
         const result = curate({ config: config(), paths, cwd: cwd(), decision, select: { ids: opts.id, type: opts.type, text: opts.text } });
-        if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'sidecars' }));
+        if (result.messages.length) out(formatMessages('text', result.messages, 'sidecars'));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
-        out(`${k.plural(n, 'entry').replace('entrys', 'entries')} ${decision} in ${k.plural(result.changed.length, 'sidecar')}\n`);
-        exitCode = result.messages.length ? 1 : 0;
+        out(`${k.plural(n, 'entry')} ${decision} in ${k.plural(result.changed.length, 'sidecar')}\n`);
+        exitCode = exitCodeOf(result);
       });
   }
 
@@ -225,9 +211,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ExitError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       const result = exportAnnotations({ config: config(), paths, cwd: cwd(), format: opts.format as (typeof EXPORT_FORMATS)[number], ...(opts.out ? { out: resolvePath(io.cwd, opts.out) } : {}) });
       out(result.output);
-      if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'export' }));
+      reportAside(result.messages, 'export');
       if (result.files.length) err(`wrote ${k.plural(result.files.length, 'file')}\n`);
-      exitCode = result.messages.some((m) => m.severity === 'error') ? 1 : 0;
+      exitCode = exitCodeOf(result);
     });
 
   program
@@ -241,9 +227,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { importAnnotations, IMPORT_FORMATS } = await import('../commands/interop.js');
       if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from)) throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
       const result = importAnnotations({ config: config(), from: opts.from as (typeof IMPORT_FORMATS)[number], file, text: opts.text, cwd: cwd() });
-      if (result.messages.length) out(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: file }));
-      else out(`${k.plural(result.imported, 'entry').replace('entrys', 'entries')} imported into the sidecar of ${opts.text}\n`);
-      exitCode = result.messages.length ? 1 : 0;
+      if (result.messages.length) out(formatMessages('text', result.messages, file));
+      else out(`${k.plural(result.imported, 'entry')} imported into the sidecar of ${opts.text}\n`);
+      exitCode = exitCodeOf(result);
     });
 
   program
@@ -258,8 +244,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { formatIndexText, formatIndexCsv } = await import('../format/corpus-index.js');
       const result = corpusIndex({ config: config(), paths, cwd: cwd(), ...(opts.types ? { types: opts.types } : {}) });
       out(opts.format === 'json' ? `${JSON.stringify(result.entities, null, 2)}\n` : opts.format === 'csv' ? formatIndexCsv(result.entities) : formatIndexText(result.entities));
-      if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'index' }));
-      exitCode = result.messages.length ? 1 : 0;
+      reportAside(result.messages, 'index');
+      exitCode = exitCodeOf(result);
     });
 
   program
@@ -271,9 +257,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (paths: string[], opts: { out: string }) => {
       const { view } = await import('../commands/view.js');
       const result = view({ config: config(), paths, cwd: cwd(), out: resolvePath(io.cwd, opts.out) });
-      if (result.messages.length) err(k.formatMessagesText(result.messages, { chalk: chalkOut, subject: 'view' }));
+      reportAside(result.messages, 'view');
       out(`wrote ${k.plural(result.pages.length, 'page')} to ${opts.out}\n`);
-      exitCode = result.messages.some((m) => m.severity === 'error') ? 1 : 0;
+      exitCode = exitCodeOf(result);
     });
 
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -331,12 +317,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof ExitError) {
       err(`marginalia: ${error.message}\n`);
       return error.exitCode;
     }
     err(`marginalia: internal error: ${(error as Error).stack ?? error}\n`);
-    return 2;
+    return EXIT.usage;
   }
 }

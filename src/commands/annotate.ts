@@ -1,22 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import type { Config } from '../io/config.js';
-import { sha256Hex, type Document } from '../core/document.js';
-import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
-import { NLP_MAX_CHARS } from '../extract/nlp.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { merge } from '../pipeline/merge.js';
+import { sha256Hex } from '../core/document.js';
 import type { Message } from '../core/message.js';
-import { documentMetadata } from '../extract/metadata.js';
-import { isCached, loadCache, saveCache, type CacheEntry } from '../io/cache.js';
-import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
+import { sidecarJsonSchema, type Entry } from '../core/schema.js';
+import type { Extractor } from '../extract/index.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { isCached, loadCache, saveCache } from '../io/cache.js';
+import type { Config } from '../io/config.js';
 import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../io/project.js';
-import { readDocument, readSidecar } from '../io/read.js';
-import { resolve } from '../pipeline/resolve.js';
-import type { RulePack } from '../io/rule-packs.js';
-import { isHumanWork, sidecarJsonSchema, type Entry, type Sidecar } from '../core/schema.js';
-import { newSidecar, serializeSidecar } from '../io/sidecar.js';
-import { VERSION } from '../core/version.js';
+import { annotateText, type FileOutcome, type FileStatus } from '../pipeline/annotate-text.js';
+import { runContext } from '../pipeline/context.js';
+import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
+
+export type { FileStatus } from '../pipeline/annotate-text.js';
 
 export interface AnnotateOptions {
   config: Config;
@@ -36,8 +31,6 @@ export interface AnnotateOptions {
   shouldStop?: () => boolean;
 }
 
-export type FileStatus = 'written' | 'unchanged' | 'current' | 'skipped' | 'failed';
-
 export interface FileResult {
   target: Target;
   status: FileStatus;
@@ -53,38 +46,6 @@ export interface AnnotateResult {
   interrupted: boolean;
   /** Milliseconds per stage, summed over the texts: read, each extractor, resolve, write. */
   timings: Record<string, number>;
-}
-
-/** What one text's annotation gives back (from this thread or a worker). */
-export interface FileOutcome {
-  status: FileStatus;
-  /** What the cache should remember of this text's sidecar. */
-  cache?: CacheEntry;
-  messages: Message[];
-  added?: Entry[];
-  /** Characters of the text, for throughput. */
-  chars: number;
-  timings: Record<string, number>;
-}
-
-/** What every text of one run shares. */
-export interface RunContext {
-  config: Config;
-  generator: string;
-  extractors: readonly Extractor[];
-  force: boolean;
-}
-
-/** Identifies the tool version and rules that made a sidecar's machine entries. */
-export function generatorOf(config: Config, extractors: readonly Extractor[], packs: readonly RulePack[]): string {
-  const rules = sha256Hex(JSON.stringify([extractors.map((e) => e.id), packs, config.types])).slice(0, 12);
-  return `marginalia ${VERSION} rules ${rules}`;
-}
-
-export function runContext(config: Config, force = false, extractors?: readonly Extractor[]): RunContext {
-  const packs = rulePacks(config);
-  const chosen = extractors ?? extractorsFor(packs, { nlp: config.nlp });
-  return { config, generator: generatorOf(config, chosen, packs), extractors: chosen, force };
 }
 
 /** The shard (1…count) a text falls in, by a hash of its path: the same on every machine. */
@@ -127,7 +88,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
       // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
       await new Promise((resolve) => setImmediate(resolve));
       if (options.shouldStop?.()) break;
-      record(index, await annotateFile(context, target));
+      record(index, await annotateText(context, target));
     }
   }
   saveCache(config, cache);
@@ -139,73 +100,6 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     files.push({ target: targets[index]!, status: outcome.status, ...(outcome.added?.length ? { added: outcome.added } : {}) });
   }
   return { total: targets.length, files, messages, interrupted: files.length < targets.length, timings };
-}
-
-/** One text: read, extract (unless its sidecar is current), merge, write atomically. */
-export async function annotateFile(context: RunContext, target: Target): Promise<FileOutcome> {
-  const { config, generator, extractors, force } = context;
-  const timings: Record<string, number> = {};
-  const timed = <T>(stage: string, work: () => T): T => {
-    const start = performance.now();
-    try {
-      return work();
-    } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
-    }
-  };
-  const doc = timed('read', () => readDocument(config, target.text));
-  if (!doc.value) return { status: doc.messages.every((m) => m.severity !== 'error') ? 'skipped' : 'failed', messages: doc.messages, chars: 0, timings };
-  const chars = doc.value.text.length;
-  const previous = timed('read', () => readSidecar(config, target.sidecar));
-  if (previous.exists && !previous.value) {
-    const note: Message = { file: target.sidecar, severity: 'error', message: 'sidecar left untouched: fix it, or move it away to start afresh', ruleId: 'sidecar-not-overwritten' };
-    return { status: 'failed', messages: [...previous.messages, note], chars, timings };
-  }
-  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, force, timings });
-  const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
-  const messages: Message[] = [];
-  if (!result.current && chars > NLP_MAX_CHARS && extractors.some((e) => e.id === 'nlp:compromise')) {
-    messages.push({ file: target.text, severity: 'warning', message: `the text has ${chars} characters: too long for NLP, annotated by rules only`, ruleId: 'text-too-long-for-nlp' });
-  }
-  for (const e of result.orphaned) {
-    messages.push({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', ...(e.id ? { entryId: e.id } : {}) });
-  }
-  const cache: CacheEntry = { textSha256: doc.value.sha256, sidecarSha256: sha256Hex(bytes), generator, human: result.sidecar.entries.some(isHumanWork) };
-  if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
-  timed('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
-  return { status: 'written', messages, added: result.added, chars, timings, cache };
-}
-
-export interface DocumentAnnotation {
-  sidecar: Sidecar;
-  /** Human entries that could not be found in the text any more. */
-  orphaned: Entry[];
-  /** Machine entries the previous sidecar did not have. */
-  added: Entry[];
-  /** The previous sidecar was current: nothing was extracted again. */
-  current: boolean;
-}
-
-/**
- * The heart of annotate, without I/O: extract (unless the previous sidecar is current),
- * resolve, merge with the previous sidecar's human work, and describe the document.
- */
-export async function annotateDocument(
-  doc: Document,
-  previous: Sidecar | undefined,
-  options: { generator: string; extractors: readonly Extractor[]; force?: boolean; timings?: Record<string, number> },
-): Promise<DocumentAnnotation> {
-  // A current sidecar keeps its machine entries; only the human edits made since are merged in.
-  const current = !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
-  const candidates = current ? [] : await extract(doc, options.extractors, options.timings);
-  const start = performance.now();
-  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : resolve(doc, candidates);
-  const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
-  const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
-  const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding }, documentMetadata(doc.text, sourceNote), entries);
-  if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
-  const before = new Set((previous?.entries ?? []).map((e) => e.id));
-  return { sidecar, orphaned, current, added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)) };
 }
 
 /** The JSON Schema beside the sidecars, which their first line points to. */

@@ -6,7 +6,7 @@ import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
 import { SCHEMA_FILE, type Entry, type Sidecar } from '../core/schema.js';
 import { parseSidecar } from '../io/sidecar.js';
-import { matchSpans } from './eval.js';
+import { matchSpans } from '../core/scoring.js';
 
 export type ChangeKind = 'type' | 'span' | 'text' | 'value';
 

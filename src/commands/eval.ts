@@ -7,6 +7,9 @@ import { ExitError } from '../core/errors.js';
 import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
 import { resolve } from '../pipeline/resolve.js';
 import { parseSidecar } from '../io/sidecar.js';
+import { matchSpans, score, type Counts, type Score, type Span } from '../core/scoring.js';
+
+export type { Counts, Score } from '../core/scoring.js';
 
 export interface EvalOptions {
   gold: string;
@@ -22,20 +25,6 @@ export interface EvalOptions {
   onFile?: (done: number, total: number, name: string) => void;
 }
 
-export interface Counts {
-  gold: number;
-  predicted: number;
-  /** Matched pairs, strict (same span) and fuzzy (overlap, one-to-one). */
-  strict: number;
-  fuzzy: number;
-}
-
-export interface Score {
-  precision: number | null;
-  recall: number;
-  f1: number | null;
-}
-
 export interface TypeScore extends Counts {
   type: string;
   recallOnly: boolean;
@@ -48,55 +37,6 @@ export interface EvalResult {
   types: TypeScore[];
   /** Micro average over the types scored with precision. */
   micro: TypeScore;
-}
-
-interface Span {
-  type: string;
-  start: number;
-  end: number;
-}
-
-function score(matched: number, predicted: number, gold: number, recallOnly: boolean): Score {
-  const recall = gold ? matched / gold : 0;
-  if (recallOnly) return { precision: null, recall, f1: null };
-  const precision = predicted ? matched / predicted : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-}
-
-/** Strict and fuzzy matches of one type in one document; each gold span is matched at most once. */
-export function matchSpans(gold: readonly Span[], predicted: readonly Span[]): { strict: number; fuzzy: number } {
-  const key = (s: Span) => `${s.start}:${s.end}`;
-  const goldKeys = new Map<string, number>();
-  for (const g of gold) goldKeys.set(key(g), (goldKeys.get(key(g)) ?? 0) + 1);
-  let strict = 0;
-  for (const p of predicted) {
-    const left = goldKeys.get(key(p)) ?? 0;
-    if (left > 0) {
-      strict++;
-      goldKeys.set(key(p), left - 1);
-    }
-  }
-  // Fuzzy: exact pairs first, then the remaining overlaps in text order.
-  const freeGold = [...gold].sort((a, b) => a.start - b.start);
-  const used = new Set<number>();
-  const exact = (p: Span) => freeGold.findIndex((g, i) => !used.has(i) && g.start === p.start && g.end === p.end);
-  const rest: Span[] = [];
-  let fuzzy = 0;
-  for (const p of predicted) {
-    const i = exact(p);
-    if (i >= 0) {
-      used.add(i);
-      fuzzy++;
-    } else rest.push(p);
-  }
-  for (const p of rest.sort((a, b) => a.start - b.start)) {
-    const i = freeGold.findIndex((g, j) => !used.has(j) && g.start < p.end && p.start < g.end);
-    if (i >= 0) {
-      used.add(i);
-      fuzzy++;
-    }
-  }
-  return { strict, fuzzy };
 }
 
 async function predictionsFor(name: string, text: Uint8Array, options: EvalOptions): Promise<Span[]> {

@@ -5,6 +5,7 @@ import type { Message } from '../core/message.js';
 import { collectTargets, type Target } from '../io/project.js';
 import { readDocument, readSidecar, type SidecarFile } from '../io/read.js';
 import type { Sidecar } from '../core/schema.js';
+import { withConfiguredSeverity } from '../checks/registry.js';
 
 export interface ValidateOptions {
   config: Config;
@@ -29,7 +30,7 @@ export function validate(options: ValidateOptions): ValidateResult {
     checked++;
     messages.push(...validateSidecar(config, target, sidecar));
   }
-  return { checked, messages };
+  return { checked, messages: withConfiguredSeverity(messages, config.check.rules) };
 }
 
 export function validateSidecar(config: Config, target: Target, file: SidecarFile): Message[] {

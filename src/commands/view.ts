@@ -1,12 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Config } from '../io/config.js';
+import picomatch from 'picomatch';
+import { indexEntities } from '../core/entity-index.js';
 import type { Message } from '../core/message.js';
+import type { Sidecar } from '../core/schema.js';
+import { withConfiguredSeverity } from '../checks/registry.js';
+import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
+import { extractContext, rulePacks } from '../extract/index.js';
+import { documentPage, indexPage } from '../format/html-page.js';
+import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import { documentPage, indexPage } from '../format/html-page.js';
-import { check } from './check.js';
-import { corpusIndex } from './corpus-index.js';
 
 export interface ViewOptions {
   config: Config;
@@ -19,10 +23,11 @@ export interface ViewOptions {
 export function view(options: ViewOptions): { pages: string[]; messages: Message[] } {
   const { config } = options;
   const cwd = options.cwd ?? config.root;
-  const findings = check({ config, paths: options.paths ?? [], cwd }).messages;
+  const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const pages: string[] = [];
   const messages: Message[] = [];
   const documents = [];
+  const sidecars: { sidecar: Sidecar }[] = [];
   const hrefOf = (text: string) => `${text.replace(/\.txt$/, '')}.html`;
   for (const target of collectTargets(config, options.paths ?? [], cwd)) {
     const doc = readDocument(config, target.text);
@@ -31,8 +36,11 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
       messages.push(...doc.messages, ...sidecar.messages);
       continue;
     }
+    sidecars.push({ sidecar: sidecar.value });
     const href = hrefOf(target.text);
-    const own = findings.filter((f) => f.file === target.text);
+    // The findings `check` would show in this text (those about the sidecar file are check's business).
+    const { current } = sidecarFindings(target, doc.value, sidecar);
+    const own = ignored(target.text) ? [] : withConfiguredSeverity(withoutInlineIgnored(doc.value.text, citationFindings(doc.value, current, config.check)), config.check.rules);
     const depth = href.split('/').length - 1;
     const html = documentPage({ doc: doc.value, sidecar: sidecar.value, findings: own, indexHref: `${'../'.repeat(depth)}index.html` });
     const path = join(options.out, href);
@@ -41,10 +49,10 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
     pages.push(path);
     documents.push({ href, title: sidecar.value.metadata?.title ?? target.text, path: target.text, entries: sidecar.value.entries.length, findings: own.length });
   }
-  const entities = corpusIndex({ config, paths: options.paths ?? [], cwd }).entities.map((e) => ({ ...e, documents: e.documents.map((p) => ({ path: p, href: hrefOf(p) })) }));
+  const titles = extractContext(rulePacks(config)).list('titles');
+  const entities = indexEntities(sidecars, titles).map((e) => ({ ...e, documents: e.documents.map((p) => ({ path: p, href: hrefOf(p) })) }));
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, 'index.html'), indexPage({ documents, entities }));
   pages.push(join(options.out, 'index.html'));
   return { pages, messages };
 }
-

@@ -29,6 +29,8 @@ export const Citation = z.strictObject({
   note: z.string().optional(),
 });
 
+export const NOTE_KINDS = ['source', 'bibliographic', 'other'] as const;
+
 export const Entry = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_.:-]+$/).optional().describe('Stable id; filled in by annotate when a person omits it'),
@@ -45,7 +47,7 @@ export const Entry = z
     amount: z.number().optional().describe('Money: the amount'),
     currency: z.string().optional().describe('Money: ISO 4217 code or a historical currency name'),
     n: z.string().optional().describe('Note and note-marker: the note number or symbol'),
-    kind: z.enum(['source', 'bibliographic', 'other']).optional().describe('Note: a source note, a bibliographic reference, or another note'),
+    kind: z.enum(NOTE_KINDS).optional().describe('Note: a source note, a bibliographic reference, or another note'),
     citation: Citation.optional().describe('Note: its citation, in CSL-JSON fields'),
     repeats: z.string().optional().describe('Note: the number of the note an Ibid. or op. cit. repeats'),
     markers: z.array(z.string()).optional().describe('Note: ids of the markers that point to it'),
@@ -74,6 +76,9 @@ export const Sidecar = z.strictObject({
 });
 
 export type Entry = z.infer<typeof Entry>;
+export type Citation = z.infer<typeof Citation>;
+export type DocumentMetadata = z.infer<typeof DocumentMetadata>;
+export type NoteKind = (typeof NOTE_KINDS)[number];
 export type Sidecar = z.infer<typeof Sidecar>;
 export type Status = (typeof STATUSES)[number];
 

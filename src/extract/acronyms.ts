@@ -1,6 +1,6 @@
 import type { Document } from '../core/document.js';
-import { mergedLists, type RulePack } from '../io/rule-packs.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})(?![\p{L}\p{N}])/gu;
 /** `OTS [Technical Operations Sector]`, `Mdl [Ministry of Interior]`: an editor's expansion. */
@@ -50,8 +50,8 @@ function headlineLines(text: string): [number, number][] {
 }
 
 /** Acronyms, with the expansion the text gives (bracketed or Schwartz–Hearst) when it gives one. */
-export function acronymsExtractor(packs: readonly RulePack[]): Extractor {
-  const stop = new Set(mergedLists(packs).get('not-acronyms') ?? []);
+export const acronymsExtractor: ExtractorFactory = ({ list }) => {
+  const stop = new Set(list('not-acronyms'));
   return {
     id: 'rule:acronyms',
     description: 'Acronyms, expanded where the text defines them (Schwartz–Hearst) or an editor bracketed them',
@@ -63,7 +63,7 @@ export function acronymsExtractor(packs: readonly RulePack[]): Extractor {
       for (const m of text.matchAll(BRACKETED)) {
         if (m[2]!.split(/\s+/)[0]![0]!.toLowerCase() === m[1]![0]!.toLowerCase()) {
           expansions.set(m[1]!, m[2]!);
-          out.push({ type: 'acronym', start: m.index, end: m.index + m[1]!.length, by: 'rule:acronyms/bracketed', priority: 34, value: m[2]! });
+          out.push({ type: 'acronym', start: m.index, end: m.index + m[1]!.length, by: 'rule:acronyms/bracketed', priority: PRIORITY.bracketedAcronym, value: m[2]! });
         }
       }
       for (const m of text.matchAll(DEFINED)) {
@@ -76,9 +76,9 @@ export function acronymsExtractor(packs: readonly RulePack[]): Extractor {
         if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
         if (headlines.some(([s, e]) => m.index >= s && m.index < e)) continue;
         const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, ''));
-        out.push({ type: 'acronym', start: m.index, end: m.index + form.length, by: 'rule:acronyms', priority: 32, ...(value ? { value } : {}) });
+        out.push({ type: 'acronym', start: m.index, end: m.index + form.length, by: 'rule:acronyms', priority: PRIORITY.acronym, ...(value ? { value } : {}) });
       }
       return out;
     },
   };
-}
+};

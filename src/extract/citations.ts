@@ -1,25 +1,7 @@
+import type { Citation, NoteKind } from '../core/schema.js';
 import { findDates } from './dates.js';
 import { findReferences } from './references.js';
 
-/** The CSL-JSON fields marginalia fills from a note (names as Zotero, pandoc and citation-js use them). */
-export interface Citation {
-  type?: 'book' | 'manuscript' | 'article' | 'document';
-  author?: { literal: string }[];
-  title?: string;
-  'container-title'?: string;
-  publisher?: string;
-  'publisher-place'?: string;
-  /** EDTF. */
-  issued?: string;
-  volume?: string;
-  page?: string;
-  archive?: string;
-  archive_location?: string;
-  URL?: string;
-  note?: string;
-}
-
-export type NoteKind = 'source' | 'bibliographic' | 'other';
 
 export interface ParsedNote {
   kind: NoteKind;

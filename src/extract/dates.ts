@@ -1,6 +1,7 @@
 import edtf from 'edtf';
 import type { Document } from '../core/document.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -111,15 +112,15 @@ export function findDates(text: string): Candidate[] {
       let start = m.index;
       // "in 1984": the preposition is context, not the date.
       if (rule.id === 'year') start += m[0].length - m[1]!.length;
-      out.push({ type: 'date', start, end: m.index + m[0].length, by: `rule:dates/${rule.id}`, priority: 50, value });
+      out.push({ type: 'date', start, end: m.index + m[0].length, by: `rule:dates/${rule.id}`, priority: PRIORITY.date, value });
     }
   }
   return out;
 }
 
-export const datesExtractor: Extractor = {
+export const datesExtractor: ExtractorFactory = () => ({
   id: 'rule:dates',
   description: 'Dates, date ranges and decades with EDTF values',
   types: ['date'],
   extract: (doc: Document) => findDates(doc.text),
-};
+});

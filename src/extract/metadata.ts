@@ -1,11 +1,7 @@
-import { firstDate, parseArchival, type Citation } from './citations.js';
+import type { Citation, DocumentMetadata } from '../core/schema.js';
+import { firstDate, parseArchival } from './citations.js';
 import { findReferences } from './references.js';
 
-/** Citation metadata of the document itself, from its header (CSL-JSON fields). */
-export interface DocumentMetadata extends Citation {
-  translator?: { literal: string }[];
-  language?: string;
-}
 
 const URL_RE = /<?(https?:\/\/[^\s<>")\]]+[^\s<>")\].,;])>?/;
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}`;

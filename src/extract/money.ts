@@ -1,5 +1,6 @@
 import type { Document } from '../core/document.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 const CURRENCIES: [RegExp, string][] = [
   [/^(?:marks?|mark|dm|deutsche ?marks?|ostmarks?)$/i, 'DEM'],
@@ -30,17 +31,17 @@ function amountOf(number: string, scale: string | undefined): number {
 export function findMoney(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(AFTER)) {
-    out.push({ type: 'money', start: m.index, end: m.index + m[0].length, by: 'rule:money', priority: 50, amount: amountOf(m[1]!, m[2]), currency: currencyOf(m[3]!) });
+    out.push({ type: 'money', start: m.index, end: m.index + m[0].length, by: 'rule:money', priority: PRIORITY.money, amount: amountOf(m[1]!, m[2]), currency: currencyOf(m[3]!) });
   }
   for (const m of text.matchAll(BEFORE)) {
-    out.push({ type: 'money', start: m.index, end: m.index + m[0].length, by: 'rule:money', priority: 50, amount: amountOf(m[2]!, m[3]), currency: currencyOf(m[1]!) });
+    out.push({ type: 'money', start: m.index, end: m.index + m[0].length, by: 'rule:money', priority: PRIORITY.money, amount: amountOf(m[2]!, m[3]), currency: currencyOf(m[1]!) });
   }
   return out;
 }
 
-export const moneyExtractor: Extractor = {
+export const moneyExtractor: ExtractorFactory = () => ({
   id: 'rule:money',
   description: 'Sums of money with amount and currency (marks, rubles, dollars, pounds …)',
   types: ['money'],
   extract: (doc: Document) => findMoney(doc.text),
-};
+});

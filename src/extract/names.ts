@@ -1,8 +1,9 @@
 import type { Document } from '../core/document.js';
-import { alternation, mergedLists, type RulePack } from '../io/rule-packs.js';
+import { alternation } from '../core/regexp.js';
 import { findDates } from './dates.js';
 import { fromView, matchingView } from './ocr.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 /** Both `Captain` and `captain`: titles are often lower-case in running text. */
 const withLowerCase = (words: readonly string[]) => [...words, ...words.map((w) => w.charAt(0).toLowerCase() + w.slice(1))];
@@ -18,8 +19,7 @@ interface Vocabulary {
   heads: Set<string>;
 }
 
-function nameRegexes(lists: Map<string, string[]>) {
-  const list = (name: string) => lists.get(name) ?? [];
+function nameRegexes(list: ExtractContext['list']) {
   const particles = alternation(list('particles'));
   // A name: capitalized words and initials, with particles inside (`Vo van Mang`, `Charles de Gaulle`).
   const NAME = String.raw`${CAP}(?:\s+(?:(?:${particles})\s+)?${CAP}){0,3}(?:,?\s+(?:Jr|Sr)\.)?`;
@@ -39,14 +39,13 @@ function nameRegexes(lists: Map<string, string[]>) {
 }
 
 /** People, organizations and dateline places from rules: titles, head words, name lists, speech verbs. */
-export function namesExtractor(packs: readonly RulePack[]): Extractor {
-  const lists = mergedLists(packs);
-  const re = nameRegexes(lists);
+export const namesExtractor: ExtractorFactory = ({ list }) => {
+  const re = nameRegexes(list);
   const vocabulary: Vocabulary = {
-    titles: lists.get('titles') ?? [],
-    particles: lists.get('particles') ?? [],
-    notNames: new Set(lists.get('not-names') ?? []),
-    heads: new Set([...(lists.get('heads-before') ?? []), ...(lists.get('heads-after') ?? [])]),
+    titles: list('titles'),
+    particles: list('particles'),
+    notNames: new Set(list('not-names')),
+    heads: new Set([...list('heads-before'), ...list('heads-after')]),
   };
   return {
     id: 'rule:names',
@@ -57,7 +56,7 @@ export function namesExtractor(packs: readonly RulePack[]): Extractor {
       return findNames(view.text, re, vocabulary).map((c) => fromView(view, c));
     },
   };
-}
+};
 
 function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabulary): Candidate[] {
   const out: Candidate[] = [];
@@ -70,27 +69,27 @@ function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabula
   const isName = (name: string) => !words(name).some((w) => v.notNames.has(w) || v.heads.has(w)) && /\p{Ll}/u.test(name);
 
   for (const m of text.matchAll(re.titled)) {
-    if (isName(m[1]!)) add('person', m.index, m.index + m[0].length, 'rule:names/titled', 40);
+    if (isName(m[1]!)) add('person', m.index, m.index + m[0].length, 'rule:names/titled', PRIORITY.titledPerson);
   }
   for (const m of text.matchAll(re.vietnamese)) {
     const parts = words(m[0]);
-    if (!parts.some((w) => v.notNames.has(w) || v.heads.has(w))) add('person', m.index, m.index + m[0].length, 'rule:names/vietnamese', 38);
+    if (!parts.some((w) => v.notNames.has(w) || v.heads.has(w))) add('person', m.index, m.index + m[0].length, 'rule:names/vietnamese', PRIORITY.vietnameseName);
   }
   for (const m of text.matchAll(re.speaker)) {
     const name = m[1]!;
     const start = m.index;
     // A sentence-initial capital alone proves nothing: `Secretary said` is a title.
-    if (isName(name) && !/^\p{Lu}\.$/u.test(name)) add('person', start, start + name.length, 'rule:names/speaker', 20);
+    if (isName(name) && !/^\p{Lu}\.$/u.test(name)) add('person', start, start + name.length, 'rule:names/speaker', PRIORITY.speaker);
   }
   for (const m of text.matchAll(re.orgOf)) {
     // `The USSR Committee for …`: the article is not part of the name.
     const article = /^(?:The|A|An)\s+/.exec(m[0])?.[0].length ?? 0;
-    add('org', m.index + article, m.index + m[0].length, 'rule:names/org-of', 44);
+    add('org', m.index + article, m.index + m[0].length, 'rule:names/org-of', PRIORITY.orgOf);
   }
   for (const m of text.matchAll(re.orgHead)) {
-    if (!/^(?:The|A|An|This|That|In|On|At|Of)\s/.test(m[0])) add('org', m.index, m.index + m[0].length, 'rule:names/org-head', 42);
+    if (!/^(?:The|A|An|This|That|In|On|At|Of)\s/.test(m[0])) add('org', m.index, m.index + m[0].length, 'rule:names/org-head', PRIORITY.orgHead);
   }
-  for (const m of text.matchAll(re.unit)) add('org', m.index, m.index + m[0].length, 'rule:names/unit', 46);
+  for (const m of text.matchAll(re.unit)) add('org', m.index, m.index + m[0].length, 'rule:names/unit', PRIORITY.militaryUnit);
   out.push(...datelinePlaces(text));
   out.push(...signatures(text, isName));
   return out;
@@ -104,7 +103,7 @@ function signatures(text: string, isName: (name: string) => boolean): Candidate[
   const out: Candidate[] = [];
   for (const m of text.slice(from, end).matchAll(/^[ \t]*(?:\/s\/[ \t]*)?(\p{Lu}[\p{Ll}'’]+(?:[ \t]\p{Lu}\.?)?(?:[ \t]\p{Lu}[\p{Ll}'’]+)?)[ \t]*(?:[(\[]\d+[)\]])?[ \t]*$/gmu)) {
     const start = from + m.index + m[0].indexOf(m[1]!);
-    if (isName(m[1]!)) out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: 30 });
+    if (isName(m[1]!)) out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: PRIORITY.signature });
   }
   return out;
 }
@@ -115,7 +114,7 @@ function datelinePlaces(text: string): Candidate[] {
   for (const m of text.matchAll(/^[ \t]*(\p{Lu}[\p{L}.'’ -]{1,40}?),[ \t]+(?=\S)/gmu)) {
     const after = m.index + m[0].length;
     const date = findDates(text.slice(after, after + 60).split(/\r?\n|\r/)[0]!)[0];
-    if (date && date.start === 0) out.push({ type: 'place', start: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].indexOf(m[1]!) + m[1]!.length, by: 'rule:names/dateline', priority: 47 });
+    if (date && date.start === 0) out.push({ type: 'place', start: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].indexOf(m[1]!) + m[1]!.length, by: 'rule:names/dateline', priority: PRIORITY.datelinePlace });
   }
   return out;
 }

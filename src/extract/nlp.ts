@@ -1,7 +1,7 @@
 import type { Document } from '../core/document.js';
 import { trimSpan } from './trim.js';
-import { mergedLists, type RulePack } from '../io/rule-packs.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 type Nlp = typeof import('compromise').default;
 
@@ -91,7 +91,7 @@ function entitiesIn(nlp: Nlp, text: string, matchRules: readonly MatchRule[], no
       const span = text.slice(start, end);
       // compromise tags lower-case words, lone letters, titles (`Major`) and common nouns (`State Security`) as names.
       if (end - start < 2 || !/^\p{Lu}/u.test(span) || span.split(/\s+/).every((w) => notNames.has(w.replace(/[.,]$/, '')))) continue;
-      out.push({ type, start, end, by: 'nlp:compromise', priority: 10 });
+      out.push({ type, start, end, by: 'nlp:compromise', priority: PRIORITY.nlp });
     }
   }
   for (const rule of matchRules) {
@@ -121,8 +121,8 @@ export interface MatchRule {
   match: string;
 }
 
-export function nlpExtractor(packs: readonly RulePack[]): Extractor {
-  const notNames = new Set(mergedLists(packs).get('not-names') ?? []);
+export const nlpExtractor: ExtractorFactory = ({ packs, list }) => {
+  const notNames = new Set(list('not-names'));
   const matchRules = packs.flatMap((pack) =>
     pack.rules.filter((r) => r.match).map((r): MatchRule => ({ by: `rule:${pack.name}/${r.id}`, type: r.type, priority: r.priority, match: r.match! })),
   );
@@ -132,4 +132,4 @@ export function nlpExtractor(packs: readonly RulePack[]): Extractor {
     types: ['person', 'place', 'org', ...matchRules.map((r) => r.type)],
     extract: (doc: Document) => findNamedEntities(doc.text, matchRules, notNames),
   };
-}
+};

@@ -1,6 +1,8 @@
 import type { Document } from '../core/document.js';
-import { parseNote, type Citation } from './citations.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Citation } from '../core/schema.js';
+import { parseNote } from './citations.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SYMBOLS = '*†‡§';
@@ -210,7 +212,7 @@ function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<stri
 export function noteCandidates(text: string): Candidate[] {
   const { notes, markers } = noteStructure(text);
   const by = 'structure:notes';
-  const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: 100, n: m.n }));
+  const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: PRIORITY.structure, n: m.n }));
   // A marker closing the first line points from the title to the document's source note.
   const titleEnd = firstLineEnd(text);
   const titleMarker = markers.find((m) => m.end === titleEnd && !/[.!?]["”’]?\s*$/.test(text.slice(0, m.start)));
@@ -221,7 +223,7 @@ export function noteCandidates(text: string): Candidate[] {
   for (const note of notes) {
     const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
     note.numbers.forEach((n, i) => {
-      const candidate: Candidate = { type: 'note', start: note.start, end: note.end, by, priority: 100, n, kind: parsed.kind };
+      const candidate: Candidate = { type: 'note', start: note.start, end: note.end, by, priority: PRIORITY.structure, n, kind: parsed.kind };
       if (parsed.citation) {
         const page = parsed.pages?.length === note.numbers.length ? parsed.pages[i] : parsed.citation.page;
         candidate.citation = { ...parsed.citation, ...(page ? { page } : {}) };
@@ -248,9 +250,9 @@ function firstLineEnd(text: string): number {
   return first ? first.index + first[0].length : 0;
 }
 
-export const notesExtractor: Extractor = {
+export const notesExtractor: ExtractorFactory = () => ({
   id: 'structure:notes',
   description: 'Note markers ((1), [1], ¹, *, †), the notes they point to, and their citations',
   types: ['note', 'note-marker'],
   extract: (doc: Document) => noteCandidates(doc.text),
-};
+});

@@ -1,7 +1,8 @@
 import type { Document } from '../core/document.js';
-import { alternation, expandLists, mergedLists, type RulePack } from '../io/rule-packs.js';
+import { alternation } from '../core/regexp.js';
+import { expandLists, type RulePack } from '../io/rule-packs.js';
 import { fromView, longSTolerant, matchingView } from './ocr.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
 
 interface Compiled {
   by: string;
@@ -20,8 +21,7 @@ function keyOf(form: string, ignoreCase: boolean): string {
   return (ignoreCase ? form.toLowerCase() : form).replace(/[sfſ](?=\p{L})/gu, 's');
 }
 
-function compile(packs: readonly RulePack[]): Compiled[] {
-  const lists = mergedLists(packs);
+function compile(packs: readonly RulePack[], lists: ReadonlyMap<string, string[]>): Compiled[] {
   const compiled: Compiled[] = [];
   for (const pack of packs) {
     for (const rule of pack.rules) {
@@ -46,8 +46,8 @@ function compile(packs: readonly RulePack[]): Compiled[] {
 }
 
 /** Gazetteer and regex rules of the rule packs (compromise match rules run in the NLP extractor). */
-export function patternExtractor(packs: readonly RulePack[]): Extractor {
-  const rules = compile(packs);
+export const patternExtractor: ExtractorFactory = ({ packs, lists }) => {
+  const rules = compile(packs, lists);
   return {
     id: 'rule:patterns',
     description: 'Gazetteers and regular expressions from the rule packs',
@@ -68,4 +68,4 @@ export function patternExtractor(packs: readonly RulePack[]): Extractor {
       return out;
     },
   };
-}
+};

@@ -1,5 +1,6 @@
 import type { Document } from '../core/document.js';
-import type { Candidate, Extractor } from './types.js';
+import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import { PRIORITY } from '../core/priority.js';
 
 /** Archives whose signatures are written as a code followed by collection, unit and folios. */
 const ARCHIVES = ['BStU', 'SAPMO-BArch', 'BArch', 'PA AA', 'RGANI', 'RGASPI', 'GARF', 'AVPRF', 'AAN', 'AMZV', 'NARA', 'TNA', 'MOL', 'ABS', 'IPN'];
@@ -33,14 +34,14 @@ export function findReferences(text: string): Candidate[] {
     if (lastDigit < 0) continue;
     rest = rest.slice(0, lastDigit + (/\d[a-z]/.test(rest.slice(lastDigit, lastDigit + 2)) ? 2 : 1));
     const end = m.index + m[1]!.length + rest.length;
-    out.push({ type: 'reference', start: m.index, end, by: 'rule:references', priority: 60, parts: referenceParts(m[1]!, rest) });
+    out.push({ type: 'reference', start: m.index, end, by: 'rule:references', priority: PRIORITY.reference, parts: referenceParts(m[1]!, rest) });
   }
   return out;
 }
 
-export const referencesExtractor: Extractor = {
+export const referencesExtractor: ExtractorFactory = () => ({
   id: 'rule:references',
   description: 'Archival references such as "BStU MfS Abt X 348, 257-259"',
   types: ['reference'],
   extract: (doc: Document) => findReferences(doc.text),
-};
+});

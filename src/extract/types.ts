@@ -1,4 +1,6 @@
 import type { Document } from '../core/document.js';
+import type { Citation, NoteKind } from '../core/schema.js';
+import type { RulePack } from '../io/rule-packs.js';
 
 /**
  * A span an extractor proposes, in UTF-16 indexes of the document text.
@@ -16,8 +18,8 @@ export interface Candidate {
   amount?: number;
   currency?: string;
   n?: string;
-  kind?: 'source' | 'bibliographic' | 'other';
-  citation?: import('./citations.js').Citation;
+  kind?: NoteKind;
+  citation?: Citation;
   repeats?: string;
   parts?: Record<string, string>;
   cluster?: string;
@@ -30,3 +32,14 @@ export interface Extractor {
   types: readonly string[];
   extract(doc: Document): Candidate[] | Promise<Candidate[]>;
 }
+
+/** What every extractor is created from: the rule packs, and their word lists merged once. */
+export interface ExtractContext {
+  packs: readonly RulePack[];
+  lists: ReadonlyMap<string, string[]>;
+  /** A list of all packs by name (a later pack extends an earlier one); empty when none has it. */
+  list(name: string): string[];
+}
+
+/** An extractor module: `create(context)` compiles what it needs once, for every text of a run. */
+export type ExtractorFactory = (context: ExtractContext) => Extractor;

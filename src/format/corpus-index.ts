@@ -1,4 +1,4 @@
-import type { IndexedEntity } from '../commands/corpus-index.js';
+import type { IndexedEntity } from '../core/entity-index.js';
 
 /** One line per entity: type, name, mentions, documents, dates, other forms. */
 export function formatIndexText(entities: readonly IndexedEntity[]): string {

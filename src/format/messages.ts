@@ -27,4 +27,5 @@ export function formatMessagesJson(messages: readonly Message[]): string {
   return `${JSON.stringify([...messages].sort(compareMessages), null, 2)}\n`;
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 text`, `2 texts`, `3 entries`. */
+export const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;

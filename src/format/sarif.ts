@@ -4,7 +4,7 @@ import { compareMessages } from '../core/message.js';
 
 export interface SarifContext {
   version: string;
-  rules: readonly { id: string; severity: Severity; description: string }[];
+  rules: readonly { id: string; severity: Severity; description: string; help: string }[];
 }
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -14,6 +14,7 @@ export function formatMessagesSarif(messages: readonly Message[], { version, rul
   const descriptors: ReportingDescriptor[] = rules.map((r) => ({
     id: r.id,
     shortDescription: { text: r.description },
+    help: { text: r.help },
     defaultConfiguration: { level: LEVEL[r.severity] },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));

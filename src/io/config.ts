@@ -12,7 +12,7 @@ export const ConfigFile = z.strictObject({
   annotations: z.string().default('annotations').describe('Folder of the sidecars, mirroring the corpus'),
   include: z.array(z.string()).default(['**/*.txt']).describe('Globs of texts inside the corpus folder'),
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
-  types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones'),
+  types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones (in a loaded Config: every type a sidecar entry may have)'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
   nlp: z.boolean().default(true).describe('Run compromise besides the rules (false: rules only, much faster)'),
   encodings: z.record(z.string(), z.string()).default({}).describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
@@ -33,23 +33,11 @@ export const ConfigFile = z.strictObject({
 
 export type CheckConfig = z.infer<typeof ConfigFile>['check'];
 
-export interface Config {
+/** The config as the code uses it: the file's fields with defaults, where it was found, every allowed type. */
+export type Config = z.infer<typeof ConfigFile> & {
   /** Absolute path of the project root (where the config file is). */
   root: string;
-  corpus: string;
-  annotations: string;
-  include: string[];
-  exclude: string[];
-  /** Every type a sidecar entry may have. */
-  types: string[];
-  /** The user's rule packs, relative to the root. */
-  rules: string[];
-  /** Run compromise besides the rules. */
-  nlp: boolean;
-  /** Encoding per glob of texts. */
-  encodings: Record<string, string>;
-  check: CheckConfig;
-}
+};
 
 export const DEFAULT_CONFIG = `# marginalia configuration: see \`marginalia --help\`
 corpus: corpus            # folder of the texts
@@ -78,17 +66,5 @@ export function loadConfig(root: string): Config {
     const first = parsed.messages[0]!;
     throw new ExitError(`${first.file}:${first.line ?? 1}:${first.column ?? 1}  ${first.message}`);
   }
-  const c = parsed.value;
-  return {
-    root,
-    corpus: c.corpus,
-    annotations: c.annotations,
-    include: c.include,
-    exclude: c.exclude,
-    types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...c.types])],
-    rules: c.rules,
-    nlp: c.nlp,
-    encodings: c.encodings,
-    check: c.check,
-  };
+  return { ...parsed.value, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...parsed.value.types])] };
 }

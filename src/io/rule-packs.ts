@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ExitError } from '../core/errors.js';
+import { alternation } from '../core/regexp.js';
 import { parseYaml } from './yaml-source.js';
+import { PRIORITY } from '../core/priority.js';
 
 const GazetteerEntry = z.union([
   z.string().min(1),
@@ -19,7 +21,7 @@ const Rule = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     type: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    priority: z.number().int().default(40).describe('Higher wins when spans overlap'),
+    priority: z.number().int().default(PRIORITY.packRule).describe('Higher wins when spans overlap'),
     gazetteer: z.array(GazetteerEntry).optional().describe('Names matched as whole words'),
     regex: z.string().optional().describe('A JavaScript regular expression; {{list}} inserts a list of the pack as alternatives; group 1, if any, is the span'),
     match: z.string().optional().describe('A compromise match pattern, e.g. "#Honorific+ #ProperNoun+"'),
@@ -66,19 +68,13 @@ export function loadBuiltinPacks(): RulePack[] {
     .map((f) => loadPack(join(BUILTIN_RULES_DIR, f), `rules/${f}`));
 }
 
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** `{{titles}}` → `(?:Major General|Mr|…)`, longest first so that alternation prefers it. */
-export function expandLists(source: string, lists: Record<string, string[]>, all: Map<string, string[]>): string {
+export function expandLists(source: string, lists: Record<string, string[]>, all: ReadonlyMap<string, string[]>): string {
   return source.replace(/\{\{([a-z0-9-]+)\}\}/g, (_, name: string) => {
     const list = lists[name] ?? all.get(name);
     if (!list) throw new Error(`unknown list {{${name}}}`);
     return `(?:${alternation(list)})`;
   });
-}
-
-export function alternation(words: readonly string[]): string {
-  return [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|');
 }
 
 /** All lists of all packs by name; a later pack extends an earlier one. */

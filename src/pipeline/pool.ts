@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileOutcome } from '../commands/annotate.js';
 import type { Config } from '../io/config.js';
 import type { Target } from '../io/project.js';
+import type { FileOutcome } from './annotate-text.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -17,9 +17,15 @@ export interface WorkerInit {
   force: boolean;
 }
 
+/** The outcome of a text whose worker died under it (out of memory, a crash in a dependency). */
+function workerDied(target: Target, reason: string): FileOutcome {
+  return { status: 'failed', messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }], chars: 0, timings: {} };
+}
+
 /**
  * Annotate texts in `jobs` worker threads, each taking the next text when it is free.
  * `record` gets each outcome with its index; when `shouldStop` turns true, no new text starts.
+ * A worker that dies fails its text only: a fresh worker takes over the rest of its lane.
  */
 export async function runInWorkers(targets: readonly Target[], jobs: number, init: WorkerInit, record: (index: number, outcome: FileOutcome) => void, shouldStop?: () => boolean): Promise<void> {
   let next = 0;
@@ -27,24 +33,30 @@ export async function runInWorkers(targets: readonly Target[], jobs: number, ini
     new Promise((resolve, reject) => {
       const worker = new Worker(WORKER, { workerData: init });
       let current = -1;
-      let finished = false;
+      let settled = false;
       const feed = () => {
         if (next >= targets.length || shouldStop?.()) {
-          finished = true;
+          settled = true;
           void worker.terminate().then(() => resolve());
           return;
         }
         current = next++;
         worker.postMessage({ target: targets[current] });
       };
+      const died = (reason: string) => {
+        if (settled) return;
+        settled = true;
+        // A worker that cannot even start (a broken config, a missing module) would die again.
+        if (current < 0) return reject(new Error(`a worker could not start: ${reason}`));
+        record(current, workerDied(targets[current]!, reason));
+        void worker.terminate().then(() => lane().then(resolve));
+      };
       worker.on('message', (outcome: FileOutcome) => {
         record(current, outcome);
         feed();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (!finished) reject(new Error(`a worker stopped (code ${code}) while annotating ${targets[current]?.text}`));
-      });
+      worker.on('error', (error) => died(error.stack ?? error.message));
+      worker.on('exit', (code) => died(`its worker stopped (code ${code})`));
       feed();
     });
   await Promise.all(Array.from({ length: jobs }, lane));

@@ -1,7 +1,8 @@
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Candidate } from '../extract/types.js';
-import { alternation } from '../io/rule-packs.js';
+import { alternation } from '../core/regexp.js';
 import { STRUCTURE_TYPES, type Entry } from '../core/schema.js';
+import { PRIORITY } from '../core/priority.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -41,7 +42,6 @@ function select(candidates: readonly Candidate[]): Candidate[] {
   return kept;
 }
 
-const PROPAGATED_PRIORITY = 5;
 
 /**
  * One sense per document: a name found once is found at its other mentions,
@@ -61,7 +61,7 @@ function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern)) {
     const source = forms.get(m[0])!;
-    out.push({ type: source.type, start: m.index, end: m.index + m[0].length, by: 'resolve:propagated', priority: PROPAGATED_PRIORITY, ...(source.cluster ? { cluster: source.cluster } : {}) });
+    out.push({ type: source.type, start: m.index, end: m.index + m[0].length, by: 'resolve:propagated', priority: PRIORITY.propagated, ...(source.cluster ? { cluster: source.cluster } : {}) });
   }
   return out;
 }
@@ -78,7 +78,7 @@ function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
     if (!person) continue;
     for (const w of members) {
       if (!kept.some((k) => layerOf(k.type) === 'entity' && k.start < w.end && w.start < k.end)) {
-        out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PROPAGATED_PRIORITY + 1 });
+        out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PRIORITY.coordinated });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { annotateFile, runContext } from '../commands/annotate.js';
+import { annotateText } from './annotate-text.js';
+import { runContext } from './context.js';
 import type { WorkerInit } from './pool.js';
 import type { Target } from '../io/project.js';
 
@@ -7,5 +8,5 @@ import type { Target } from '../io/project.js';
 const init = workerData as WorkerInit;
 const context = runContext(init.config, init.force);
 parentPort!.on('message', async ({ target }: { target: Target }) => {
-  parentPort!.postMessage(await annotateFile(context, target));
+  parentPort!.postMessage(await annotateText(context, target));
 });

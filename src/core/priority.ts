@@ -1,0 +1,28 @@
+/**
+ * Which candidate wins when spans of one layer overlap. Resolution compares the tens first
+ * (a tier), then the length, then the exact value; so within a tier the longer span wins.
+ */
+export const PRIORITY = {
+  /** Notes, note markers, cross-references: the document's structure. */
+  structure: 100,
+  reference: 60,
+  money: 50,
+  date: 50,
+  datelinePlace: 47,
+  militaryUnit: 46,
+  orgOf: 44,
+  orgHead: 42,
+  /** The default of a rule-pack rule (gazetteers, regular expressions, compromise patterns). */
+  packRule: 40,
+  titledPerson: 40,
+  vietnameseName: 38,
+  bracketedAcronym: 34,
+  acronym: 32,
+  signature: 30,
+  speaker: 20,
+  nlp: 10,
+  /** The other half of a coordination (`Messrs. Rusk and McNamara`). */
+  coordinated: 6,
+  /** A name found elsewhere in the document, matched again (one sense per document). */
+  propagated: 5,
+} as const;
