@@ -10,10 +10,11 @@ import { noteStructure } from '../src/extract/notes.js';
 import { notesExtractor } from '../src/extract/notes.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
 import { parse } from 'yaml';
-import { REPO, SHARED, cli, makeProject } from './helpers.js';
+import { REPO, cli, makeProject } from './helpers.js';
 import { extractContext } from '../src/extract/index.js';
 
-const FRUS_DEV = join(SHARED, 'eval/frus-dev');
+/** Public-domain FRUS documents with note gold, vendored so that these tests run on a bare clone. */
+const FRUS_DEV = join(REPO, 'test/fixtures/frus-dev');
 
 describe('notes on frus-dev', () => {
   it('finds note markers and notes with strict F1 ≥ 0.98', async () => {

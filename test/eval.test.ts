@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrat } from '../src/interop/brat-standoff.js';
+import { parseBrat } from '../src/interop/brat.js';
 import { matchSpans } from '../src/core/scoring.js';
 import { cli, makeProject } from './helpers.js';
 

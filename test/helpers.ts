@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,17 @@ import { run } from '../src/cli/program.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = join(REPO, '..', 'shared');
+
+/**
+ * The team's shared data (`../shared`) is beside the repository in CI, never on a user's machine:
+ * tests that need it skip, saying why, once per file.
+ */
+export function sharedData(path: string): string | undefined {
+  const full = join(SHARED, path);
+  if (existsSync(full)) return full;
+  console.warn(`skipped: ${path} is not beside the repository (../shared/${path})`);
+  return undefined;
+}
 
 /** A fresh project folder with the given files (paths relative to its root). */
 export function makeProject(files: Record<string, string> = {}): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { parseBrat } from '../src/interop/brat-standoff.js';
+import { parseBrat } from '../src/interop/brat.js';
 import { parseNote } from '../src/extract/citations.js';
 import { Document } from '../src/core/document.js';
 import { findDates } from '../src/extract/dates.js';

@@ -1,53 +1,35 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { ChalkInstance } from 'chalk';
-import type { RuleMeta } from '../checks/registry.js';
+import { resolve as resolvePath } from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { ExitError } from '../core/errors.js';
-import type { Message } from '../core/message.js';
 import { VERSION } from '../core/version.js';
-import type { Config } from '../io/config.js';
-import { EXIT, exitCodeOf } from './exit.js';
+import type { Cli, Io } from './context.js';
+import { defineCommands, examples } from './commands.js';
+import { EXIT } from './exit.js';
 
-const CONFIG_FILE = 'marginalia.config.yaml';
-
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  /** Called with a handler to run on Ctrl-C; returns a function that removes it. */
-  onInterrupt?: (handler: () => void) => () => void;
-}
-
-const formatOption = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text');
-
-const positiveInteger = (v: string) => {
-  if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('a positive whole number is expected');
-  return Number(v);
-};
-
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
+export type { Io } from './context.js';
 
 /** Parse the arguments, run one command, and return the exit code; only bin/ exits. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode = 0;
-  // `--help` needs commander only: the rest loads when a command runs.
-  let k!: typeof import('./kit.js');
-  let chalkOut!: ChalkInstance;
-  const out = (s: string) => io.stdout.write(s);
-  const err = (s: string) => io.stderr.write(s);
+  let exitCode: number = EXIT.ok;
+  const out = (s: string) => void io.stdout.write(s);
+  const err = (s: string) => void io.stderr.write(s);
   const program = new Command('marginalia');
-  const config = (): Config => k.loadConfig(resolvePath(io.cwd, program.opts().root ?? '.'));
-  const cwd = () => io.cwd;
-  const formatMessages = (format: string, messages: readonly Message[], subject: string, rules: readonly RuleMeta[] = []): string =>
-    k.MESSAGE_FORMATTERS[format as keyof typeof k.MESSAGE_FORMATTERS](messages, { chalk: chalkOut, subject, version: VERSION, rules });
-  /** Messages beside a command's main output go to standard error, as text. */
-  const reportAside = (messages: readonly Message[], subject: string) => {
-    if (messages.length) err(formatMessages('text', messages, subject));
+  const cli: Cli = {
+    io,
+    out,
+    err,
+    // `--help` needs commander only: the rest loads when a command runs (the preAction hook).
+    kit: undefined!,
+    chalk: undefined!,
+    config: () => cli.kit.loadConfig(resolvePath(io.cwd, program.opts().root ?? '.')),
+    formatMessages: (format, messages, subject, rules = []) =>
+      cli.kit.MESSAGE_FORMATTERS[format as keyof typeof cli.kit.MESSAGE_FORMATTERS](messages, { chalk: cli.chalk, subject, version: VERSION, rules }),
+    reportAside: (messages, subject) => {
+      if (messages.length) err(cli.formatMessages('text', messages, subject));
+    },
+    exit: (code) => {
+      exitCode = code;
+    },
   };
 
   program
@@ -56,262 +38,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-C, --root <dir>', 'project root holding marginalia.config.yaml', '.')
     .exitOverride()
     .hook('preAction', async () => {
-      k = await import('./kit.js');
-      chalkOut = k.makeChalk(Boolean(io.stdout.isTTY), io.env);
+      cli.kit = await import('./kit.js');
+      cli.chalk = cli.kit.makeChalk(Boolean(io.stdout.isTTY), io.env);
     })
     .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', examples('marginalia annotate', 'marginalia check --format json', 'marginalia diff old.yaml new.yaml'));
 
-  program
-    .command('annotate')
-    .description('extract entities and notes and write or refresh the sidecars (default: the whole corpus)')
-    .argument('[paths...]', 'texts or folders of the corpus')
-    .option('--force', 're-extract even texts whose sidecar is current')
-    .option('--review', 'list the entries the machine added in this run, for review')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInteger)
-    .option('--shard <k/n>', 'annotate only shard k of n (split by path hash), for CI matrices', (v) => {
-      const m = /^(\d+)\/(\d+)$/.exec(v);
-      if (!m || +m[1]! < 1 || +m[1]! > +m[2]!) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/3');
-      return { index: +m[1]!, count: +m[2]! };
-    })
-    .option('--stats', 'print the time spent in each stage (read, each extractor, resolve, write)')
-    .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force', 'marginalia annotate --jobs 2 --stats', 'marginalia annotate --shard 2/3', 'marginalia annotate --review'))
-    .action(async (paths: string[], opts: { force?: boolean; review?: boolean; jobs?: number; shard?: { index: number; count: number }; stats?: boolean; format: string }) => {
-      const { annotate } = await import('../commands/annotate.js');
-      let stop = false;
-      const remove = io.onInterrupt?.(() => {
-        stop = true;
-        err('\ninterrupted: stopping after the current file\n');
-      });
-      const showProgress = Boolean(io.stderr.isTTY);
-      const started = Date.now();
-      let chars = 0;
-      try {
-        const result = await annotate({
-          config: config(),
-          paths,
-          cwd: cwd(),
-          force: Boolean(opts.force),
-          review: Boolean(opts.review),
-          jobs: opts.jobs ?? availableParallelism(),
-          ...(opts.shard ? { shard: opts.shard } : {}),
-          shouldStop: () => stop,
-          onFile: (done, total, target, n) => {
-            chars += n;
-            if (showProgress) err(`\r\x1b[K${k.progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
-          },
-        });
-        if (showProgress) err('\r\x1b[K');
-        if (opts.format === 'json') out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
-        else out(k.formatAnnotateText(result, chalkOut));
-        if (opts.stats) err(k.formatStats(result.timings, chars, Date.now() - started));
-        exitCode = exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted });
-      } finally {
-        remove?.();
-      }
-    });
-
-  program
-    .command('validate')
-    .description('check sidecars against the schema and against their texts')
-    .argument('[paths...]', 'sidecars, texts, or folders of either')
-    .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia validate', 'marginalia validate annotations/frus --format json'))
-    .action(async (paths: string[], opts: { format: string }) => {
-      const { validate } = await import('../commands/validate.js');
-      const result = validate({ config: config(), paths, cwd: cwd() });
-      out(formatMessages(opts.format, result.messages, k.plural(result.checked, 'sidecar'), k.RULES));
-      exitCode = exitCodeOf({ messages: result.messages });
-    });
-
-  program
-    .command('check')
-    .description('citation completeness (markers, notes, source citations) and missing or stale sidecars')
-    .argument('[paths...]', 'texts, sidecars, or folders of either')
-    .addOption(formatOption(['text', 'json', 'github', 'sarif']))
-    .option('--max-warnings <n>', 'also fail when there are more warnings than this', (v) => {
-      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a number is expected');
-      return Number(v);
-    })
-    .option('--list-rules', 'list the rules with their severity and exit')
-    .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format github', 'marginalia check --format sarif > marginalia.sarif', 'marginalia check --list-rules'))
-    .action(async (paths: string[], opts: { format: string; maxWarnings?: number; listRules?: boolean }) => {
-      if (opts.listRules) {
-        out(opts.format === 'json' ? `${JSON.stringify(k.RULES, null, 2)}\n` : k.formatRulesText(k.RULES));
-        return;
-      }
-      const { check } = await import('../commands/check.js');
-      const result = check({ config: config(), paths, cwd: cwd() });
-      out(formatMessages(opts.format, result.messages, k.plural(result.checked, 'text'), k.RULES));
-      exitCode = exitCodeOf({ messages: result.messages, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}) });
-    });
-
-  program
-    .command('diff')
-    .description('entity-level difference between two sidecars, two folders of sidecars, or a git revision and the working tree')
-    .argument('[a]', 'the old sidecar or folder')
-    .argument('[b]', 'the new sidecar or folder')
-    .argument('[git...]', '(as a git diff driver: git passes 7 arguments)')
-    .option('--rev <rev>', "compare the working tree's sidecars with this git revision's (read through git, no checkout)")
-    .option('--agreement', 'per-type precision/recall/F1 of B against A (strict and partial), with counts')
-    .addOption(formatOption(['text', 'json']))
-    .addHelpText(
-      'after',
-      examples('marginalia diff before.yaml annotations/letter.txt.yaml', 'marginalia diff annotator-a/ annotator-b/ --agreement', 'marginalia diff --rev HEAD~1', 'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes'),
-    )
-    .action(async (a: string | undefined, b: string | undefined, rest: string[], opts: { rev?: string; agreement?: boolean; format: string }) => {
-      const { diff, agreement, isSame } = await import('../commands/diff.js');
-      // git's external diff protocol: path old-file old-hex old-mode new-file new-hex new-mode.
-      const asGitDriver = rest.length === 5;
-      const options = asGitDriver ? { cwd: io.cwd, a: b!, b: rest[2]! } : opts.rev ? { cwd: io.cwd, rev: opts.rev, config: config() } : { cwd: io.cwd, a, b };
-      if (opts.agreement) {
-        const rows = agreement(options);
-        if (opts.format === 'json') out(`${JSON.stringify(rows, null, 2)}\n`);
-        else out((await import('../format/diff.js')).formatAgreementText(rows));
-        return;
-      }
-      const result = diff(options);
-      if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
-      if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
-      else out((await import('../format/diff.js')).formatDiffText(result, chalkOut));
-      exitCode = exitCodeOf({ differ: !asGitDriver && !isSame(result) });
-    });
-
-  for (const decision of ['accepted', 'rejected'] as const) {
-    const verb = decision === 'accepted' ? 'accept' : 'reject';
-    program
-      .command(verb)
-      .description(`mark entries as ${decision} by a person; ${decision === 'accepted' ? 'they survive every annotate' : 'the machine will not add them back'}`)
-      .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
-      .option('--id <ids...>', 'entry ids')
-      .option('--type <type>', 'every entry of this type')
-      .option('--text <text>', 'every entry with exactly this text')
-      .addHelpText('after', examples(`marginalia ${verb} --id person-06574ab6`, `marginalia ${verb} annotations/letter.txt.yaml --type person --text "Leon Levy"`))
-      .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
-        const { curate } = await import('../commands/curate.js');
-        const result = curate({ config: config(), paths, cwd: cwd(), decision, select: { ids: opts.id, type: opts.type, text: opts.text } });
-        if (result.messages.length) out(formatMessages('text', result.messages, 'sidecars'));
-        const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
-        out(`${k.plural(n, 'entry')} ${decision} in ${k.plural(result.changed.length, 'sidecar')}\n`);
-        exitCode = exitCodeOf(result);
-      });
-  }
-
-  program
-    .command('export')
-    .description('export sidecars to brat standoff, W3C Web Annotation, TEI P5, CoNLL IOB, spaCy-style JSONL, or the notes\' citations as CSL-JSON')
-    .argument('[paths...]', 'texts or folders of the corpus (default: all)')
-    .requiredOption('-f, --format <format>', 'brat | webanno | tei | conll | jsonl | csl')
-    .option('-o, --out <dir>', 'folder to write into (required for brat, webanno and tei; otherwise standard output)')
-    .addHelpText('after', examples('marginalia export --format brat --out exported/', 'marginalia export --format csl > citations.json', 'marginalia export corpus/frus --format jsonl > frus.jsonl'))
-    .action(async (paths: string[], opts: { format: string; out?: string }) => {
-      const { exportAnnotations, EXPORT_FORMATS } = await import('../commands/interop.js');
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ExitError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-      const result = exportAnnotations({ config: config(), paths, cwd: cwd(), format: opts.format as (typeof EXPORT_FORMATS)[number], ...(opts.out ? { out: resolvePath(io.cwd, opts.out) } : {}) });
-      out(result.output);
-      reportAside(result.messages, 'export');
-      if (result.files.length) err(`wrote ${k.plural(result.files.length, 'file')}\n`);
-      exitCode = exitCodeOf(result);
-    });
-
-  program
-    .command('import')
-    .description("turn another tool's annotations of one corpus text into human entries of its sidecar")
-    .argument('<file>', 'the .ann, .jsonld or .jsonl file')
-    .requiredOption('--from <format>', 'brat | webanno | jsonl')
-    .requiredOption('--text <path>', 'the corpus text the file annotates')
-    .addHelpText('after', examples('marginalia import exported/letter.ann --from brat --text corpus/letter.txt', 'marginalia import notes.jsonld --from webanno --text corpus/letter.txt'))
-    .action(async (file: string, opts: { from: string; text: string }) => {
-      const { importAnnotations, IMPORT_FORMATS } = await import('../commands/interop.js');
-      if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from)) throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
-      const result = importAnnotations({ config: config(), from: opts.from as (typeof IMPORT_FORMATS)[number], file, text: opts.text, cwd: cwd() });
-      if (result.messages.length) out(formatMessages('text', result.messages, file));
-      else out(`${k.plural(result.imported, 'entry')} imported into the sidecar of ${opts.text}\n`);
-      exitCode = exitCodeOf(result);
-    });
-
-  program
-    .command('index')
-    .description('every person, organization, place … across the corpus: mentions, alias cluster, documents, first and last date')
-    .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
-    .option('--types <types>', 'comma-separated types (default: all entity types)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
-    .addOption(formatOption(['text', 'json', 'csv']))
-    .addHelpText('after', examples('marginalia index --types person,org', 'marginalia index --format csv > index.csv'))
-    .action(async (paths: string[], opts: { types?: string[]; format: string }) => {
-      const { corpusIndex } = await import('../commands/corpus-index.js');
-      const { formatIndexText, formatIndexCsv } = await import('../format/corpus-index.js');
-      const result = corpusIndex({ config: config(), paths, cwd: cwd(), ...(opts.types ? { types: opts.types } : {}) });
-      out(opts.format === 'json' ? `${JSON.stringify(result.entities, null, 2)}\n` : opts.format === 'csv' ? formatIndexCsv(result.entities) : formatIndexText(result.entities));
-      reportAside(result.messages, 'index');
-      exitCode = exitCodeOf(result);
-    });
-
-  program
-    .command('view')
-    .description('write a self-contained static site: an index of documents and entities, one page per document')
-    .argument('[paths...]', 'texts or folders of the corpus (default: all)')
-    .requiredOption('-o, --out <dir>', 'folder for the site')
-    .addHelpText('after', examples('marginalia view --out site/', 'marginalia view corpus/frus --out frus-site/'))
-    .action(async (paths: string[], opts: { out: string }) => {
-      const { view } = await import('../commands/view.js');
-      const result = view({ config: config(), paths, cwd: cwd(), out: resolvePath(io.cwd, opts.out) });
-      reportAside(result.messages, 'view');
-      out(`wrote ${k.plural(result.pages.length, 'page')} to ${opts.out}\n`);
-      exitCode = exitCodeOf(result);
-    });
-
-  const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
-  program
-    .command('eval')
-    .description('precision, recall and F1 per type against brat standoff gold annotations')
-    .requiredOption('--gold <dir>', 'folder of NAME.txt + NAME.ann (brat standoff)')
-    .option('--pred <dir>', 'score the sidecars NAME.txt.yaml (or brat NAME.ann) in this folder instead of annotating')
-    .option('--types <types>', 'comma-separated types to score (default: every type in the gold)', list)
-    .option('--recall-only <types>', 'comma-separated types whose gold is incomplete: report recall only', list)
-    .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia eval --gold ../shared/eval/hipe-dev --types person,place,org,date', 'marginalia eval --gold ../shared/eval/frus-dev --recall-only person,acronym,place,date,org'))
-    .action(async (opts: { gold: string; pred?: string; types?: string[]; recallOnly?: string[]; format: string }) => {
-      const { evaluate } = await import('../commands/eval.js');
-      const showProgress = Boolean(io.stderr.isTTY);
-      const result = await evaluate({
-        gold: resolvePath(io.cwd, opts.gold),
-        ...(opts.pred ? { pred: resolvePath(io.cwd, opts.pred) } : {}),
-        ...(opts.types ? { types: opts.types } : {}),
-        ...(opts.recallOnly ? { recallOnly: opts.recallOnly } : {}),
-        onFile: (done, total) => {
-          if (showProgress) err(`\r\x1b[Kscoring ${done}/${total}`);
-        },
-      });
-      if (showProgress) err('\r\x1b[K');
-      if (opts.format === 'json') out(`${JSON.stringify(result, null, 2)}\n`);
-      else {
-        const { formatEvalText } = await import('../format/eval.js');
-        out(formatEvalText(result));
-      }
-    });
-
-  program
-    .command('schema')
-    .description('print the JSON Schema of a sidecar')
-    .addHelpText('after', examples('marginalia schema > sidecar.schema.json'))
-    .action(async () => {
-      const { sidecarJsonSchema } = await import('../core/schema.js');
-      out(`${JSON.stringify(sidecarJsonSchema(), null, 2)}\n`);
-    });
-
-  program
-    .command('init')
-    .description(`write a starter ${CONFIG_FILE}`)
-    .option('--force', 'overwrite an existing config')
-    .addHelpText('after', examples('marginalia init'))
-    .action((opts: { force?: boolean }) => {
-      const path = join(resolvePath(io.cwd, program.opts().root ?? '.'), CONFIG_FILE);
-      if (existsSync(path) && !opts.force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
-      k.writeFileAtomic(path, k.DEFAULT_CONFIG);
-      out(`wrote ${CONFIG_FILE}\n`);
-    });
+  defineCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

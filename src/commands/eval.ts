@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseBrat } from '../interop/brat-standoff.js';
+import { parseBrat } from '../interop/brat.js';
 import { decode } from '../io/decode.js';
 import { Document, sha256Hex } from '../core/document.js';
 import { ExitError } from '../core/errors.js';

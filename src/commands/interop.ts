@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseBrat } from '../interop/brat-standoff.js';
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { fromBratEntities, toBrat } from '../interop/brat.js';
+import { fromBratEntities, parseBrat, toBrat } from '../interop/brat.js';
 import { toConll } from '../interop/conll.js';
 import { toCsl } from '../interop/csl.js';
 import { toTei } from '../interop/tei.js';

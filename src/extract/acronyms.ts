@@ -1,5 +1,5 @@
 import type { Document } from '../core/document.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})(?![\p{L}\p{N}])/gu;

@@ -1,6 +1,6 @@
 import edtf from 'edtf';
 import type { Document } from '../core/document.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 const MONTHS: Record<string, number> = {

@@ -1,5 +1,5 @@
 import type { Document } from '../core/document.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 const CURRENCIES: [RegExp, string][] = [

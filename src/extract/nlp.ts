@@ -1,6 +1,6 @@
 import type { Document } from '../core/document.js';
 import { trimSpan } from './trim.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 type Nlp = typeof import('compromise').default;

@@ -1,7 +1,7 @@
 import type { Document } from '../core/document.js';
 import type { Citation } from '../core/schema.js';
 import { parseNote } from './citations.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';

@@ -2,7 +2,7 @@ import type { Document } from '../core/document.js';
 import { alternation } from '../core/regexp.js';
 import { expandLists, type RulePack } from '../io/rule-packs.js';
 import { fromView, longSTolerant, matchingView } from './ocr.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 
 interface Compiled {
   by: string;

@@ -1,5 +1,5 @@
 import type { Document } from '../core/document.js';
-import type { Candidate, ExtractContext, ExtractorFactory } from './types.js';
+import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 /** Archives whose signatures are written as a code followed by collection, unit and folios. */
