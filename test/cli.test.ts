@@ -96,7 +96,7 @@ describe('the bundled corpus', () => {
 describe('diff A B', () => {
   it('prints exactly the one re-spanned entry', async () => {
     const a = readFileSync(join(REPO, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8');
-    const b = a.replace(/(    end: 123\n    text: )Erich Mielke/, '$1Erich Mielk').replace('    end: 123\n', '    end: 122\n');
+    const b = a.replace(/( {4}end: 123\n {4}text: )Erich Mielke/, '$1Erich Mielk').replace('    end: 123\n', '    end: 122\n');
     const root = makeProject({ 'a.yaml': a, 'b.yaml': b });
     const r = await cli(root, 'diff', 'a.yaml', 'b.yaml');
     expect(r.stdout).toBe('--- a.yaml\n+++ b.yaml\n~ person 111-123 "Erich Mielke" → person 111-122 "Erich Mielk"  (span)\nperson: +0 -0 ~1\n');

@@ -4,7 +4,7 @@ import { posix, relative, resolve as resolvePath, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
-import { SCHEMA_FILE, type Entry, type Sidecar } from '../core/schema.js';
+import { SCHEMA_FILE, VALUE_KEYS, type Entry, type Sidecar } from '../core/schema.js';
 import { parseSidecar } from '../io/sidecar.js';
 import { matchSpans } from '../core/scoring.js';
 
@@ -30,11 +30,11 @@ export interface DiffResult {
   documents: DocumentDiff[];
 }
 
-const VALUE_KEYS = ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'parts', 'status'] as const;
+const COMPARED_KEYS = [...VALUE_KEYS, 'status'] as const;
 const spanKey = (e: Entry) => `${e.type}\u0000${e.start}\u0000${e.end}\u0000${e.n ?? ''}`;
 const quoteKey = (e: Entry) => `${e.type}\u0000${e.text}\u0000${e.n ?? ''}`;
 const overlaps = (a: Entry, b: Entry) => a.start < b.end && b.start < a.end;
-const valueOf = (e: Entry) => JSON.stringify(VALUE_KEYS.map((k) => e[k] ?? null));
+const valueOf = (e: Entry) => JSON.stringify(COMPARED_KEYS.map((k) => e[k] ?? null));
 
 /**
  * Entry-level difference of two entry lists. Entries pair by type and span, then (when the

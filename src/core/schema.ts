@@ -76,6 +76,14 @@ export const Sidecar = z.strictObject({
 });
 
 export type Entry = z.infer<typeof Entry>;
+
+/** Field order in a written entry: what a reviewer reads first comes first. */
+export const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const satisfies readonly (keyof Entry)[];
+/** What an entry says beyond its span: extractors set these, diff compares them. */
+export const VALUE_KEYS = ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts', 'cluster'] as const satisfies readonly (keyof Entry)[];
+// Every field of the schema has its place in the written order (a type error otherwise).
+const everyKeyOrdered: Exclude<keyof Entry, (typeof ENTRY_KEYS)[number]> extends never ? true : never = true;
+void everyKeyOrdered;
 export type Citation = z.infer<typeof Citation>;
 export type DocumentMetadata = z.infer<typeof DocumentMetadata>;
 export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -16,9 +16,18 @@ export function formatDiffText(d: DiffResult, chalk: ChalkInstance): string {
   for (const doc of d.documents) {
     if (doc.added.length + doc.removed.length + doc.changed.length === 0) continue;
     lines.push(chalk.bold(`--- ${doc.a}`), chalk.bold(`+++ ${doc.b}`));
-    for (const e of doc.removed) lines.push(chalk.red(`- ${show(e)}`)), count(e.type, 1);
-    for (const e of doc.added) lines.push(chalk.green(`+ ${show(e)}`)), count(e.type, 0);
-    for (const c of doc.changed) lines.push(chalk.yellow(`~ ${show(c.before)} → ${show(c.after)}  (${c.changes.join(', ')})`)), count(c.after.type, 2);
+    for (const e of doc.removed) {
+      lines.push(chalk.red(`- ${show(e)}`));
+      count(e.type, 1);
+    }
+    for (const e of doc.added) {
+      lines.push(chalk.green(`+ ${show(e)}`));
+      count(e.type, 0);
+    }
+    for (const c of doc.changed) {
+      lines.push(chalk.yellow(`~ ${show(c.before)} → ${show(c.after)}  (${c.changes.join(', ')})`));
+      count(c.after.type, 2);
+    }
   }
   if (perType.size === 0) lines.push('no differences');
   for (const [type, [added, removed, changed]] of [...perType].sort(([a], [b]) => a.localeCompare(b))) lines.push(`${type}: +${added} -${removed} ~${changed}`);

@@ -1,10 +1,7 @@
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
-import { SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
+import { ENTRY_KEYS, SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
-
-/** Field order in a written entry: what a reviewer reads first comes first. */
-const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const;
 
 /**
  * The bytes of a sidecar: a schema pointer for editors, then the source and its entries,

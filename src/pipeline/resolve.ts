@@ -1,7 +1,7 @@
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Candidate } from '../extract/types.js';
 import { alternation } from '../core/regexp.js';
-import { STRUCTURE_TYPES, type Entry } from '../core/schema.js';
+import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
@@ -107,7 +107,7 @@ function toEntry(doc: Document, c: Candidate): Entry {
   const start = doc.toCodePoint(c.start);
   const end = doc.toCodePoint(c.end);
   const entry: Entry = { type: c.type, start, end, text: doc.text.slice(c.start, c.end), by: c.by, status: 'auto' };
-  for (const key of ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts', 'cluster'] as const) {
+  for (const key of VALUE_KEYS) {
     if (c[key] !== undefined) (entry as Record<string, unknown>)[key] = c[key];
   }
   return withContext(doc, entry);
