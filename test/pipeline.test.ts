@@ -1,12 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../src/cli/exit.js';
 import { annotate } from '../src/commands/annotate.js';
-import { extractContext, type Extractor } from '../src/extract/index.js';
+import { Document } from '../src/core/document.js';
+import { extractContext, extractorsFor, rulePacks, type Candidate, type Extractor } from '../src/extract/index.js';
 import { notesExtractor } from '../src/extract/notes.js';
 import { loadConfig } from '../src/io/config.js';
-import { makeProject } from './helpers.js';
+import { annotateDocument } from '../src/pipeline/annotate-text.js';
+import { withinBlocks } from '../src/pipeline/blocks.js';
+import { REPO, makeProject } from './helpers.js';
 
 /** An extractor with a bug that shows on one text only. */
 const throwsOn = (name: string): Extractor => ({
@@ -53,4 +56,39 @@ describe('the exit policy', () => {
     expect(exitCodeOf({ messages: [message('warning'), message('warning')], maxWarnings: 1 })).toBe(1);
     expect(exitCodeOf({ failed: 2, interrupted: true })).toBe(130);
   });
+});
+
+describe('entities stay inside their block', () => {
+  const candidate = (text: string, from: string, to: string, type = 'org'): Candidate => ({ type, start: text.indexOf(from), end: text.indexOf(to) + to.length, by: 'test', priority: 40 });
+
+  it('a span over a blank line or out of a short line keeps its longest piece', () => {
+    const list = 'SUBJECT\n\nOffice of Southeast Asian Affairs\n\nRobert B. Wright\n';
+    expect(withinBlocks(list, [candidate(list, 'Office', 'Wright')]).map((c) => list.slice(c.start, c.end))).toEqual(['Office of Southeast Asian Affairs']);
+    const memo = 'Secretary\n\nMr. Dean Rusk said so.';
+    expect(withinBlocks(memo, [candidate(memo, 'Secretary', 'Rusk', 'person')]).map((c) => memo.slice(c.start, c.end))).toEqual(['Mr. Dean Rusk']);
+    const distribution = 'Distribution:\nS/S—Mr. Battle\nG—Mr. Johnson\n';
+    expect(withinBlocks(distribution, [candidate(distribution, 'Mr. Battle', 'Johnson', 'person')]).map((c) => distribution.slice(c.start, c.end))).toEqual(['G—Mr. Johnson']);
+  });
+
+  it('a span over a line break of wrapped prose (a newspaper column) is kept whole; notes span blocks', () => {
+    const column = 'The meeting was held yesterday at the house of Mr.\nJohn Smith, where the council of the town\nassembled to hear the report of the committee.\n\n(1) A note\nover two lines.';
+    expect(withinBlocks(column, [candidate(column, 'Mr.', 'Smith', 'person')]).map((c) => column.slice(c.start, c.end))).toEqual(['Mr.\nJohn Smith']);
+    const note = candidate(column, 'A note', 'lines.', 'note');
+    expect(withinBlocks(column, [note])).toEqual([note]);
+  });
+
+  it('no entity of the bundled corpus or the FRUS fixtures crosses a blank line, nor a line break in FRUS (one paragraph a line)', async () => {
+    const extractors = extractorsFor(rulePacks());
+    const texts = [join(REPO, 'corpus'), join(REPO, 'test/fixtures/frus-dev')].flatMap((dir) =>
+      (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith('.txt')).map((n) => ({ path: n, text: readFileSync(join(dir, n), 'utf8') })),
+    );
+    expect(texts.length).toBeGreaterThan(40);
+    for (const { path, text } of texts) {
+      const { sidecar } = await annotateDocument(new Document(path, text), undefined, { generator: 'test', extractors });
+      for (const e of sidecar.entries.filter((e) => !['note', 'note-marker', 'xref'].includes(e.type))) {
+        expect(e.text, `${path} ${e.type}`).not.toMatch(/\n\s*\n/);
+        if (/frus/.test(path)) expect(e.text, `${path} ${e.type}`).not.toContain('\n');
+      }
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Candidate } from '../extract/types.js';
 import { alternation } from '../core/regexp.js';
 import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
+import { withinBlocks } from './blocks.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -97,7 +98,7 @@ function cluster(text: string, c: Candidate): Candidate {
  * length; then names found once are looked for again through the whole document.
  */
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
-  const first = select(candidates);
+  const first = select(withinBlocks(doc.text, candidates));
   const coordinated = select([...first, ...coordinate(doc.text, first)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated)]);
   return final.map((c) => toEntry(doc, cluster(doc.text, c)));
