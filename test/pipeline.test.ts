@@ -9,6 +9,7 @@ import { notesExtractor } from '../src/extract/notes.js';
 import { loadConfig } from '../src/io/config.js';
 import { annotateDocument } from '../src/pipeline/annotate-text.js';
 import { withinBlocks } from '../src/pipeline/blocks.js';
+import { titleStage } from '../src/pipeline/titles.js';
 import { REPO, makeProject } from './helpers.js';
 
 /** An extractor with a bug that shows on one text only. */
@@ -91,4 +92,27 @@ describe('entities stay inside their block', () => {
       }
     }
   }, 120_000);
+});
+
+describe('the title policy (personTitles in the config)', () => {
+  const text = 'Yesterday Ambassador Stevenson met Col. Thomas Duff, Esq. in Paris.';
+  const person = (from: string, to: string): Candidate => ({ type: 'person', start: text.indexOf(from), end: text.indexOf(to) + to.length, by: 'test', priority: 40 });
+  const extractors: Extractor[] = [{ id: 'test:persons', description: '', types: ['person'], extract: () => [person('Ambassador', 'Stevenson'), person('Col.', 'Duff')] }];
+  const titles = extractContext(rulePacks()).list('titles');
+  const persons = async (policy: 'include' | 'exclude') =>
+    (await annotateDocument(new Document('t.txt', text), undefined, { generator: 'test', extractors, titles: titleStage(titles, policy) })).sidecar.entries.map((e) => [e.start, e.end, e.text, e.title]);
+
+  it('include: the span starts at the title, which is also kept in `title`', async () => {
+    expect(await persons('include')).toEqual([
+      [10, 30, 'Ambassador Stevenson', 'Ambassador'],
+      [35, 51, 'Col. Thomas Duff', 'Col.'],
+    ]);
+  });
+
+  it('exclude: the span starts at the name; the title is kept in `title`', async () => {
+    expect(await persons('exclude')).toEqual([
+      [21, 30, 'Stevenson', 'Ambassador'],
+      [40, 51, 'Thomas Duff', 'Col.'],
+    ]);
+  });
 });

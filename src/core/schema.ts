@@ -38,6 +38,7 @@ export const Entry = z
     start: offset.describe('Start, in Unicode code points, 0-based'),
     end: offset.describe('End, in Unicode code points, exclusive'),
     text: z.string().describe('The exact text of the span'),
+    title: z.string().optional().describe('Person: the titles before the name (`Ambassador`, `Col.`), inside the span or just before it (see personTitles in the config)'),
     prefix: z.string().optional().describe('Text just before the span, to find it again when the text changes'),
     suffix: z.string().optional().describe('Text just after the span'),
     by: z.string().min(1).describe('Who made it: a rule id such as "rule:dates", "nlp:compromise", or "human"'),
@@ -78,7 +79,7 @@ export const Sidecar = z.strictObject({
 export type Entry = z.infer<typeof Entry>;
 
 /** Field order in a written entry: what a reviewer reads first comes first. */
-export const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const satisfies readonly (keyof Entry)[];
+export const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'title', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const satisfies readonly (keyof Entry)[];
 /** What an entry says beyond its span: extractors set these, diff compares them. */
 export const VALUE_KEYS = ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts', 'cluster'] as const satisfies readonly (keyof Entry)[];
 // Every field of the schema has its place in the written order (a type error otherwise).

@@ -15,6 +15,7 @@ export const ConfigFile = z.strictObject({
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones (in a loaded Config: every type a sidecar entry may have)'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
   nlp: z.boolean().default(true).describe('Run compromise besides the rules (false: rules only, much faster)'),
+  personTitles: z.enum(['include', 'exclude']).default('include').describe('Whether a person\'s span includes the titles before the name (`Ambassador Stevenson`) or not (`Stevenson`); either way they are kept in the entry\'s `title`'),
   encodings: z.record(z.string(), z.string()).default({}).describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
   check: z
     .strictObject({
@@ -48,6 +49,7 @@ exclude: []
 types: []                 # entity types besides person, org, place, date, money, acronym, reference
 encodings: {}             # e.g. "corpus/stasi/**": windows-1252 (default: UTF-8/UTF-16 by BOM, else detected)
 nlp: true                 # false: rules only (no compromise), much faster on large archives
+personTitles: include     # exclude: "Ambassador Stevenson" is tagged "Stevenson", with title: Ambassador
 rules: []                 # your own rule packs (gazetteers, regexes, compromise patterns), e.g. rules/my-archive.yaml
 check:
   rules: {}               # e.g. note-numbering-gap: warning  (error | warning | info | off)

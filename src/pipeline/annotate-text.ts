@@ -13,6 +13,9 @@ import { newSidecar, serializeSidecar } from '../io/sidecar.js';
 import type { RunContext } from './context.js';
 import { merge } from './merge.js';
 import { resolve } from './resolve.js';
+import type { TitleStage } from './titles.js';
+
+const keep: TitleStage = (_doc, entries) => entries;
 
 export type FileStatus = 'written' | 'unchanged' | 'current' | 'skipped' | 'failed';
 
@@ -45,7 +48,7 @@ export async function annotateText(context: RunContext, target: Target): Promise
 }
 
 async function annotateTextOrThrow(context: RunContext, target: Target, timings: Record<string, number>): Promise<FileOutcome> {
-  const { config, generator, extractors, force } = context;
+  const { config, generator, extractors, titles, force } = context;
   const timed = <T>(stage: string, work: () => T): T => {
     const start = performance.now();
     try {
@@ -62,7 +65,7 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
     const note: Message = { file: target.sidecar, severity: 'error', message: 'sidecar left untouched: fix it, or move it away to start afresh', ruleId: 'sidecar-not-overwritten' };
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
-  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, force, timings });
+  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages: Message[] = [];
   if (!result.current && chars > NLP_MAX_CHARS && extractors.some((e) => e.id === 'nlp:compromise')) {
@@ -94,13 +97,13 @@ export interface DocumentAnnotation {
 export async function annotateDocument(
   doc: Document,
   previous: Sidecar | undefined,
-  options: { generator: string; extractors: readonly Extractor[]; force?: boolean; timings?: Record<string, number> },
+  options: { generator: string; extractors: readonly Extractor[]; titles?: TitleStage; force?: boolean; timings?: Record<string, number> },
 ): Promise<DocumentAnnotation> {
   // A current sidecar keeps its machine entries; only the human edits made since are merged in.
   const current = !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
   const candidates = current ? [] : await extract(doc, options.extractors, options.timings);
   const start = performance.now();
-  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : resolve(doc, candidates);
+  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : (options.titles ?? keep)(doc, resolve(doc, candidates));
   const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
   const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding }, documentMetadata(doc.text, sourceNote), entries);
