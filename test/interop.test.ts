@@ -137,6 +137,6 @@ describe('interoperability with other tools', () => {
     const fromSidecars = JSON.parse((await cli(root, 'eval', '--gold', gold, '--pred', 'annotations', '--types', 'person,place,org,date', '--format', 'json')).stdout);
     const fromBrat = JSON.parse((await cli(root, 'eval', '--gold', gold, '--pred', 'brat/corpus', '--types', 'person,place,org,date', '--format', 'json')).stdout);
     expect(fromSidecars.micro.predicted).toBeGreaterThan(100);
-    expect(fromBrat).toEqual(fromSidecars);
+    expect({ types: fromBrat.types, micro: fromBrat.micro }).toEqual({ types: fromSidecars.types, micro: fromSidecars.micro });
   }, 60_000);
 });

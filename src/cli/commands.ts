@@ -259,7 +259,7 @@ function defineView(program: Command, cli: Cli): void {
 function defineEval(program: Command, cli: Cli): void {
   program
     .command('eval')
-    .description('precision, recall and F1 per type against brat standoff gold annotations')
+    .description("precision, recall and F1 per type against brat standoff gold annotations, annotating the gold's texts as annotate would with this project's config (engine, personTitles)")
     .requiredOption('--gold <dir>', 'folder of NAME.txt + NAME.ann (brat standoff)')
     .option('--pred <dir>', 'score the sidecars NAME.txt.yaml (or brat NAME.ann) in this folder instead of annotating')
     .option('--types <types>', 'comma-separated types to score (default: every type in the gold)', list)
@@ -270,6 +270,7 @@ function defineEval(program: Command, cli: Cli): void {
       const { evaluate } = await import('../commands/eval.js');
       const showProgress = Boolean(cli.io.stderr.isTTY);
       const result = await evaluate({
+        config: cli.config(),
         gold: resolvePath(cli.io.cwd, opts.gold),
         ...(opts.pred ? { pred: resolvePath(cli.io.cwd, opts.pred) } : {}),
         ...(opts.types ? { types: opts.types } : {}),

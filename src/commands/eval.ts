@@ -4,8 +4,10 @@ import { parseBrat } from '../interop/brat.js';
 import { decode } from '../io/decode.js';
 import { Document, sha256Hex } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
-import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
-import { resolve } from '../pipeline/resolve.js';
+import type { Extractor } from '../extract/index.js';
+import { defaultConfig, type Config } from '../io/config.js';
+import { annotateDocument } from '../pipeline/annotate-text.js';
+import { runContext, type RunContext } from '../pipeline/context.js';
 import { parseSidecar } from '../io/sidecar.js';
 import { matchSpans, score, type Counts, type Score, type Span } from '../core/scoring.js';
 
@@ -21,6 +23,8 @@ export interface EvalOptions {
   recallOnly?: readonly string[];
   /** Gold type → our type, for gold sets that name types differently. */
   typeMap?: Readonly<Record<string, string>>;
+  /** The project's config: annotate's engine and span policy are what is measured (default: the defaults). */
+  config?: Config;
   extractors?: readonly Extractor[];
   onFile?: (done: number, total: number, name: string) => void;
 }
@@ -34,12 +38,14 @@ export interface TypeScore extends Counts {
 
 export interface EvalResult {
   documents: number;
+  /** What made the predictions: the extractors and the span policy, or the folder they were read from. */
+  predictions: { from: string; extractors?: string[]; personTitles?: Config['personTitles'] };
   types: TypeScore[];
   /** Micro average over the types scored with precision. */
   micro: TypeScore;
 }
 
-async function predictionsFor(name: string, text: Uint8Array, options: EvalOptions): Promise<Span[]> {
+async function predictionsFor(name: string, text: Uint8Array, options: EvalOptions, context: RunContext): Promise<Span[]> {
   if (options.pred) {
     // Another tool's (or an export's) brat standoff beside a sidecar folder's YAML.
     const ann = join(options.pred, name.replace(/\.txt$/, '.ann'));
@@ -53,7 +59,8 @@ async function predictionsFor(name: string, text: Uint8Array, options: EvalOptio
   const decoded = decode(text);
   if (!decoded.ok) throw new ExitError(`${name}: ${decoded.message}`);
   const doc = new Document(name, decoded.text, sha256Hex(text), decoded.encoding);
-  return resolve(doc, await extract(doc, options.extractors!));
+  const { sidecar } = await annotateDocument(doc, undefined, context);
+  return sidecar.entries;
 }
 
 /** Precision, recall and F1 per type against brat standoff gold. */
@@ -61,7 +68,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   if (!existsSync(options.gold)) throw new ExitError(`${options.gold}: no such folder`);
   const names = readdirSync(options.gold).filter((n) => n.endsWith('.txt') && existsSync(join(options.gold, n.replace(/\.txt$/, '.ann')))).sort();
   if (names.length === 0) throw new ExitError(`${options.gold}: no .txt files with .ann gold beside them`);
-  options = { ...options, extractors: options.extractors ?? extractorsFor(rulePacks()) };
+  const context = runContext(options.config ?? defaultConfig(), true, options.extractors);
   const recallOnly = new Set(options.recallOnly ?? []);
   const toOurs = (type: string) => options.typeMap?.[type] ?? type;
   const counts = new Map<string, Counts>();
@@ -69,7 +76,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   let done = 0;
   for (const name of names) {
     const gold = parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({ ...g, type: toOurs(g.type) }));
-    const predicted = await predictionsFor(basename(name), readFileSync(join(options.gold, name)), options);
+    const predicted = await predictionsFor(basename(name), readFileSync(join(options.gold, name)), options, context);
     const types = options.types ? options.types.map(toOurs) : [...new Set(gold.map((g) => g.type))];
     for (const type of types) {
       const g = gold.filter((s) => s.type === type);
@@ -94,5 +101,6 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const scored = types.filter((t) => !t.recallOnly);
   const sum = (k: keyof Counts) => scored.reduce((n, t) => n + t[k], 0);
   const micro = typeScore('micro', { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') }, scored.length === 0);
-  return { documents: names.length, types, micro };
+  const predictions = options.pred ? { from: options.pred } : { from: 'annotate', extractors: context.extractors.map((e) => e.id), personTitles: context.config.personTitles };
+  return { documents: names.length, predictions, types, micro };
 }

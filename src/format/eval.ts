@@ -11,5 +11,7 @@ function line(t: TypeScore): string {
 export function formatEvalText(result: EvalResult): string {
   const header = `${'type'.padEnd(12)} ${'gold'.padStart(5)} ${'pred'.padStart(5)}   strict P    R      F1     fuzzy P    R      F1`;
   const rows = result.types.map(line);
-  return [`${result.documents} documents`, header, ...rows, line(result.micro), ''].join('\n');
+  const { from, extractors, personTitles } = result.predictions;
+  const made = extractors ? `annotated by ${extractors.join(', ')}; person titles ${personTitles === 'include' ? 'inside' : 'outside'} the spans (personTitles: ${personTitles})` : `predictions read from ${from}`;
+  return [`${result.documents} documents, ${made}`, header, ...rows, line(result.micro), ''].join('\n');
 }

@@ -59,6 +59,12 @@ check:
     bibliographic: [author, title, issued, page]
 `;
 
+/** The defaults, for a project without a config file. */
+export function defaultConfig(root = '.'): Config {
+  const defaults = ConfigFile.parse({});
+  return { ...defaults, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...defaults.types])] };
+}
+
 /** Read the project's config, or the defaults when there is none. */
 export function loadConfig(root: string): Config {
   const path = join(root, CONFIG_FILE);
