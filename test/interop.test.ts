@@ -130,7 +130,7 @@ describe('interoperability with other tools', () => {
   const hipeDev = sharedData('eval/hipe-dev');
   it.skipIf(!hipeDev)('brat exported from sidecars of hipe-dev texts scores exactly as the sidecars do', async () => {
     const gold = hipeDev!;
-    const root = makeProject({ 'marginalia.config.yaml': 'nlp: false\n' });
+    const root = makeProject({ 'marginalia.config.yaml': 'ner: none\n' });
     cpSync(gold, join(root, 'corpus'), { recursive: true, filter: (p) => !p.endsWith('.ann') });
     await cli(root, 'annotate');
     await cli(root, 'export', '--format', 'brat', '--out', 'brat');

@@ -29,7 +29,7 @@ const inside = (text: string, spans: readonly Span[]) => {
   }
 };
 
-const extractors = extractorsFor(rulePacks(), { nlp: false });
+const extractors = extractorsFor(rulePacks(), { ner: 'none' });
 
 /** One property per parser the tool owns: it never throws and never leaves the text. */
 export const PARSER_PROPERTIES: Record<string, fc.IProperty<[string]> | fc.IAsyncProperty<[string]>> = {

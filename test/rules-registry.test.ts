@@ -35,7 +35,7 @@ describe('the rule registry (checks/registry.ts)', () => {
   });
 
   it('every message of annotate, validate and check on a corpus of bad inputs carries a registered id', async () => {
-    const root = makeProject({ 'marginalia.config.yaml': 'nlp: false\n' });
+    const root = makeProject({ 'marginalia.config.yaml': 'ner: none\n' });
     cpSync(join(REPO, 'test/fixtures/bad'), root, { recursive: true });
     writeFileSync(join(root, 'corpus/notes.txt'), 'A claim (1) and another (3).\n\nNotes\n(1) Ibid., p. 4.\n(2) Smith.\n');
     for (const command of ['annotate', 'validate', 'check']) {

@@ -46,9 +46,9 @@ describe('scale', () => {
     const r = spawnSync(process.execPath, [BIN, 'annotate', '--stats', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
     expect(r.stdout).toBe('14 texts: 0 written, 14 unchanged, 0 failed\n');
     expect(r.stderr).toMatch(/stage times/);
-    expect(r.stderr).not.toMatch(/nlp:compromise/);
+    expect(r.stderr).not.toMatch(/nlp:tagger/);
     const forced = spawnSync(process.execPath, [BIN, 'annotate', '--stats', '--force', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
-    expect(forced.stderr).toMatch(/ {2}nlp:compromise +\d+\.\d{3} s/);
+    expect(forced.stderr).toMatch(/ {2}nlp:tagger +\d+\.\d{3} s/);
     expect(forced.stderr).toMatch(/ {2}read +\d/);
   }, 60_000);
 });

@@ -45,7 +45,7 @@ describe('marginalia view', () => {
       expect(await page.locator('#details dd[data-field="type"]').textContent()).toBe('person');
       expect(await page.locator('#details dd[data-field="text"]').textContent()).toBe('Erich Mielke');
       expect(await page.locator('#details dd[data-field="cluster"]').textContent()).toBe('person:mielke');
-      expect(await page.locator('#details dd[data-field="source"]').textContent()).toMatch(/^(?:nlp:compromise|rule:|resolve:)/);
+      expect(await page.locator('#details dd[data-field="source"]').textContent()).toMatch(/^(?:nlp:tagger|nlp:compromise|rule:|resolve:)/);
 
       await page.locator('mark.entity[data-type="date"]').first().focus();
       await page.keyboard.press('Enter');

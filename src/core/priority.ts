@@ -20,6 +20,8 @@ export const PRIORITY = {
   acronym: 32,
   signature: 30,
   speaker: 20,
+  /** The trained tagger: below the rules' confident patterns and gazetteers, above their guesses. */
+  tagger: 35,
   nlp: 10,
   /** The other half of a coordination (`Messrs. Rusk and McNamara`). */
   coordinated: 6,

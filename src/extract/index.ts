@@ -11,6 +11,7 @@ import { nlpExtractor } from './nlp.js';
 import { notesExtractor } from './notes.js';
 import { patternExtractor } from './patterns.js';
 import { referencesExtractor } from './references.js';
+import { taggerExtractor } from './tagger/index.js';
 import type { Candidate, ExtractContext, Extractor, ExtractorFactory } from './types.js';
 
 export type { Candidate, ExtractContext, Extractor, ExtractorFactory } from './types.js';
@@ -20,11 +21,16 @@ export function rulePacks(config?: Pick<Config, 'root' | 'rules'>): RulePack[] {
   return [...loadBuiltinPacks(), ...(config?.rules ?? []).map((path) => loadPack(join(config!.root, path), path))];
 }
 
-/** Every extractor annotate runs, in no particular order: resolution settles overlaps. */
-export function extractorsFor(packs: readonly RulePack[], options: { nlp?: boolean } = {}): Extractor[] {
+/** The NLP engine that finds people, places and organizations besides the rules. */
+export type NerEngine = 'tagger' | 'compromise' | 'none';
+
+/** Every extractor annotate runs: the rules, then the chosen NLP engine (last: the tagger reads the rules' spans). */
+export function extractorsFor(packs: readonly RulePack[], options: { ner?: NerEngine } = {}): Extractor[] {
   const context = extractContext(packs);
   const factories: ExtractorFactory[] = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, patternExtractor, namesExtractor, acronymsExtractor];
-  if (options.nlp !== false) factories.push(nlpExtractor);
+  const ner = options.ner ?? 'tagger';
+  if (ner === 'tagger') factories.push(taggerExtractor);
+  if (ner === 'compromise') factories.push(nlpExtractor);
   return factories.map((create) => create(context));
 }
 
@@ -39,7 +45,7 @@ export async function extract(doc: Document, extractors: readonly Extractor[], t
   const out: Candidate[] = [];
   for (const extractor of extractors) {
     const start = performance.now();
-    out.push(...(await extractor.extract(doc)));
+    for (const c of await extractor.extract(doc, out)) out.push(c);
     if (timings) timings[extractor.id] = (timings[extractor.id] ?? 0) + performance.now() - start;
   }
   return out;

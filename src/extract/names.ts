@@ -101,10 +101,14 @@ function signatures(text: string, isName: (name: string) => boolean): Candidate[
   const end = closing < 0 ? text.length : closing;
   const from = Math.max(0, end - 600);
   const out: Candidate[] = [];
-  for (const m of text.slice(from, end).matchAll(/^[ \t]*(?:\/s\/[ \t]*)?(\p{Lu}[\p{Ll}'’]+(?:[ \t]\p{Lu}\.?)?(?:[ \t]\p{Lu}[\p{Ll}'’]+)?)[ \t]*(?:[(\[]\d+[)\]])?[ \t]*$/gmu)) {
-    const start = from + m.index + m[0].indexOf(m[1]!);
-    if (isName(m[1]!)) out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: PRIORITY.signature });
-  }
+  const NAME = String.raw`(\p{Lu}[\p{Ll}'’]+(?:[ \t]\p{Lu}\.?)?(?:[ \t]\p{Lu}[\p{Ll}'’]+)?)[ \t]*(?:[(\[]\d+[)\]])?[ \t]*$`;
+  const add = (m: RegExpMatchArray, offset: number) => {
+    const start = offset + m.index! + m[0].lastIndexOf(m[1]!);
+    if (isName(m[1]!) && !out.some((c) => c.start === start)) out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: PRIORITY.signature });
+  };
+  for (const m of text.slice(from, end).matchAll(new RegExp(String.raw`^[ \t]*(?:\/s\/[ \t]*)?${NAME}`, 'gmu'))) add(m, from);
+  // A name on the line after `/s/`, however far from the end the signature stands.
+  for (const m of text.matchAll(new RegExp(String.raw`^[ \t]*\/s\/[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*${NAME}`, 'gmu'))) add(m, 0);
   return out;
 }
 

@@ -30,7 +30,8 @@ export interface Extractor {
   description: string;
   /** Entity types it may produce. */
   types: readonly string[];
-  extract(doc: Document): Candidate[] | Promise<Candidate[]>;
+  /** `earlier`: the candidates of the extractors that ran before (the tagger reads the rules' as evidence). */
+  extract(doc: Document, earlier?: readonly Candidate[]): Candidate[] | Promise<Candidate[]>;
 }
 
 /** What every extractor is created from: the rule packs, and their word lists merged once. */

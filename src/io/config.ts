@@ -14,7 +14,8 @@ export const ConfigFile = z.strictObject({
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones (in a loaded Config: every type a sidecar entry may have)'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
-  nlp: z.boolean().default(true).describe('Run compromise besides the rules (false: rules only, much faster)'),
+  ner: z.enum(['tagger', 'compromise', 'none']).default('tagger').describe('Who finds people, places and organizations besides the rules: the trained tagger shipped with marginalia, compromise, or none'),
+  nlp: z.boolean().optional().describe('Deprecated: `nlp: false` is `ner: none`'),
   personTitles: z.enum(['include', 'exclude']).default('include').describe('Whether a person\'s span includes the titles before the name (`Ambassador Stevenson`) or not (`Stevenson`); either way they are kept in the entry\'s `title`'),
   encodings: z.record(z.string(), z.string()).default({}).describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
   check: z
@@ -35,7 +36,7 @@ export const ConfigFile = z.strictObject({
 export type CheckConfig = z.infer<typeof ConfigFile>['check'];
 
 /** The config as the code uses it: the file's fields with defaults, where it was found, every allowed type. */
-export type Config = z.infer<typeof ConfigFile> & {
+export type Config = Omit<z.infer<typeof ConfigFile>, 'nlp'> & {
   /** Absolute path of the project root (where the config file is). */
   root: string;
 };
@@ -48,7 +49,7 @@ include:
 exclude: []
 types: []                 # entity types besides person, org, place, date, money, acronym, reference
 encodings: {}             # e.g. "corpus/stasi/**": windows-1252 (default: UTF-8/UTF-16 by BOM, else detected)
-nlp: true                 # false: rules only (no compromise), much faster on large archives
+ner: tagger               # tagger (trained, shipped) | compromise | none (rules only)
 personTitles: include     # exclude: "Ambassador Stevenson" is tagged "Stevenson", with title: Ambassador
 rules: []                 # your own rule packs (gazetteers, regexes, compromise patterns), e.g. rules/my-archive.yaml
 check:
@@ -61,7 +62,7 @@ check:
 
 /** The defaults, for a project without a config file. */
 export function defaultConfig(root = '.'): Config {
-  const defaults = ConfigFile.parse({});
+  const { nlp: _nlp, ...defaults } = ConfigFile.parse({});
   return { ...defaults, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...defaults.types])] };
 }
 
@@ -74,5 +75,6 @@ export function loadConfig(root: string): Config {
     const first = parsed.messages[0]!;
     throw new ExitError(`${first.file}:${first.line ?? 1}:${first.column ?? 1}  ${first.message}`);
   }
-  return { ...parsed.value, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...parsed.value.types])] };
+  const { nlp, ...config } = parsed.value;
+  return { ...config, ner: nlp === false ? 'none' : config.ner, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...config.types])] };
 }

@@ -23,7 +23,7 @@ export function generatorOf(config: Config, extractors: readonly Extractor[], pa
 
 export function runContext(config: Config, force = false, extractors?: readonly Extractor[]): RunContext {
   const packs = rulePacks(config);
-  const chosen = extractors ?? extractorsFor(packs, { nlp: config.nlp });
+  const chosen = extractors ?? extractorsFor(packs, { ner: config.ner });
   const titles = titleStage(extractContext(packs).list('titles'), config.personTitles);
   return { config, generator: generatorOf(config, chosen, packs), extractors: chosen, titles, force };
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Train the name tagger shipped in models/tagger.bin from the openly licensed data in
+// ../shared/train (LitBank CC BY 4.0; GUM's CC BY genres; FRUS, public domain). Never reads
+// ../shared/eval. The same data and seed give the same bytes.
+//   npm run train                       # writes models/tagger.bin
+//   npm run train -- --data DIR --out FILE --epochs 8 --seed 1
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const data = resolve(arg('data', join(root, '../shared/train')));
+const out = resolve(arg('out', join(root, 'models/tagger.bin')));
+const epochs = Number(arg('epochs', 8));
+const seed = Number(arg('seed', 1));
+const sources = arg('sources', 'litbank,gum,frus').split(',');
+const partial = arg('partial', 'complete');
+if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never trained on`);
+
+const { readLitBank, readGum, readFrus } = await import(join(root, 'dist/extract/tagger/corpora.js'));
+const { train } = await import(join(root, 'dist/extract/tagger/train.js'));
+const { serializeModel } = await import(join(root, 'dist/extract/tagger/model.js'));
+const { buildLexicon, wordClasses } = await import(join(root, 'dist/extract/tagger/lexicon.js'));
+// compromise's word lists (first names, places, organizations, common words) become word classes in the model.
+const nlp = (await import('compromise')).default;
+const { extract, extractorsFor, extractContext, rulePacks } = await import(join(root, 'dist/extract/index.js'));
+const { Document } = await import(join(root, 'dist/core/document.js'));
+
+const started = performance.now();
+const files = (dir, suffix) => readdirSync(join(data, dir)).filter((f) => f.endsWith(suffix)).sort();
+// GUM's bio and voyage genres are CC BY-SA: left out, so that the model carries no share-alike terms.
+const shareAlike = /^GUM_(?:bio|voyage)_/;
+const all = [
+  ...files('litbank', '.tsv').map((f) => ({ source: 'litbank', ...readLitBank(readFileSync(join(data, 'litbank', f), 'utf8')) })),
+  ...files('gum', '.conllu').filter((f) => !shareAlike.test(f)).map((f) => ({ source: 'gum', ...readGum(readFileSync(join(data, 'gum', f), 'utf8')) })),
+  ...files('frus', '.txt').map((f) => ({ source: 'frus', ...readFrus(readFileSync(join(data, 'frus', f), 'utf8'), readFileSync(join(data, 'frus', f.replace(/\.txt$/, '.ann')), 'utf8')) })),
+];
+const texts = all.filter((t) => sources.includes(t.source));
+// The rules' spans are the tagger's evidence (stacking): made here as annotate makes them.
+const packs = rulePacks();
+const rules = extractorsFor(packs, { ner: 'none' });
+for (const [i, t] of texts.entries()) {
+  t.hints = (await extract(new Document(`t${i}.txt`, t.text), rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
+}
+const lexicon = buildLexicon(texts.map((t) => t.text), extractContext(packs), wordClasses(nlp.model().one.lexicon));
+const count = (source) => texts.filter((t) => t.source === source).length;
+const model = train(texts, lexicon, {
+  epochs,
+  seed,
+  buckets: 1 << 18,
+  partial,
+  onEpoch: (epoch, errors, sentences) => process.stderr.write(`epoch ${epoch}: ${errors} of ${sentences} sentences wrong\n`),
+});
+model.trainedOn = { litbank: count('litbank'), gum: count('gum'), frus: count('frus'), partial, epochs, seed, buckets: 1 << 18 };
+const bytes = serializeModel(model);
+writeFileSync(out, bytes);
+process.stderr.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${texts.length} texts, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { SLOTS, type Lexicon } from './features.js';
+
+export const LABELS = ['O', 'B-person', 'I-person', 'B-place', 'I-place', 'B-org', 'I-org'] as const;
+export const L = LABELS.length;
+
+/** An averaged perceptron over hashed features, with label-transition weights for Viterbi decoding. */
+export interface Model {
+  /** Feature buckets (a power of two); weights are `buckets × L`. */
+  buckets: number;
+  weights: Float32Array;
+  /** `(L + 1) × L`: from each label (the last row: the sentence start) to each label. */
+  transitions: Float32Array;
+  lexicon: Lexicon;
+  /** Data, seed and epochs the model was trained with, for its card. */
+  trainedOn: Record<string, unknown>;
+}
+
+/** `I-x` only after `B-x` or `I-x`: the BIO grammar, never learned, always enforced. */
+const ALLOWED = (() => {
+  const allowed = new Uint8Array((L + 1) * L);
+  for (let from = 0; from <= L; from++) {
+    for (let to = 0; to < L; to++) {
+      const t = LABELS[to]!;
+      const f = from < L ? LABELS[from]! : 'O';
+      allowed[from * L + to] = !t.startsWith('I-') || f.slice(2) === t.slice(2) ? 1 : 0;
+    }
+  }
+  return allowed;
+})();
+
+/** Label scores of tokens `from`…`to` (exclusive) of a featurized text. */
+export function emissions(model: Model, features: Uint32Array, from: number, to: number): Float32Array {
+  const mask = model.buckets - 1;
+  const scores = new Float32Array((to - from) * L);
+  for (let i = from; i < to; i++) {
+    const row = (i - from) * L;
+    for (let k = 0; k < SLOTS; k++) {
+      const base = (features[i * SLOTS + k]! & mask) * L;
+      for (let y = 0; y < L; y++) scores[row + y]! += model.weights[base + y]!;
+    }
+  }
+  return scores;
+}
+
+/**
+ * The best label sequence. `allowedAt` (optional) restricts the labels of each token: a
+ * bit mask per token, used in training to find the best sequence that agrees with partial gold.
+ */
+export function viterbi(scores: Float32Array, transitions: Float32Array, allowedAt?: Uint8Array): Uint8Array {
+  const n = scores.length / L;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const best = new Float32Array(n * L);
+  const back = new Uint8Array(n * L);
+  for (let i = 0; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      if (allowedAt && !(allowedAt[i]! & (1 << y))) {
+        best[i * L + y] = -Infinity;
+        continue;
+      }
+      let top = -Infinity;
+      let arg = 0;
+      if (i === 0) {
+        top = ALLOWED[L * L + y] ? transitions[L * L + y]! : -Infinity;
+      } else {
+        for (let p = 0; p < L; p++) {
+          if (!ALLOWED[p * L + y]) continue;
+          const s = best[(i - 1) * L + p]! + transitions[p * L + y]!;
+          if (s > top) {
+            top = s;
+            arg = p;
+          }
+        }
+      }
+      best[i * L + y] = top + scores[i * L + y]!;
+      back[i * L + y] = arg;
+    }
+  }
+  let y = 0;
+  for (let k = 1; k < L; k++) if (best[(n - 1) * L + k]! > best[(n - 1) * L + y]!) y = k;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = y;
+    y = back[i * L + y]!;
+  }
+  return out;
+}
+
+const MAGIC = 'marginalia-tagger-1';
+
+/**
+ * The model as bytes: a JSON header, then the weights quantized to 16 bits (a 4 MB file
+ * instead of 8) and the transitions as 32-bit floats, all gzipped. Same model, same bytes.
+ */
+export function serializeModel(model: Model): Buffer {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 32767 || 1;
+  const quantized = new Int16Array(model.weights.length);
+  for (let i = 0; i < quantized.length; i++) quantized[i] = Math.round(model.weights[i]! / scale);
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, buckets: model.buckets, scale, lexicon: model.lexicon, trainedOn: model.trainedOn }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const body = Buffer.concat([length, header, Buffer.from(quantized.buffer), Buffer.from(model.transitions.buffer)]);
+  return gzipSync(body, { level: 9 });
+}
+
+export function parseModel(bytes: Buffer): Model {
+  const body = gunzipSync(bytes);
+  const headerLength = body.readUInt32LE(0);
+  const header = JSON.parse(body.subarray(4, 4 + headerLength).toString('utf8'));
+  if (header.magic !== MAGIC) throw new Error('not a marginalia tagger model');
+  const offset = 4 + headerLength;
+  const count = header.buckets * L;
+  const quantized = new Int16Array(body.buffer.slice(body.byteOffset + offset, body.byteOffset + offset + count * 2));
+  const weights = new Float32Array(count);
+  for (let i = 0; i < count; i++) weights[i] = quantized[i]! * header.scale;
+  const transitions = new Float32Array(body.buffer.slice(body.byteOffset + offset + count * 2, body.byteOffset + offset + count * 2 + (L + 1) * L * 4));
+  return { buckets: header.buckets, weights, transitions, lexicon: header.lexicon, trainedOn: header.trainedOn };
+}
+
+/** The model shipped with the package, in models/ at the package root. */
+export const SHIPPED_MODEL = new URL('../../../models/tagger.bin', import.meta.url);
+
+let shipped: Model | undefined;
+
+export function loadModel(path: string | URL = SHIPPED_MODEL): Model {
+  if (path === SHIPPED_MODEL) return (shipped ??= parseModel(readFileSync(path)));
+  return parseModel(readFileSync(path));
+}

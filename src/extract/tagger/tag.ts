@@ -1,0 +1,63 @@
+import { featurize, lexiconSets, type Hint, type LexiconSets } from './features.js';
+import { L, LABELS, emissions, viterbi, type Model } from './model.js';
+import { tokenize } from './tokens.js';
+
+export interface TaggedSpan {
+  type: 'person' | 'place' | 'org';
+  /** UTF-16 offsets. */
+  start: number;
+  end: number;
+}
+
+const setsOf = new WeakMap<Model, LexiconSets>();
+
+/** People, places and organizations in a text, sentence by sentence; `hints` are the rules' spans. */
+export function tagText(model: Model, text: string, hints: readonly Hint[] = []): TaggedSpan[] {
+  let sets = setsOf.get(model);
+  if (!sets) setsOf.set(model, (sets = lexiconSets(model.lexicon)));
+  const tokens = tokenize(text, sets.abbreviations);
+  const features = featurize(tokens, sets, hints);
+  const spans: TaggedSpan[] = [];
+  for (let s = 0; s + 1 < tokens.sentences.length; s++) {
+    const from = tokens.sentences[s]!;
+    const to = tokens.sentences[s + 1]!;
+    const labels = viterbi(emissions(model, features, from, to), model.transitions);
+    let open: TaggedSpan | undefined;
+    for (let i = 0; i <= labels.length; i++) {
+      const label = i < labels.length ? LABELS[labels[i]!]! : 'O';
+      if (open && !label.startsWith('I-')) {
+        spans.push(open);
+        open = undefined;
+      }
+      if (label.startsWith('B-')) open = { type: label.slice(2) as TaggedSpan['type'], start: tokens.starts[from + i]!, end: tokens.ends[from + i]! };
+      else if (label.startsWith('I-') && open) open.end = tokens.ends[from + i]!;
+    }
+  }
+  // A title alone (`the Minister`, `Director`) names no one; nor does one capitalized common word
+  // that period text mostly writes in lower case (`Resolved`, `Subscribers`: 18th-century print
+  // capitalizes nouns), unlike `Lodge` or `Felt`, which it capitalizes as names.
+  return spans.map((s) => (s.type === 'person' ? withoutFunction(text, s, sets!) : s)).filter((s) => {
+    const words = text.slice(s.start, s.end);
+    if (s.type === 'person' && titleOnly(words, sets!.titles)) return false;
+    const lower = words.toLowerCase();
+    return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
+  });
+}
+
+/**
+ * `Minister of State Security Erich Mielke` → `Erich Mielke`: a function phrase (one with a
+ * lower-case word) before a first name is not part of the name. Plain titles stay (`Col. Thomas Duff`).
+ */
+function withoutFunction(text: string, span: TaggedSpan, sets: LexiconSets): TaggedSpan {
+  const words = [...text.slice(span.start, span.end).matchAll(/\S+/g)];
+  const lastLower = words.findLastIndex((w) => /^\p{Ll}/u.test(w[0]));
+  if (lastLower < 0) return span;
+  const first = words.findIndex((w, i) => i > lastLower && sets.classes.get(w[0].toLowerCase()) === 'first');
+  return first < 0 ? span : { ...span, start: span.start + words[first]!.index! };
+}
+
+function titleOnly(span: string, titles: ReadonlySet<string>): boolean {
+  return span.split(/\s+/).every((w) => titles.has(w.replace(/\.$/, '').toLowerCase()));
+}
+
+export { L };

@@ -1,0 +1,142 @@
+import { featurize, lexiconSets, SLOTS, type Hint, type Lexicon } from './features.js';
+import { L, LABELS, emissions, viterbi, type Model } from './model.js';
+import { tokenize, type Tokens } from './tokens.js';
+
+/** A text with its gold spans; a `partial` text's unlabelled capitalized words are not negatives. */
+export interface TrainingText {
+  text: string;
+  spans: { type: string; start: number; end: number }[];
+  partial: boolean;
+  hints: Hint[];
+  /** Capitalized words inside spans dropped from the gold (common-noun mentions): not negatives either. */
+  unsure?: { start: number; end: number }[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  /** Feature buckets, a power of two. */
+  buckets: number;
+  /**
+   * Partial gold: `latent` lets the model fill the unlabelled capitalized words; `complete` keeps only
+   * the sentences whose capitalized words (the first aside) are all labelled, the rest being O.
+   */
+  partial: 'latent' | 'complete';
+  onEpoch?: (epoch: number, errors: number, sentences: number) => void;
+}
+
+const ALL = (1 << L) - 1;
+const labelIndex = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
+
+/** Per token, the labels the gold allows, as bit masks: one label where it is known, several where not. */
+function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
+  const allowed = new Uint8Array(tokens.count).fill(1 << labelIndex('O'));
+  const free = (i: number) => /^\p{Lu}/u.test(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
+  if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = ALL;
+  for (const u of item.unsure ?? []) for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= u.start && tokens.ends[i]! <= u.end && free(i)) allowed[i] = ALL;
+  for (const span of item.spans) {
+    let first = true;
+    for (let i = 0; i < tokens.count; i++) {
+      if (tokens.ends[i]! <= span.start || tokens.starts[i]! >= span.end) continue;
+      allowed[i] = 1 << labelIndex(`${first ? 'B' : 'I'}-${span.type}`);
+      first = false;
+    }
+  }
+  // Between two free words, a lower-case joiner may belong to the name (`Embassy in Vietnam`).
+  if (item.partial) for (let i = 1; i + 1 < tokens.count; i++) if (allowed[i] === 1 && allowed[i - 1] === ALL && allowed[i + 1] === ALL) allowed[i] = ALL;
+  return allowed;
+}
+
+/** A small, seeded generator (mulberry32): the same seed, the same order, the same model. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Sentence {
+  features: Uint32Array;
+  allowed: Uint8Array;
+}
+
+/**
+ * A structured averaged perceptron: for each sentence, decode; where the decoded labels differ
+ * from the best labels the gold allows, move the weights toward the latter. With partial gold
+ * this is the latent-variable perceptron: unknown labels are filled by the model itself.
+ */
+export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions): Model {
+  const sets = lexiconSets(lexicon);
+  const sentences: Sentence[] = [];
+  for (const item of texts) {
+    const tokens = tokenize(item.text, sets.abbreviations);
+    const features = featurize(tokens, sets, item.hints);
+    const allowed = allowedLabels(tokens, item);
+    for (let s = 0; s + 1 < tokens.sentences.length; s++) {
+      const from = tokens.sentences[s]!;
+      const to = tokens.sentences[s + 1]!;
+      // A sentence without a capital teaches nothing about names: leave it out, for time.
+      let capital = false;
+      for (let i = from; i < to && !capital; i++) capital = /^\p{Lu}/u.test(item.text[tokens.starts[i]!]!);
+      if (!capital) continue;
+      if (item.partial && options.partial === 'complete') {
+        let open = false;
+        for (let i = from + 1; i < to && !open; i++) open = allowed[i] === ALL;
+        if (open) continue;
+        if (allowed[from] === ALL) allowed[from] = 1;
+      }
+      sentences.push({ features: features.slice(from * SLOTS, to * SLOTS), allowed: allowed.slice(from, to) });
+    }
+  }
+  const model: Model = { buckets: options.buckets, weights: new Float32Array(options.buckets * L), transitions: new Float32Array((L + 1) * L), lexicon, trainedOn: {} };
+  // Averaging: `total` holds each update times the step it was made at.
+  const totalWeights = new Float64Array(model.weights.length);
+  const totalTransitions = new Float64Array(model.transitions.length);
+  const mask = options.buckets - 1;
+  let step = 1;
+  const next = random(options.seed);
+  const order = sentences.map((_, i) => i);
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    for (const index of order) {
+      const { features, allowed } = sentences[index]!;
+      const n = allowed.length;
+      const scores = emissions(model, features, 0, n);
+      const guess = viterbi(scores, model.transitions);
+      const gold = viterbi(scores, model.transitions, allowed);
+      let wrong = false;
+      for (let i = 0; i < n; i++) if (guess[i] !== gold[i]) wrong = true;
+      if (wrong) {
+        errors++;
+        const update = (labels: Uint8Array, delta: number) => {
+          for (let i = 0; i < n; i++) {
+            const y = labels[i]!;
+            for (let k = 0; k < SLOTS; k++) {
+              const at = (features[i * SLOTS + k]! & mask) * L + y;
+              model.weights[at]! += delta;
+              totalWeights[at]! += delta * step;
+            }
+            const t = (i === 0 ? L : labels[i - 1]!) * L + y;
+            model.transitions[t]! += delta;
+            totalTransitions[t]! += delta * step;
+          }
+        };
+        update(gold, 1);
+        update(guess, -1);
+      }
+      step++;
+    }
+    options.onEpoch?.(epoch, errors, order.length);
+  }
+  for (let i = 0; i < model.weights.length; i++) model.weights[i] = model.weights[i]! - totalWeights[i]! / step;
+  for (let i = 0; i < model.transitions.length; i++) model.transitions[i] = model.transitions[i]! - totalTransitions[i]! / step;
+  return model;
+}
