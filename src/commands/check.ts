@@ -4,9 +4,9 @@ import { NOTE_RULES } from '../checks/notes.js';
 import type { CheckFacts, CheckRule } from '../checks/types.js';
 import type { Config } from '../config.js';
 import type { Document } from '../document.js';
-import { isCached, loadCache } from '../cache.js';
+import { loadCache } from '../cache.js';
+import { readSidecarForCheck } from '../checks/read-sidecar.js';
 import { ExitError } from '../errors.js';
-import { runContext } from './annotate.js';
 import { noteCandidates } from '../extract/notes.js';
 import type { Message, Severity } from '../message.js';
 import { documentMetadata } from '../metadata.js';
@@ -54,7 +54,8 @@ function inlineIgnores(text: string): Set<string> {
 /**
  * Citation completeness of each text, and whether its sidecar exists and is current.
  * Notes come from a current sidecar (with the corrections people made there), otherwise
- * from the text itself, so a stale sidecar never hides a defect. No NLP is loaded.
+ * from the text itself, so a stale sidecar never hides a defect. No NLP is loaded, and
+ * nothing a current sidecar holds is derived again (see checks/read-sidecar.ts).
  */
 export function check(options: CheckOptions): CheckResult {
   const { config } = options;
@@ -64,7 +65,6 @@ export function check(options: CheckOptions): CheckResult {
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const cache = loadCache(config);
-  const generator = cache.size ? runContext(config).generator : '';
   const runRules = (doc: Document, facts: CheckFacts, report: (id: string, m: Omit<Message, 'severity' | 'ruleId'>) => void) => {
     for (const rule of CHECK_RULES) {
       for (const finding of rule.run(facts, { require: config.check.require })) {
@@ -82,15 +82,7 @@ export function check(options: CheckOptions): CheckResult {
       if (severity !== 'off') found.push({ ...m, severity, ruleId: id });
     };
     const doc = readDocument(config, target.text);
-    // A sidecar the cache vouches for (machine-made, untouched, current) says what the text says.
-    if (doc.value && isCached(config, cache, target.text, target.sidecar, generator, doc.value.sha256)?.human === false) {
-      checked++;
-      runRules(doc.value, factsFromText(doc.value), report);
-      const off = inlineIgnores(doc.value.text);
-      messages.push(...found.filter((m) => !off.has(m.ruleId)));
-      continue;
-    }
-    const sidecar = readSidecar(config, target.sidecar);
+    const sidecar = doc.value ? readSidecarForCheck(config, target.sidecar, doc.value.sha256, cache) : readSidecar(config, target.sidecar);
     if (!doc.value) {
       if (sidecar.exists) report('sidecar-source-missing', { file: target.sidecar, message: `source text ${target.text} is missing` });
       else messages.push(...doc.messages);
