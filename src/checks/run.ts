@@ -31,7 +31,7 @@ export function citationFindings(doc: Document, current: Sidecar | undefined, co
 }
 
 /** Whether a text's sidecar exists, parses and is current; the current sidecar, if so. */
-export function sidecarFindings(target: Target, doc: Document, sidecar: SidecarFile): { messages: Message[]; current?: Sidecar } {
+export function sidecarFindings(target: Target, doc: Document, sidecar: Omit<SidecarFile, 'raw'>): { messages: Message[]; current?: Sidecar } {
   if (!sidecar.exists) return { messages: [finding('sidecar-missing', { file: target.text, message: `no sidecar: run \`marginalia annotate ${target.text}\`` })] };
   if (!sidecar.value) {
     const first = sidecar.messages[0];

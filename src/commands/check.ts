@@ -3,11 +3,11 @@ import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { finding, unknownRuleIds, withConfiguredSeverity } from '../checks/registry.js';
 import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
-import { isCached, loadCache } from '../io/cache.js';
+import { loadCache } from '../io/cache.js';
 import type { Config } from '../io/config.js';
 import { collectTargets, linkedTexts } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import { runContext } from '../pipeline/context.js';
+import { readSidecarForCheck } from '../io/sidecar-for-check.js';
 
 export interface CheckOptions {
   config: Config;
@@ -23,7 +23,9 @@ export interface CheckResult {
 
 /**
  * Citation completeness of each text, and whether its sidecar exists and is current.
- * No NLP is loaded.
+ * Notes come from a current sidecar (with the corrections people made there), otherwise
+ * from the text itself, so a stale sidecar never hides a defect. No NLP is loaded, and
+ * nothing a current sidecar holds is derived again (see io/sidecar-for-check.ts).
  */
 export function check(options: CheckOptions): CheckResult {
   const { config } = options;
@@ -32,18 +34,11 @@ export function check(options: CheckOptions): CheckResult {
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const cache = loadCache(config);
-  const generator = cache.size ? runContext(config).generator : '';
   let checked = 0;
   for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
     if (ignored(target.text)) continue;
     const doc = readDocument(config, target.text);
-    // A sidecar the cache vouches for (machine-made, untouched, current) says what the text says.
-    if (doc.value && isCached(config, cache, target.text, target.sidecar, generator, doc.value.sha256)?.human === false) {
-      checked++;
-      messages.push(...withoutInlineIgnored(doc.value.text, citationFindings(doc.value, undefined, config.check)));
-      continue;
-    }
-    const sidecar = readSidecar(config, target.sidecar);
+    const sidecar = doc.value ? readSidecarForCheck(config, target.sidecar, doc.value.sha256, cache) : readSidecar(config, target.sidecar);
     if (!doc.value) {
       messages.push(...(sidecar.exists ? [finding('sidecar-source-missing', { file: target.sidecar, message: `source text ${target.text} is missing` })] : doc.messages));
       continue;

@@ -1,8 +1,11 @@
 import type { Document } from '../core/document.js';
+import { PRIORITY } from '../core/priority.js';
 import type { Citation } from '../core/schema.js';
 import { parseNote } from './citations.js';
+import { inferMarkers, labelNumber, markerCandidates } from './marker-sequence.js';
 import type { Candidate, ExtractorFactory } from './types.js';
-import { PRIORITY } from '../core/priority.js';
+
+export { labelNumber };
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SYMBOLS = '*†‡§';
@@ -12,9 +15,6 @@ const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3
 const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
 const LABEL_G = new RegExp(LABEL, 'gu');
 const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)[ \t]*:?[ \t]*$/i;
-/** An inline marker candidate; whether it really is one is decided by its neighbours. */
-const MARKER = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
-const CONNECTIVES = /(?:^|\s)(?:and|or|nor|und|et)\s*$/i;
 
 interface Line {
   start: number;
@@ -42,12 +42,6 @@ export interface NoteStructure {
   markers: Marker[];
   /** Where the final notes list begins (the text length when there is none). */
   regionStart: number;
-}
-
-/** `(12)` → `12`, `¹²` → `12`, `†` → `†`. */
-export function labelNumber(label: string): string {
-  const inner = label.replace(/^[(\[]|[)\]]$/g, '');
-  return [...inner].map((c) => (SUPERSCRIPT.includes(c) ? String(SUPERSCRIPT.indexOf(c)) : c)).join('');
 }
 
 /** Split into lines, keeping UTF-16 offsets; works with LF, CRLF and CR. */
@@ -104,40 +98,11 @@ function notesIn(lines: Line[]): Note[] {
   return notes;
 }
 
-/**
- * Marker candidates before `end`. A marker follows a word or punctuation
- * (`Johnson (1)`, `failures.(2)`, `”(1)`, `word¹`). Not a marker: a label opening a line
- * (a body enumerator), `: (1) that …, (2) …` enumerations, `(1)` after `and`.
- * A spaced marker followed by more words (`SEPES (3) personnel`) counts only when
- * the notes define its number.
- */
+/** The markers in `[from, end)`, read as one sequence (see marker-sequence.ts). */
 function markersIn(text: string, from: number, end: number, defined: Set<string>): Marker[] {
-  const markers: Marker[] = [];
-  MARKER.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = MARKER.exec(text)) && m.index < end) {
-    const n = labelNumber(m[0]);
-    const start = m.index;
-    const stop = start + m[0].length;
-    const symbol = /^[*†‡§]$/u.test(m[0]) || /^[(\[][*†‡§]/.test(m[0]);
-    const superscript = !m[0].startsWith('(') && !m[0].startsWith('[') && !symbol;
-    // Symbols and superscripts are markers only where a note defines them.
-    if ((symbol || superscript) && !defined.has(n)) continue;
-    if (isMarkerAt(text, start, stop, defined.has(n))) markers.push({ n, start, end: stop });
-  }
-  return markers;
-}
-
-function isMarkerAt(text: string, start: number, end: number, defined: boolean): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
-  const before = text.slice(lineStart, start);
-  if (before.trim() === '') return false;
-  const prev = before[before.length - 1]!;
-  const next = text.slice(end, end + 2);
-  const endsClause = next === '' || /^(?:[\r\n]|[ \t]*[\r\n]|[.,;:!?)\]”"’'—–-]|[ \t]*$)/.test(next);
-  if (!/\s/.test(prev)) return !/[(\[]/.test(prev) || endsClause;
-  if (/[:;,(]\s*$/.test(before) || CONNECTIVES.test(before)) return false;
-  return endsClause || defined;
+  return inferMarkers(markerCandidates(text, from, end), defined)
+    .filter((c) => c.isMarker)
+    .map((c) => ({ n: c.n, start: c.start, end: c.end }));
 }
 
 function lastHeading(lines: Line[]): number {
