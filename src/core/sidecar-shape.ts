@@ -1,4 +1,4 @@
-import { ENTRY_KEYS, NOTE_KINDS, SCHEMA_VERSION, STATUSES, type Sidecar } from './schema.js';
+import { NOTE_KINDS, SCHEMA_VERSION, STATUSES, type ENTRY_KEYS, type Sidecar } from './schema.js';
 
 /**
  * A fast yes-or-don't-know answer to "does this data match the Sidecar schema": plain
