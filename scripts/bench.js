@@ -2,8 +2,8 @@
 // Benchmarks of marginalia against the library it stands on, all measured in this run.
 //   npm run bench                 # a 20 MB corpus built from the bundled and ../shared/eval texts
 //   npm run bench -- --mb 5 --json
-// Prints: raw compromise MB/s (with and without compromise-dates) next to marginalia's extraction
-// on the same sample; `annotate --jobs 1` and `--jobs 2` on the whole corpus; a re-run with nothing
+// Prints: raw compromise MB/s (with and without compromise-dates) next to the tagger alone and
+// marginalia's extraction with each engine (rules only, rules + tagger, rules + compromise) on the same sample; `annotate --jobs 1` and `--jobs 2` on the whole corpus; a re-run with nothing
 // changed; `check` with the run cache and without it (a fresh clone); peak memory; start-up time of `--help` against `node -e 0`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -23,7 +23,8 @@ const sampleMB = Number(arg('sample-mb', 1));
 const json = process.argv.includes('--json');
 
 function sources() {
-  const dirs = [join(root, 'corpus'), join(root, '../shared/eval/hipe-dev'), join(root, '../shared/eval/frus-dev'), join(root, '../shared/examples')];
+  // Real archival text: the bundled corpus, the shared examples and evaluation texts, and the 6 MB of FRUS training texts.
+  const dirs = [join(root, 'corpus'), join(root, '../shared/eval/hipe-dev'), join(root, '../shared/eval/frus-dev'), join(root, '../shared/examples'), join(root, '../shared/train/frus')];
   return dirs.filter(existsSync).flatMap((dir) =>
     readdirSync(dir, { recursive: true })
       .filter((n) => String(n).endsWith('.txt'))
@@ -71,10 +72,14 @@ results.corpusMB = +mb.toFixed(2);
   const { Document } = await import(join(root, 'dist/core/document.js'));
   const { extract, extractorsFor, rulePacks } = await import(join(root, 'dist/extract/index.js'));
   const { resolve } = await import(join(root, 'dist/pipeline/resolve.js'));
-  const extractors = extractorsFor(rulePacks());
+  const { loadModel, tagText } = await import(join(root, 'dist/extract/tagger/index.js'));
+  const engines = Object.fromEntries(['none', 'tagger', 'compromise'].map((ner) => [ner, extractorsFor(rulePacks(), { ner })]));
   const sample = [];
   let sampleBytes = 0;
-  for (const t of sources()) {
+  // Every source in turn, so that the sample mixes newspapers, FRUS and the bundled texts.
+  const all = sources();
+  const mixed = all.map((_, i) => all[(i * 7919) % all.length]);
+  for (const t of mixed) {
     if (sampleBytes >= sampleMB * 1e6) break;
     sample.push(t);
     sampleBytes += Buffer.byteLength(t);
@@ -93,14 +98,19 @@ results.corpusMB = +mb.toFixed(2);
     const doc = withDates(text);
     for (const view of [doc.people(), doc.places(), doc.organizations(), doc.money(), doc.dates()]) view.json({ offset: true });
   };
-  const ours = async (text) => {
+  const ours = (ner) => async (text) => {
     const doc = new Document('bench', text);
-    resolve(doc, await extract(doc, extractors));
+    resolve(doc, await extract(doc, engines[ner]));
   };
+  const model = loadModel();
   results.sampleMB = +(sampleBytes / 1e6).toFixed(2);
   results.rawCompromiseMBps = await rate(raw);
   results.rawCompromiseWithDatesMBps = await rate(rawDates);
-  results.marginaliaExtractMBps = await rate(ours);
+  results.taggerAloneMBps = await rate((text) => tagText(model, text));
+  results.extractRulesOnlyMBps = await rate(ours('none'));
+  results.extractRulesTaggerMBps = await rate(ours('tagger'));
+  results.extractRulesCompromiseMBps = await rate(ours('compromise'));
+  results.marginaliaExtractMBps = results.extractRulesTaggerMBps;
 }
 
 // 2. The command line on the whole corpus.
@@ -148,7 +158,10 @@ else {
     ['corpus', `${results.corpusMB} MB (sample for in-process rates: ${results.sampleMB} MB)`],
     ['raw compromise (people, places, orgs, money)', `${results.rawCompromiseMBps} MB/s`],
     ['raw compromise + compromise-dates', `${results.rawCompromiseWithDatesMBps} MB/s`],
-    ['marginalia extraction, same sample', `${results.marginaliaExtractMBps} MB/s (${results.extractRatioVsRawCompromise}× raw)`],
+    ['the tagger alone, same sample', `${results.taggerAloneMBps} MB/s (${(results.taggerAloneMBps / results.rawCompromiseMBps).toFixed(1)}× raw)`],
+    ['extraction: rules only (ner: none)', `${results.extractRulesOnlyMBps} MB/s`],
+    ['extraction: rules + tagger (default)', `${results.extractRulesTaggerMBps} MB/s (${results.extractRatioVsRawCompromise}× raw)`],
+    ['extraction: rules + compromise', `${results.extractRulesCompromiseMBps} MB/s`],
     ['annotate --jobs 1', `${results.annotateJobs1MBps} MB/s (${results.ratioVsRawCompromise}× raw, ${results.ratioVsRawCompromiseWithDates}× raw with dates)`],
     ['annotate --jobs 2', `${results.annotateJobs2MBps} MB/s (${results.jobs2Speedup}× jobs 1)`],
     ['re-run, nothing changed', `${results.rerunSeconds} s (${(results.rerunShareOfFullRun * 100).toFixed(1)}% of the full run)`],

@@ -18,7 +18,7 @@ export const CHECK_RULES: readonly CheckRule[] = [...NOTE_RULES, ...CITATION_RUL
 const rule = (id: string, severity: Severity, description: string, help: string): RuleMeta => ({ id, severity, description, help });
 
 /** The YAML files marginalia reads, each with the same four ways to be unreadable. */
-export const YAML_KINDS = ['sidecar', 'config', 'rules'] as const;
+export const YAML_KINDS = ['sidecar', 'config', 'rules', 'authority'] as const;
 export type YamlKind = (typeof YAML_KINDS)[number];
 
 const yamlRules = YAML_KINDS.flatMap((kind) => [
@@ -50,6 +50,7 @@ const FILE_RULES: readonly RuleMeta[] = [
   rule('text-outside-project', 'error', 'A text resolves to a file outside the project', 'Copy the file into the corpus.'),
   rule('text-too-long-for-nlp', 'warning', 'A text is too long for the NLP engine: annotated by rules only', 'Split the text, or accept rules-only extraction for it.'),
   rule('annotate-failed', 'error', 'Extraction failed on a text; the other texts were annotated', 'Report the error with the text that caused it.'),
+  rule('authority-import', 'error', 'A row of an imported persons list has no usable name or type', 'Fix the row, or map the columns with --name, --type, --description.'),
   rule('import-mismatch', 'error', "An imported annotation's text does not match the corpus text", 'Import against the text the annotations were made on.'),
 ];
 

@@ -36,6 +36,7 @@ export function defineCommands(program: Command, cli: Cli): void {
   defineEval(program, cli);
   defineSchema(program, cli);
   defineInit(program, cli);
+  defineAuthority(program, cli);
 }
 
 function defineAnnotate(program: Command, cli: Cli): void {
@@ -310,5 +311,42 @@ function defineInit(program: Command, cli: Cli): void {
       if (existsSync(path) && !opts.force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
       cli.kit.writeFileAtomic(path, cli.kit.DEFAULT_CONFIG);
       cli.out(`wrote ${CONFIG_FILE}\n`);
+    });
+}
+
+function defineAuthority(program: Command, cli: Cli): void {
+  const authority = program
+    .command('authority')
+    .description('authority files: one curated list of the people (bodies, places) of the corpus, linking every mention (ref)')
+    .addHelpText('after', examples('marginalia authority build', 'marginalia authority import persons.tsv', 'marginalia authority import people.csv --name Name --description Role --out authority.yaml'));
+  const report = (result: { file: string; records: number; added: number; messages: import('../core/message.js').Message[] }) => {
+    cli.reportAside(result.messages, result.file);
+    cli.out(`${result.file}: ${cli.kit.plural(result.records, 'record')}, ${result.added} new\n`);
+    cli.exit(exitCodeOf(result));
+  };
+  authority
+    .command('build')
+    .description('propose records from the sidecars (full names, their surnames, mentions, texts); accepted, rejected and edited records stay as they are')
+    .option('-o, --out <file>', 'the authority file (default: the first under `authorities:` in the config)')
+    .option('--accept', 'write new records as accepted, not proposed (no review)')
+    .addHelpText('after', examples('marginalia authority build', 'marginalia authority build --accept --out authority.yaml'))
+    .action(async (opts: { out?: string; accept?: boolean }) => {
+      const { authorityBuild } = await import('../commands/authority.js');
+      report(authorityBuild({ config: cli.config(), cwd: cli.io.cwd, accept: Boolean(opts.accept), ...(opts.out ? { out: opts.out } : {}) }));
+    });
+  authority
+    .command('import')
+    .description('import a persons list (CSV or TSV; names as `Surname, Given names` or as written) as accepted records')
+    .argument('<file>', 'the list')
+    .option('--name <column>', 'column of the name', 'name')
+    .option('--description <column>', 'column of the description', 'description')
+    .option('--type <column>', 'column of the type (person, org, place; default: person)')
+    .option('--same-as <column>', 'column of a URI (Wikidata, VIAF …)')
+    .option('-o, --out <file>', 'the authority file (default: the first under `authorities:` in the config)')
+    .addHelpText('after', examples('marginalia authority import ../shared/train/frus-persons.tsv', 'marginalia authority import people.csv --name Name --same-as Wikidata'))
+    .action(async (file: string, opts: { name: string; description: string; type?: string; sameAs?: string; out?: string }) => {
+      const { authorityImport } = await import('../commands/authority.js');
+      const columns = { name: opts.name, description: opts.description, ...(opts.type ? { type: opts.type } : {}), ...(opts.sameAs ? { sameAs: opts.sameAs } : {}) };
+      report(authorityImport({ config: cli.config(), cwd: cli.io.cwd, file, columns, ...(opts.out ? { out: opts.out } : {}) }));
     });
 }

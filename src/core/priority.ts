@@ -16,6 +16,8 @@ export const PRIORITY = {
   packRule: 40,
   titledPerson: 40,
   vietnameseName: 38,
+  /** A form of an accepted authority record: it fills the gaps; a longer name holding it (`Capt. Burger`) wins and takes its ref. */
+  authority: 34,
   bracketedAcronym: 34,
   acronym: 32,
   signature: 30,

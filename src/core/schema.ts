@@ -54,6 +54,7 @@ export const Entry = z
     markers: z.array(z.string()).optional().describe('Note: ids of the markers that point to it'),
     parts: z.record(z.string(), z.string()).optional().describe('Archival reference: archive, collection, unit, folios'),
     cluster: z.string().optional().describe('Alias cluster id shared by mentions of one entity'),
+    ref: z.string().optional().describe('The id of the authority record the mention names'),
     comment: z.string().optional().describe('A free remark by a person'),
   })
   .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
@@ -79,9 +80,9 @@ export const Sidecar = z.strictObject({
 export type Entry = z.infer<typeof Entry>;
 
 /** Field order in a written entry: what a reviewer reads first comes first. */
-export const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'title', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const satisfies readonly (keyof Entry)[];
+export const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'title', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'ref', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const satisfies readonly (keyof Entry)[];
 /** What an entry says beyond its span: extractors set these, diff compares them. */
-export const VALUE_KEYS = ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts', 'cluster'] as const satisfies readonly (keyof Entry)[];
+export const VALUE_KEYS = ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts', 'cluster', 'ref'] as const satisfies readonly (keyof Entry)[];
 // Every field of the schema has its place in the written order (a type error otherwise).
 const everyKeyOrdered: Exclude<keyof Entry, (typeof ENTRY_KEYS)[number]> extends never ? true : never = true;
 void everyKeyOrdered;

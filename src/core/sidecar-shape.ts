@@ -87,6 +87,7 @@ const ENTRY: Record<(typeof ENTRY_KEYS)[number], Check> = {
   markers: (v) => Array.isArray(v) && v.every(isString),
   parts: (v) => isObject(v) && Object.values(v).every(isString),
   cluster: isString,
+  ref: isString,
   comment: isString,
 };
 

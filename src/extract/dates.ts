@@ -1,4 +1,4 @@
-import edtf from 'edtf';
+import { isEdtf } from '../core/edtf.js';
 import type { Document } from '../core/document.js';
 import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
@@ -91,15 +91,7 @@ const RULES: DateRule[] = [
   },
 ];
 
-/** A value edtf.js accepts: no 31 February, no month 13, no interval ending before it starts. */
-export function isEdtf(value: string): boolean {
-  try {
-    const parsed = edtf(value);
-    return parsed.min <= parsed.max;
-  } catch {
-    return false;
-  }
-}
+export { isEdtf };
 
 export function findDates(text: string): Candidate[] {
   const out: Candidate[] = [];

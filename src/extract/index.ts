@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import type { Config } from '../io/config.js';
 import type { Document } from '../core/document.js';
 import { loadBuiltinPacks, loadPack, mergedLists, type RulePack } from '../io/rule-packs.js';
+import type { AuthorityRecord } from '../core/authority.js';
 import { acronymsExtractor } from './acronyms.js';
+import { authorityExtractor } from './authority.js';
 import { datesExtractor } from './dates.js';
 import { moneyExtractor } from './money.js';
 import { namesExtractor } from './names.js';
@@ -25,9 +27,10 @@ export function rulePacks(config?: Pick<Config, 'root' | 'rules'>): RulePack[] {
 export type NerEngine = 'tagger' | 'compromise' | 'none';
 
 /** Every extractor annotate runs: the rules, then the chosen NLP engine (last: the tagger reads the rules' spans). */
-export function extractorsFor(packs: readonly RulePack[], options: { ner?: NerEngine } = {}): Extractor[] {
-  const context = extractContext(packs);
+export function extractorsFor(packs: readonly RulePack[], options: { ner?: NerEngine; authorities?: readonly AuthorityRecord[] } = {}): Extractor[] {
+  const context = extractContext(packs, options.authorities);
   const factories: ExtractorFactory[] = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, patternExtractor, namesExtractor, acronymsExtractor];
+  if (context.authorities.some((r) => r.status === 'accepted')) factories.push(authorityExtractor);
   const ner = options.ner ?? 'tagger';
   if (ner === 'tagger') factories.push(taggerExtractor);
   if (ner === 'compromise') factories.push(nlpExtractor);
@@ -35,9 +38,9 @@ export function extractorsFor(packs: readonly RulePack[], options: { ner?: NerEn
 }
 
 /** The packs with their word lists merged once, for every extractor of a run. */
-export function extractContext(packs: readonly RulePack[]): ExtractContext {
+export function extractContext(packs: readonly RulePack[], authorities: readonly AuthorityRecord[] = []): ExtractContext {
   const lists = mergedLists(packs);
-  return { packs, lists, list: (name) => lists.get(name) ?? [] };
+  return { packs, lists, authorities, list: (name) => lists.get(name) ?? [] };
 }
 
 /** Run the extractors one after another; `timings` (ms per extractor id) is added to when given. */

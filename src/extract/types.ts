@@ -1,6 +1,7 @@
 import type { Document } from '../core/document.js';
 import type { Citation, NoteKind } from '../core/schema.js';
 import type { RulePack } from '../io/rule-packs.js';
+import type { AuthorityRecord } from '../core/authority.js';
 
 /**
  * A span an extractor proposes, in UTF-16 indexes of the document text.
@@ -23,6 +24,8 @@ export interface Candidate {
   repeats?: string;
   parts?: Record<string, string>;
   cluster?: string;
+  /** The authority record it names. */
+  ref?: string;
 }
 
 export interface Extractor {
@@ -38,6 +41,8 @@ export interface Extractor {
 export interface ExtractContext {
   packs: readonly RulePack[];
   lists: ReadonlyMap<string, string[]>;
+  /** The accepted records of the project's authority files. */
+  authorities: readonly AuthorityRecord[];
   /** A list of all packs by name (a later pack extends an earlier one); empty when none has it. */
   list(name: string): string[];
 }

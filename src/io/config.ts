@@ -14,6 +14,7 @@ export const ConfigFile = z.strictObject({
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
   types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones (in a loaded Config: every type a sidecar entry may have)'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
+  authorities: z.array(z.string()).default([]).describe('Authority files (YAML): accepted records are matched and linked (`ref`), rejected ones suppress their forms'),
   ner: z.enum(['tagger', 'compromise', 'none']).default('tagger').describe('Who finds people, places and organizations besides the rules: the trained tagger shipped with marginalia, compromise, or none'),
   nlp: z.boolean().optional().describe('Deprecated: `nlp: false` is `ner: none`'),
   personTitles: z.enum(['include', 'exclude']).default('include').describe('Whether a person\'s span includes the titles before the name (`Ambassador Stevenson`) or not (`Stevenson`); either way they are kept in the entry\'s `title`'),
@@ -51,6 +52,7 @@ types: []                 # entity types besides person, org, place, date, money
 encodings: {}             # e.g. "corpus/stasi/**": windows-1252 (default: UTF-8/UTF-16 by BOM, else detected)
 ner: tagger               # tagger (trained, shipped) | compromise | none (rules only)
 personTitles: include     # exclude: "Ambassador Stevenson" is tagged "Stevenson", with title: Ambassador
+authorities: []           # authority files, e.g. authority.yaml (marginalia authority build | import)
 rules: []                 # your own rule packs (gazetteers, regexes, compromise patterns), e.g. rules/my-archive.yaml
 check:
   rules: {}               # e.g. note-numbering-gap: warning  (error | warning | info | off)

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
-import { extract, type Extractor } from '../extract/index.js';
+import { extract, type Candidate, type Extractor } from '../extract/index.js';
 import { documentMetadata } from '../extract/metadata.js';
 import { NLP_MAX_CHARS } from '../extract/nlp.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -48,7 +48,7 @@ export async function annotateText(context: RunContext, target: Target): Promise
 }
 
 async function annotateTextOrThrow(context: RunContext, target: Target, timings: Record<string, number>): Promise<FileOutcome> {
-  const { config, generator, extractors, titles, force } = context;
+  const { config, generator, extractors, titles, rejected, force } = context;
   const timed = <T>(stage: string, work: () => T): T => {
     const start = performance.now();
     try {
@@ -65,7 +65,7 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
     const note: Message = { file: target.sidecar, severity: 'error', message: 'sidecar left untouched: fix it, or move it away to start afresh', ruleId: 'sidecar-not-overwritten' };
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
-  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, force, timings });
+  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, rejected, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages: Message[] = [];
   if (!result.current && chars > NLP_MAX_CHARS && extractors.some((e) => e.id === 'nlp:compromise')) {
@@ -97,17 +97,30 @@ export interface DocumentAnnotation {
 export async function annotateDocument(
   doc: Document,
   previous: Sidecar | undefined,
-  options: { generator: string; extractors: readonly Extractor[]; titles?: TitleStage; force?: boolean; timings?: Record<string, number> },
+  options: { generator: string; extractors: readonly Extractor[]; titles?: TitleStage; rejected?: ReadonlySet<string>; force?: boolean; timings?: Record<string, number> },
 ): Promise<DocumentAnnotation> {
   // A current sidecar keeps its machine entries; only the human edits made since are merged in.
   const current = !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
   const candidates = current ? [] : await extract(doc, options.extractors, options.timings);
   const start = performance.now();
-  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : (options.titles ?? keep)(doc, resolve(doc, candidates));
+  const rejected = options.rejected ?? new Set<string>();
+  const fresh = () => linkRefs(doc, (options.titles ?? keep)(doc, resolve(doc, candidates)), candidates).filter((e) => !rejected.has(`${e.type}:${e.text}`));
+  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : fresh();
   const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
   const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding }, documentMetadata(doc.text, sourceNote), entries);
   if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
   const before = new Set((previous?.entries ?? []).map((e) => e.id));
   return { sidecar, orphaned, current, added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)) };
+}
+
+/** An entry that holds an authority record's form (`Capt. Burger` holds `Burger`) names that record. */
+function linkRefs(doc: Document, entries: Entry[], candidates: readonly Candidate[]): Entry[] {
+  const refs = candidates.filter((c) => c.ref).map((c) => ({ type: c.type, start: doc.toCodePoint(c.start), end: doc.toCodePoint(c.end), ref: c.ref! }));
+  if (!refs.length) return entries;
+  return entries.map((e) => {
+    if (e.ref) return e;
+    const inside = new Set(refs.filter((r) => r.type === e.type && r.start >= e.start && r.end <= e.end).map((r) => r.ref));
+    return inside.size === 1 ? { ...e, ref: [...inside][0]! } : e;
+  });
 }

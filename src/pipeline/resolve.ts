@@ -62,7 +62,7 @@ function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern)) {
     const source = forms.get(m[0])!;
-    out.push({ type: source.type, start: m.index, end: m.index + m[0].length, by: 'resolve:propagated', priority: PRIORITY.propagated, ...(source.cluster ? { cluster: source.cluster } : {}) });
+    out.push({ type: source.type, start: m.index, end: m.index + m[0].length, by: 'resolve:propagated', priority: PRIORITY.propagated, ...(source.cluster ? { cluster: source.cluster } : {}), ...(source.ref ? { ref: source.ref } : {}) });
   }
   return out;
 }

@@ -43,23 +43,38 @@ export const SLOTS = 34;
 
 /** FNV-1a, 32 bits. */
 export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  return more(0x811c9dc5, s) >>> 0;
+}
+
+/** The FNV-1a hash of a string continued with `s` (from `from` to `to`): hash(a + b) = more(hash(a), b). */
+function more(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = Math.max(0, from); i < Math.min(to, s.length); i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+
+const PREFIXES = ['w:', 'W:', 's:', 'p1:', 'p3:', 'x2:', 'x3:', 'x4:', 'w-1:', 'w+1:', 'w-2:', 'w+2:', 's-1:', 's+1:', 's-1s:', 'first:', 'cap:', 'cap+1:', 'title:', 'head:', 'part:', 'not:', 'caps:', 'h:', 'h-1:', 'h+1:', 'hs:', 'w-1w:', 'ww+1:', 'c:', 'c-1:', 'c+1:', 'c-1c:'] as const;
+/** The hash state after each feature's prefix. */
+const SEED = Object.fromEntries(PREFIXES.map((p) => [p, more(0x811c9dc5, p)])) as Record<(typeof PREFIXES)[number], number>;
 
 /** The token as a reader sees it: OCR line-end hyphenation joined, long s and curly quotes plain. */
 export function normalForm(raw: string): string {
+  if (!/[-¬ſ’]/.test(raw)) return raw;
   return raw.replace(/(?:-[ \t]*\r?\n[ \t]*|¬[ \t]*(?:\r?\n[ \t]*)?)/g, '').replace(/ſ/g, 's').replace(/’/g, "'");
 }
+
+const charClass = (ch: string): string => {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch;
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+};
 
 export function shape(word: string): string {
   let out = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const c = charClass(ch);
     if (!(out.length >= 2 && out[out.length - 1] === c && out[out.length - 2] === c)) out += c;
   }
   return out;
@@ -114,7 +129,7 @@ function capitalLines(tokens: Tokens): Uint8Array {
 /** The features of every token of a text, SLOTS hashes each. */
 export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[] = []): Uint32Array {
   const n = tokens.count;
-  const bare = (w: string) => w.replace(/\.$/, '');
+  const bare = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
   const raw = new Array<string>(n);
   const lower = new Array<string>(n);
   const shapes = new Array<string>(n);
@@ -137,48 +152,52 @@ export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly 
   const sentenceStart = new Uint8Array(n);
   for (const s of tokens.sentences) if (s < n) sentenceStart[s] = 1;
   const out = new Uint32Array(n * SLOTS);
-  const flag = (set: Set<string>, i: number) => (i >= 0 && i < n && set.has(bare(lower[i]!)) ? '1' : '0');
-  const at = (arr: string[], i: number, edge: string) => (i >= 0 && i < n ? arr[i]! : edge);
+  // Each feature is the hash of a string such as `w-1:the`, computed without building the string.
+  const put = (i: number, k: number, h: number) => (out[i * SLOTS + k] = h >>> 0);
+  const word = (arr: string[], i: number, edge: string) => (i >= 0 && i < n ? arr[i]! : edge);
+  const bareLower = lower.map(bare);
+  const bit = (set: Set<string>, i: number) => (i >= 0 && i < n && set.has(bareLower[i]!) ? '1' : '0');
+  const BIAS = hash('bias');
   for (let i = 0; i < n; i++) {
     const w = lower[i]!;
+    const sh = shapes[i]!;
     const capital = lexicon.capitals.get(w);
-    const features = [
-      'bias',
-      `w:${w}`,
-      `W:${raw[i]}`,
-      `s:${shapes[i]}`,
-      `p1:${w.slice(0, 1)}`,
-      `p3:${w.slice(0, 3)}`,
-      `x2:${w.slice(-2)}`,
-      `x3:${w.slice(-3)}`,
-      `x4:${w.slice(-4)}`,
-      `w-1:${at(lower, i - 1, '<s>')}`,
-      `w+1:${at(lower, i + 1, '</s>')}`,
-      `w-2:${at(lower, i - 2, '<s>')}`,
-      `w+2:${at(lower, i + 2, '</s>')}`,
-      `s-1:${at(shapes, i - 1, '<s>')}`,
-      `s+1:${at(shapes, i + 1, '</s>')}`,
-      `s-1s:${at(shapes, i - 1, '<s>')}|${shapes[i]}`,
-      `first:${sentenceStart[i]}|${shapes[i]!.slice(0, 2)}`,
-      `cap:${capital ?? '?'}|${shapes[i]!.slice(0, 1)}`,
-      `cap+1:${lexicon.capitals.get(at(lower, i + 1, '')) ?? '?'}`,
-      `title:${flag(lexicon.titles, i)}${flag(lexicon.titles, i - 1)}`,
-      `head:${flag(lexicon.orgHeads, i - 1)}${flag(lexicon.orgHeads, i)}${flag(lexicon.orgHeads, i + 1)}`,
-      `part:${flag(lexicon.particles, i)}`,
-      `not:${lexicon.notNames.has(raw[i]!) ? 1 : 0}`,
-      `caps:${capsLine[i]}|${shapes[i]!.slice(0, 2)}`,
-      `h:${labels[i]}`,
-      `h-1:${at(labels, i - 1, '<s>')}`,
-      `h+1:${at(labels, i + 1, '</s>')}`,
-      `hs:${sources[i]}|${labels[i]}`,
-      `w-1w:${at(lower, i - 1, '<s>')}|${w}`,
-      `ww+1:${w}|${at(lower, i + 1, '</s>')}`,
-      `c:${classes[i]}|${shapes[i]!.slice(0, 2)}`,
-      `c-1:${at(classes, i - 1, '<s>')}`,
-      `c+1:${at(classes, i + 1, '</s>')}`,
-      `c-1c:${at(classes, i - 1, '<s>')}|${classes[i]}|${at(classes, i + 1, '</s>')}`,
-    ];
-    for (let k = 0; k < SLOTS; k++) out[i * SLOTS + k] = hash(features[k]!);
+    const capitalNext = lexicon.capitals.get(word(lower, i + 1, ''));
+    let k = 0;
+    put(i, k++, BIAS);
+    put(i, k++, more(SEED['w:'], w));
+    put(i, k++, more(SEED['W:'], raw[i]!));
+    put(i, k++, more(SEED['s:'], sh));
+    put(i, k++, more(SEED['p1:'], w, 0, 1));
+    put(i, k++, more(SEED['p3:'], w, 0, 3));
+    put(i, k++, more(SEED['x2:'], w, w.length - 2));
+    put(i, k++, more(SEED['x3:'], w, w.length - 3));
+    put(i, k++, more(SEED['x4:'], w, w.length - 4));
+    put(i, k++, more(SEED['w-1:'], word(lower, i - 1, '<s>')));
+    put(i, k++, more(SEED['w+1:'], word(lower, i + 1, '</s>')));
+    put(i, k++, more(SEED['w-2:'], word(lower, i - 2, '<s>')));
+    put(i, k++, more(SEED['w+2:'], word(lower, i + 2, '</s>')));
+    put(i, k++, more(SEED['s-1:'], word(shapes, i - 1, '<s>')));
+    put(i, k++, more(SEED['s+1:'], word(shapes, i + 1, '</s>')));
+    put(i, k++, more(more(more(SEED['s-1s:'], word(shapes, i - 1, '<s>')), '|'), sh));
+    put(i, k++, more(more(more(SEED['first:'], sentenceStart[i] ? '1' : '0'), '|'), sh, 0, 2));
+    put(i, k++, more(more(more(SEED['cap:'], capital === undefined ? '?' : String(capital)), '|'), sh, 0, 1));
+    put(i, k++, more(SEED['cap+1:'], capitalNext === undefined ? '?' : String(capitalNext)));
+    put(i, k++, more(more(SEED['title:'], bit(lexicon.titles, i)), bit(lexicon.titles, i - 1)));
+    put(i, k++, more(more(more(SEED['head:'], bit(lexicon.orgHeads, i - 1)), bit(lexicon.orgHeads, i)), bit(lexicon.orgHeads, i + 1)));
+    put(i, k++, more(SEED['part:'], bit(lexicon.particles, i)));
+    put(i, k++, more(SEED['not:'], lexicon.notNames.has(raw[i]!) ? '1' : '0'));
+    put(i, k++, more(more(more(SEED['caps:'], capsLine[i] ? '1' : '0'), '|'), sh, 0, 2));
+    put(i, k++, more(SEED['h:'], labels[i]!));
+    put(i, k++, more(SEED['h-1:'], word(labels, i - 1, '<s>')));
+    put(i, k++, more(SEED['h+1:'], word(labels, i + 1, '</s>')));
+    put(i, k++, more(more(more(SEED['hs:'], sources[i]!), '|'), labels[i]!));
+    put(i, k++, more(more(more(SEED['w-1w:'], word(lower, i - 1, '<s>')), '|'), w));
+    put(i, k++, more(more(more(SEED['ww+1:'], w), '|'), word(lower, i + 1, '</s>')));
+    put(i, k++, more(more(more(SEED['c:'], classes[i]!), '|'), sh, 0, 2));
+    put(i, k++, more(SEED['c-1:'], word(classes, i - 1, '<s>')));
+    put(i, k++, more(SEED['c+1:'], word(classes, i + 1, '</s>')));
+    put(i, k, more(more(more(more(more(SEED['c-1c:'], word(classes, i - 1, '<s>')), '|'), classes[i]!), '|'), word(classes, i + 1, '</s>')));
   }
   return out;
 }

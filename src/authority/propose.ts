@@ -1,0 +1,114 @@
+import { recordId, type AuthorityRecord } from '../core/authority.js';
+import { alternation } from '../core/regexp.js';
+import type { Sidecar } from '../core/schema.js';
+
+/**
+ * A person's name as a record's form: titles off, a first name (a known one, or an initial)
+ * and a surname; `President's Deputy Special Assistant` is no one's name.
+ */
+function fullName(text: string, titleRun: RegExp, isFirstName: (word: string) => boolean): string | undefined {
+  const name = text.replace(/\s+/g, ' ').replace(titleRun, '').replace(/[,;:]+$/, '').trim();
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 5) return undefined;
+  if (!(/^\p{Lu}\.$/u.test(words[0]!) || isFirstName(words[0]!))) return undefined;
+  if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|du|la|le|Jr\.?|Sr\.?)$/u.test(w))) return undefined;
+  if (!/^\p{Lu}\p{Ll}/u.test(words[words.length - 1]!)) return undefined;
+  return name;
+}
+
+const surnameOf = (name: string) => name.split(' ').filter((w) => !/^(?:Jr\.?|Sr\.?)$/.test(w)).pop()!;
+
+/**
+ * Records proposed from the corpus: every full name people were found under (titles off),
+ * with its surname as a variant, the number of mentions (the surname alone included) and
+ * the texts. Names that share a surname and a first initial are one record (`Robert S.
+ * McNamara`, `Robert McNamara`), under the longest form.
+ */
+export function proposeRecords(sidecars: Iterable<Sidecar>, titles: readonly string[], classOf: (word: string) => string | undefined): AuthorityRecord[] {
+  const titleRun = new RegExp(`^(?:(?:${alternation(titles)})\\.?\\s+)+`, 'i');
+  const titleWords = new Set(titles.map((t) => t.toLowerCase()));
+  const isFirstName = (w: string) => classOf(w.toLowerCase()) === 'first';
+  // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place.
+  const isSurname = (w: string) => /^\p{Lu}\p{Ll}/u.test(w) && !titleWords.has(w.toLowerCase()) && !['word', 'first', 'title', 'place', 'date', 'demonym'].includes(classOf(w.toLowerCase()) ?? '');
+  const groups = new Map<string, { forms: Map<string, number>; texts: Set<string>; alone: number }>();
+  const surnames: { surname: string; path: string }[] = [];
+  const titled = new Map<string, string[]>();
+  for (const sidecar of sidecars) {
+    for (const e of sidecar.entries) {
+      if (e.type !== 'person' || e.status === 'rejected' || e.status === 'orphaned') continue;
+      const name = fullName(e.text, titleRun, isFirstName);
+      if (name && !isSurname(surnameOf(name))) continue;
+      if (!name) {
+        const bare = e.text.replace(titleRun, '').trim();
+        if (!/^\p{Lu}\p{Ll}+$/u.test(bare) || !isSurname(bare)) continue;
+        surnames.push({ surname: bare, path: sidecar.source.path });
+        // A titled surname (`Ambassador Lodge`) is confident too: a record of its own unless a full name has that surname.
+        if (titleRun.test(e.text)) titled.set(bare, [...(titled.get(bare) ?? []), sidecar.source.path]);
+        continue;
+      }
+      const key = `${surnameOf(name)}|${name[0]}`;
+      const group = groups.get(key) ?? { forms: new Map(), texts: new Set(), alone: 0 };
+      group.forms.set(name, (group.forms.get(name) ?? 0) + 1);
+      group.texts.add(sidecar.source.path);
+      groups.set(key, group);
+    }
+  }
+  // A surname alone counts for its record when one record only has that surname.
+  const bySurname = new Map<string, string[]>();
+  for (const key of groups.keys()) bySurname.set(key.split('|')[0]!, [...(bySurname.get(key.split('|')[0]!) ?? []), key]);
+  for (const [surname, paths] of titled) {
+    if (bySurname.has(surname)) continue;
+    const key = `${surname}|`;
+    groups.set(key, { forms: new Map([[surname, 0]]), texts: new Set(paths), alone: 0 });
+    bySurname.set(surname, [key]);
+  }
+  for (const { surname, path } of surnames) {
+    const keys = bySurname.get(surname);
+    if (keys?.length !== 1) continue;
+    const group = groups.get(keys[0]!)!;
+    group.alone++;
+    group.texts.add(path);
+  }
+  const records = [...groups.entries()].map(([key, g]): AuthorityRecord => {
+    const forms = [...g.forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+    const preferred = forms[0]!;
+    const surname = key.split('|')[0]!;
+    return {
+      id: recordId('person', preferred),
+      type: 'person',
+      preferred,
+      variants: [...new Set([...forms.slice(1), surname])].filter((v) => v !== preferred).sort(),
+      status: 'proposed',
+      mentions: [...g.forms.values()].reduce((n, c) => n + c, 0) + g.alone,
+      texts: [...g.texts].sort(),
+    };
+  });
+  return records.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The proposals merged into the existing records without touching people's work: a record
+ * that exists (by id, or by a shared full form) keeps every field a person may have edited;
+ * only the counts of a still-proposed record are refreshed (or, for a `curated` list, the
+ * proposal is replaced by the list's record). New records are added.
+ */
+export function mergeRecords(existing: readonly AuthorityRecord[], proposed: readonly AuthorityRecord[], options: { curated?: boolean } = {}): { records: AuthorityRecord[]; added: number } {
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const byForm = new Map(existing.flatMap((r) => [r.preferred, ...r.variants.filter((v) => v.includes(' '))].map((f) => [f, r] as const)));
+  const records = existing.map((r) => ({ ...r }));
+  const index = new Map(records.map((r, i) => [r.id, i]));
+  let added = 0;
+  for (const p of proposed) {
+    const match = byId.get(p.id) ?? byForm.get(p.preferred);
+    if (!match) {
+      records.push(p);
+      added++;
+      continue;
+    }
+    if (match.status !== 'proposed') continue;
+    const i = index.get(match.id)!;
+    // A curated list (an import) outranks the machine's proposal; a new proposal only refreshes the counts.
+    records[i] = options.curated ? { ...p, id: match.id } : { ...records[i]!, mentions: p.mentions, texts: p.texts };
+  }
+  return { records, added };
+}

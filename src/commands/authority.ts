@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { finding } from '../checks/registry.js';
+import { ExitError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import { proposeRecords, mergeRecords } from '../authority/propose.js';
+import { parseTable, recordsFromTable, type ColumnMap } from '../authority/persons-list.js';
+import { extractContext, rulePacks } from '../extract/index.js';
+import { loadModel } from '../extract/tagger/index.js';
+import { readAuthority, writeAuthority } from '../io/authority.js';
+import type { Config } from '../io/config.js';
+import { collectTargets } from '../io/project.js';
+import { parsedSidecars } from '../io/read.js';
+
+export interface AuthorityResult {
+  /** The authority file written, relative to the project root. */
+  file: string;
+  records: number;
+  added: number;
+  messages: Message[];
+}
+
+/** The file to write: `--out`, else the first authority file of the config. */
+function target(config: Config, out: string | undefined): string {
+  const file = out ?? config.authorities[0];
+  if (!file) throw new ExitError('no authority file: name one under `authorities:` in marginalia.config.yaml, or give --out');
+  return file;
+}
+
+/**
+ * Propose records from the corpus's sidecars (people found under a full name, with their
+ * surnames) and merge them into the authority file: accepted and rejected records and every
+ * field a person edited stay as they are. `accept`: new records are accepted at once (a
+ * project that trusts the machine's proposals), not left for review.
+ */
+export function authorityBuild(options: { config: Config; out?: string; cwd?: string; accept?: boolean }): AuthorityResult {
+  const { config } = options;
+  const file = target(config, options.out);
+  const messages: Message[] = [];
+  const sidecars = [...parsedSidecars(config, collectTargets(config, [], options.cwd ?? config.root, true), messages)].map((s) => s.sidecar);
+  // First names: the word classes the tagger's model carries (from compromise's lexicon).
+  const classes = loadModel().lexicon.classes;
+  const proposed = proposeRecords(sidecars, extractContext(rulePacks(config)).list('titles'), (w) => classes[w]);
+  const status = options.accept ? 'accepted' : 'proposed';
+  const { records, added } = mergeRecords(readAuthority(config, file), proposed.map((r) => ({ ...r, status })));
+  writeAuthority(config, file, records);
+  return { file, records: records.length, added, messages };
+}
+
+/**
+ * Import a persons list (CSV or TSV; names in index form `Surname, Given names`, as FRUS
+ * prints them, or as written) as accepted records, merged into the authority file.
+ */
+export function authorityImport(options: { config: Config; file: string; columns: ColumnMap; out?: string; cwd?: string }): AuthorityResult {
+  const { config } = options;
+  const file = target(config, options.out);
+  const path = resolvePath(options.cwd ?? config.root, options.file);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    throw new ExitError(`${options.file}: cannot be read`);
+  }
+  const delimiter = /\.tsv$|\.tab$/i.test(path) || source.split('\n')[0]!.includes('\t') ? '\t' : ',';
+  const { records: imported, errors } = recordsFromTable(parseTable(source, delimiter), options.columns);
+  const messages: Message[] = errors.map((e) => finding('authority-import', { file: options.file, line: e.row, message: e.message }));
+  const { records, added } = mergeRecords(readAuthority(config, file), imported, { curated: true });
+  writeAuthority(config, file, records);
+  return { file, records: records.length, added, messages };
+}

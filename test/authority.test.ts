@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { REPO, cli, makeProject } from './helpers.js';
+
+const PERSONS = readFileSync(join(REPO, 'test/fixtures/authority/persons.tsv'), 'utf8');
+const records = (root: string) => parse(readFileSync(join(root, 'authority.yaml'), 'utf8')).records as { id: string; preferred: string; variants: string[]; status: string; description?: string }[];
+const people = (root: string, name: string) =>
+  (parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8')).entries as { type: string; text: string; ref?: string; by: string }[]).filter((e) => e.type === 'person').map((e) => [e.text, e.ref ?? null]);
+
+describe('authority files', () => {
+  it('imports a FRUS persons list as accepted records, and annotate links each mention to its record', async () => {
+    const root = makeProject({
+      'marginalia.config.yaml': 'authorities: [authority.yaml]\nner: none\n',
+      'persons.tsv': PERSONS,
+      'corpus/memo.txt': 'Washington, May 1, 1961.\n\nRobert S. McNamara met him; later McNamara and Bundy spoke with Taylor.\n',
+    });
+    const imported = await cli(root, 'authority', 'import', 'persons.tsv');
+    expect(imported.stdout).toBe('authority.yaml: 7 records, 7 new\n');
+    expect(imported.code).toBe(0);
+    expect(records(root).find((r) => r.id === 'person:mcnamara-robert-s')).toEqual({
+      id: 'person:mcnamara-robert-s',
+      type: 'person',
+      preferred: 'Robert S. McNamara',
+      variants: ['McNamara', 'Robert McNamara'],
+      description: 'Secretary of Defense',
+      status: 'accepted',
+    });
+    expect(readFileSync(join(root, 'authority.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=authority\.schema\.json\n/);
+    await cli(root, 'annotate');
+    // Bundy and Taylor are two records each, and neither is named in full: left unlinked.
+    expect(people(root, 'memo.txt')).toEqual([
+      ['Robert S. McNamara', 'person:mcnamara-robert-s'],
+      ['McNamara', 'person:mcnamara-robert-s'],
+    ]);
+  });
+
+  it('reports a list without its name column with the file and line, and exits 1', async () => {
+    const root = makeProject({ 'marginalia.config.yaml': 'authorities: [authority.yaml]\n', 'people.csv': 'who,role\n"Rusk, Dean",Secretary\n' });
+    const r = await cli(root, 'authority', 'import', 'people.csv');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('people.csv:1:1  error  no column "name" in the header  authority-import');
+    const mapped = await cli(root, 'authority', 'import', 'people.csv', '--name', 'who', '--description', 'role');
+    expect(mapped.stdout).toBe('authority.yaml: 1 record, 1 new\n');
+    expect(records(root)[0]).toMatchObject({ id: 'person:rusk-dean', preferred: 'Dean Rusk', variants: ['Rusk'], description: 'Secretary' });
+  });
+
+  it('build proposes records; people accept, reject and edit them; a second build loses none of it', async () => {
+    const root = makeProject({
+      'marginalia.config.yaml': 'authorities: [authority.yaml]\n',
+      'corpus/a.txt': 'Ambassador Frederick E. Nolting met Henry Kissinger in Saigon. Nolting said no.\n',
+      'corpus/b.txt': 'Professor Kissinger answered Roger Hilsman the next day.\n',
+    });
+    await cli(root, 'annotate');
+    expect((await cli(root, 'authority', 'build')).code).toBe(0);
+    const proposed = records(root);
+    expect(proposed.map((r) => [r.id, r.preferred, r.variants, r.status])).toEqual([
+      ['person:hilsman-roger', 'Roger Hilsman', ['Hilsman'], 'proposed'],
+      ['person:kissinger-henry', 'Henry Kissinger', ['Kissinger'], 'proposed'],
+      ['person:nolting-frederick-e', 'Frederick E. Nolting', ['Nolting'], 'proposed'],
+    ]);
+    // A person's decisions and edits.
+    const edited = readFileSync(join(root, 'authority.yaml'), 'utf8')
+      .replace(/(id: person:kissinger-henry\n(?:.*\n)*?\s+status: )proposed/, '$1accepted')
+      .replace(/(id: person:hilsman-roger\n(?:.*\n)*?\s+status: )proposed/, '$1rejected')
+      .replace('preferred: Frederick E. Nolting', 'preferred: Frederick Ernest Nolting, Jr.');
+    writeFileSync(join(root, 'authority.yaml'), edited);
+    await cli(root, 'annotate');
+    // The accepted record links its mentions; the rejected one's forms are tagged no more.
+    expect(people(root, 'b.txt')).toEqual([['Professor Kissinger', 'person:kissinger-henry']]);
+    expect(people(root, 'a.txt')).toContainEqual(['Henry Kissinger', 'person:kissinger-henry']);
+    const again = await cli(root, 'authority', 'build');
+    expect(again.stdout).toBe('authority.yaml: 3 records, 0 new\n');
+    expect(readFileSync(join(root, 'authority.yaml'), 'utf8')).toBe(edited);
+  });
+});
