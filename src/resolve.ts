@@ -1,5 +1,6 @@
 import { sha256Hex, type Document } from './document.js';
 import type { Candidate } from './extract/types.js';
+import { DisjointSpans, SortedSpans } from './intervals.js';
 import { alternation } from './rules/pack.js';
 import { STRUCTURE_TYPES, type Entry } from './schema.js';
 
@@ -23,7 +24,10 @@ function rank(a: Candidate, b: Candidate): number {
 function select(candidates: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   const byKey = new Map<string, Candidate>();
-  for (const c of [...candidates].filter((c) => c.end > c.start).sort(rank)) {
+  const ranked = candidates.filter((c) => c.end > c.start).sort(rank);
+  // Per competing layer, the spans kept so far: an overlap test in log time, not against every kept span.
+  const keptSpans = new Map(['entity', 'acronym'].map((layer) => [layer, new DisjointSpans(ranked.filter((c) => layerOf(c.type) === layer))]));
+  for (const c of ranked) {
     const key = `${c.type}:${c.start}:${c.end}:${c.n ?? ''}`;
     const same = byKey.get(key);
     if (same) {
@@ -32,11 +36,12 @@ function select(candidates: readonly Candidate[]): Candidate[] {
       if (same.cluster === undefined && c.cluster !== undefined) same.cluster = c.cluster;
       continue;
     }
-    const layer = layerOf(c.type);
-    if (layer !== 'structure' && kept.some((k) => layerOf(k.type) === layer && k.start < c.end && c.start < k.end)) continue;
+    const spans = keptSpans.get(layerOf(c.type));
+    if (spans?.overlaps(c.start, c.end)) continue;
     const copy = { ...c };
     byKey.set(key, copy);
     kept.push(copy);
+    spans?.add(copy);
   }
   return kept;
 }
@@ -72,12 +77,15 @@ const COORDINATION = new RegExp(String.raw`(?<![\p{L}])${CAPITALIZED}(?:,\s+${CA
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
 function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // Kept entities do not overlap one another: binary search finds the one at a place.
+  const entities = new SortedSpans(kept.filter((k) => layerOf(k.type) === 'entity'));
+  const persons = new SortedSpans(kept.filter((k) => k.type === 'person'));
   for (const m of text.matchAll(COORDINATION)) {
     const members = [...m[0].matchAll(new RegExp(CAPITALIZED, 'gu'))].map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length }));
-    const person = members.find((w) => kept.some((k) => k.type === 'person' && k.start <= w.start && w.end <= k.end));
+    const person = members.find((w) => persons.containing(w.start, w.end));
     if (!person) continue;
     for (const w of members) {
-      if (!kept.some((k) => layerOf(k.type) === 'entity' && k.start < w.end && w.start < k.end)) {
+      if (!entities.overlapping(w.start, w.end)) {
         out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PROPAGATED_PRIORITY + 1 });
       }
     }
