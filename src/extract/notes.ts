@@ -1,5 +1,6 @@
 import type { Document } from '../document.js';
 import { parseNote, type Citation } from '../citations.js';
+import { SortedSpans } from '../intervals.js';
 import type { Candidate, Extractor } from './types.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -127,8 +128,7 @@ function markersIn(text: string, from: number, end: number, defined: Set<string>
 }
 
 function isMarkerAt(text: string, start: number, end: number, defined: boolean): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
-  const before = text.slice(lineStart, start);
+  const before = lineBefore(text, start);
   if (before.trim() === '') return false;
   const prev = before[before.length - 1]!;
   const next = text.slice(end, end + 2);
@@ -136,6 +136,25 @@ function isMarkerAt(text: string, start: number, end: number, defined: boolean):
   if (!/\s/.test(prev)) return !/[(\[]/.test(prev) || endsClause;
   if (/[:;,(]\s*$/.test(before) || CONNECTIVES.test(before)) return false;
   return endsClause || defined;
+}
+
+/** How far before its last non-blank character the line before a marker is looked at: enough for `and`, `:` and the like. */
+const LOOK_BEHIND = 32;
+
+/**
+ * The line before `start`, as far as the marker tests need it: its whole trailing blank and
+ * up to LOOK_BEHIND characters before that. A line cut short is led by NUL (a non-space that
+ * is neither a word nor punctuation), so that no test takes the cut for the line start.
+ * Bounded: a one-line text of many MB is not scanned back to its start for every marker.
+ */
+function lineBefore(text: string, start: number): string {
+  const isBreak = (c: number) => c === 10 || c === 13;
+  let i = start;
+  while (i > 0 && !isBreak(text.charCodeAt(i - 1)) && /\s/.test(text[i - 1]!)) i--;
+  const stop = Math.max(0, i - LOOK_BEHIND);
+  while (i > stop && !isBreak(text.charCodeAt(i - 1))) i--;
+  const cut = i > 0 && !isBreak(text.charCodeAt(i - 1));
+  return (cut ? '\u0000' : '') + text.slice(i, start);
 }
 
 function lastHeading(lines: Line[]): number {
@@ -178,8 +197,9 @@ export function noteStructure(text: string): NoteStructure {
   }
   const body = footnotesUnderParagraphs(text, lines.filter((l) => l.start < regionStart), defined);
   const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
-  const bodyRanges = body.map((n) => [n.labelStart, n.end] as const);
-  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.some(([s, e]) => m.start >= s && m.start < e));
+  // Footnotes under paragraphs come in text order and do not overlap: a binary search finds the one a marker is in.
+  const bodyRanges = new SortedSpans(body.map((n) => ({ start: n.labelStart, end: n.end })));
+  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.containing(m.start, m.start + 1));
   return { notes: [...body, ...notes].sort((a, b) => a.start - b.start), markers, regionStart };
 }
 
