@@ -3,7 +3,6 @@ import { performance } from 'node:perf_hooks';
 import type { Config } from '../config.js';
 import { sha256Hex, type Document } from '../document.js';
 import { extract, extractorsFor, rulePacks, type Extractor } from '../extract/index.js';
-import { NLP_MAX_CHARS } from '../extract/nlp.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { merge } from '../merge.js';
 import type { Message } from '../message.js';
@@ -164,9 +163,6 @@ export async function annotateFile(context: RunContext, target: Target): Promise
   const result = await annotateDocument(doc.value, previous.value, { generator, extractors, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages: Message[] = [];
-  if (!result.current && chars > NLP_MAX_CHARS && extractors.some((e) => e.id === 'nlp:compromise')) {
-    messages.push({ file: target.text, severity: 'warning', message: `the text has ${chars} characters: too long for NLP, annotated by rules only`, ruleId: 'text-too-long-for-nlp' });
-  }
   for (const e of result.orphaned) {
     messages.push({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', ...(e.id ? { entryId: e.id } : {}) });
   }
