@@ -9,6 +9,8 @@ import { boundedWindows } from '../src/extract/windows.js';
 import type { Candidate } from '../src/extract/types.js';
 import { DisjointSpans, SortedSpans } from '../src/intervals.js';
 import { resolve } from '../src/resolve.js';
+import { entriesYaml } from '../src/yaml-entries.js';
+import { stringify } from 'yaml';
 import { noteStructure as noteStructureRescan } from './reference/notes-rescan.js';
 import { resolve as resolvePairwise } from './reference/resolve-pairwise.js';
 
@@ -149,5 +151,34 @@ describe('NLP on long texts, in bounded windows', () => {
     for (const c of found) expect(t.slice(c.start, c.end)).toMatch(/Lodge$/);
     const overlapping = found.some((a) => found.some((b) => a !== b && a.type === b.type && a.start < b.end && b.start < a.end));
     expect(overlapping).toBe(false);
+  });
+});
+
+describe('the entries of a sidecar written one by one', () => {
+  it('are byte for byte what yaml writes for the whole list', () => {
+    const pieces = [' ', '  ', '\n', '\n\n', ':', ': ', '#', ' #', '"', "'", '-', '?', '1', '1985', '0x1', '.', '.5', 'a', 'Rusk', 'é', '\t', '\r', '%', '---', '...', '\u0085', '\u2028', 'x'.repeat(30), '😀', '\\', 'n', 'true', 'null', '~', '[', '{', ',', '&', '*', '!', '|', '>', '@', '`'];
+    const str = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+    const entry = fc.record(
+      {
+        id: str,
+        type: fc.constantFrom('person', 'date'),
+        start: fc.nat(),
+        end: fc.oneof(fc.nat(), fc.double({ noNaN: true })),
+        text: str,
+        value: str,
+        citation: fc.record({ title: str, author: fc.array(fc.record({ literal: str }), { maxLength: 2 }) }),
+        markers: fc.array(str, { maxLength: 2 }),
+        prefix: str,
+        suffix: str,
+      },
+      { requiredKeys: ['id', 'type', 'start', 'end', 'text'] },
+    );
+    const options = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
+        expect(entriesYaml(entries, options)).toBe(stringify({ entries }, options));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
