@@ -91,7 +91,7 @@ export async function findNamedEntities(text: string, matchRules: readonly Match
 function entitiesIn(nlp: Nlp, text: string, matchRules: readonly MatchRule[], notNames: ReadonlySet<string>): Candidate[] {
   // Words such as `He` or `Department` never make a person.
   const isPossibleName = (name: string) => /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
-  const doc = nlp(text);
+  const doc = taggedWithout(nlp, UNUSED_HOOKS, text);
   // One offset pass over the document; `.json({offset:true})` per view is quadratic on long texts.
   doc.compute('offset');
   const out: Candidate[] = [];
@@ -119,6 +119,24 @@ function entitiesIn(nlp: Nlp, text: string, matchRules: readonly MatchRule[], no
     }
   }
   return out;
+}
+
+/**
+ * compromise steps whose results no view or pattern here reads: `chunks` only marks noun and
+ * verb phrases (for `<Noun>` patterns), sets no tag, and costs a tenth of the tagging.
+ */
+const UNUSED_HOOKS: ReadonlySet<string> = new Set(['chunks']);
+
+/** `nlp(text)` without some of its steps; compromise's own list is restored at once (the call is synchronous). */
+function taggedWithout(nlp: Nlp, skipped: ReadonlySet<string>, text: string): ReturnType<Nlp> {
+  const world = nlp.world() as unknown as { hooks: string[] };
+  const hooks = world.hooks;
+  world.hooks = hooks.filter((h) => !skipped.has(h));
+  try {
+    return nlp(text);
+  } finally {
+    world.hooks = hooks;
+  }
 }
 
 function sentenceInitial(text: string, start: number): boolean {
