@@ -87,9 +87,9 @@ function runCase(texts, mb, shape) {
   const text = longText(texts, mb, shape);
   writeFileSync(join(dir, 'corpus', 'long.txt'), text);
   const bytes = Buffer.byteLength(text);
-  // GNU time reports the peak RSS and CPU time even when the timeout kills the run.
+  // GNU time reports the peak RSS and CPU time even when the timeout stops the run (TERM, then KILL).
   const useTime = existsSync('/usr/bin/time');
-  const command = [...(useTime ? ['/usr/bin/time', '-f', 'TIME %M %e %U %S'] : []), 'timeout', '-s', 'KILL', String(timeoutSeconds), process.execPath, bin, 'annotate', '--jobs', '1', '--stats'];
+  const command = [...(useTime ? ['/usr/bin/time', '-f', 'TIME %M %e %U %S'] : []), 'timeout', '--kill-after=5', String(timeoutSeconds), process.execPath, bin, 'annotate', '--jobs', '1', '--stats'];
   const r = spawnSync(command[0], command.slice(1), { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
   const time = /TIME (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   const statsRss = /peak RSS (\d+) MB/.exec(r.stderr ?? '')?.[1];
