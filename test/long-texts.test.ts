@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../src/document.js';
-import { findNamedEntities } from '../src/extract/nlp.js';
+import { findNamedEntities, sentencesOf } from '../src/extract/nlp.js';
 import { noteStructure } from '../src/extract/notes.js';
 import { boundedWindows } from '../src/extract/windows.js';
 import type { Candidate } from '../src/extract/types.js';
@@ -109,6 +109,18 @@ describe('note structure with a bounded look-behind', () => {
 });
 
 describe('NLP on long texts, in bounded windows', () => {
+  it('sentences are found as the regex found them, and a sentence of megabytes does not overflow the stack', () => {
+    const SENTENCE = /(?:[^.!?\n]|\n(?![ \t]*\n))+(?:[.!?]+["”’)\]]*|\n|$)/gu;
+    const t = fc.array(fc.constantFrom('a', 'Rusk', ' ', '\t', '\n', '.', '!', '?', '"', '”', ')', ']', '\r', '𝔄'), { maxLength: 60 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(t, (s) => {
+        expect([...sentencesOf(s)]).toEqual([...s.matchAll(SENTENCE)].map((m) => ({ index: m.index, text: m[0] })));
+      }),
+      { numRuns: 2000 },
+    );
+    expect([...sentencesOf('lorem ipsum dolor '.repeat(300_000))]).toHaveLength(1);
+  });
+
   it('windows cover the range, stay bounded, and own every short span exactly once, whole', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('word', ' ', 'Name', 'x'.repeat(120), '\n'), { maxLength: 400 }).map((w) => w.join('')), (t) => {

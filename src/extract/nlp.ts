@@ -29,8 +29,35 @@ const BATCH_CHARS = 20_000;
 /** A longer sentence (an OCR dump without full stops) goes to compromise in overlapping windows. */
 const WINDOW_CHARS = 5_000;
 const WINDOW_OVERLAP = 300;
-/** A sentence: up to its final punctuation or a blank line (OCR'd columns break lines mid-sentence). */
-const SENTENCE = /(?:[^.!?\n]|\n(?![ \t]*\n))+(?:[.!?]+["”’)\]]*|\n|$)/gu;
+/**
+ * Sentences: up to their final punctuation or a blank line (OCR'd columns break lines
+ * mid-sentence), as `/(?:[^.!?\n]|\n(?![ \t]*\n))+(?:[.!?]+["”’)\]]*|\n|$)/g` finds them.
+ * Scanned by hand: that regex overflows the stack on a sentence of some MB (an OCR dump without full stops).
+ */
+export function* sentencesOf(text: string): Generator<{ index: number; text: string }> {
+  const n = text.length;
+  const isStop = (c: string) => c === '.' || c === '!' || c === '?';
+  const blankLineAt = (k: number) => {
+    while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+    return text[k] === '\n';
+  };
+  const inSentence = (k: number) => (text[k] === '\n' ? !blankLineAt(k + 1) : !isStop(text[k]!));
+  let i = 0;
+  while (i < n) {
+    let end = i;
+    while (end < n && inSentence(end)) end++;
+    if (end === i) {
+      i++;
+      continue;
+    }
+    if (end < n && isStop(text[end]!)) {
+      while (end < n && isStop(text[end]!)) end++;
+      while (end < n && '"”’)]'.includes(text[end]!)) end++;
+    } else if (end < n) end++; // the line break before a blank line
+    yield { index: i, text: text.slice(i, end) };
+    i = end;
+  }
+}
 /** A capital after the first word: something compromise may name. */
 const INNER_CAPITAL = /\S\s+["“‘(]?\p{Lu}/u;
 
@@ -52,11 +79,12 @@ interface Piece {
  */
 export function* nlpBatches(text: string): Generator<{ text: string; pieces: Piece[] }> {
   let current = { text: '', pieces: [] as Piece[] };
-  for (const m of text.matchAll(SENTENCE)) {
-    if (m[0].trim() === '' || !INNER_CAPITAL.test(m[0])) continue;
-    for (const window of boundedWindows(text, m.index, m.index + m[0].length, WINDOW_CHARS, WINDOW_OVERLAP)) {
+  for (const sentence of sentencesOf(text)) {
+    if (sentence.text.trim() === '' || !INNER_CAPITAL.test(sentence.text)) continue;
+    const length = sentence.text.length;
+    for (const window of boundedWindows(text, sentence.index, sentence.index + length, WINDOW_CHARS, WINDOW_OVERLAP)) {
       const piece = text.slice(window.start, window.end);
-      if (window.end - window.start < m[0].length && !INNER_CAPITAL.test(piece)) continue;
+      if (window.end - window.start < length && !INNER_CAPITAL.test(piece)) continue;
       if (current.text.length + piece.length > BATCH_CHARS && current.pieces.length) {
         yield current;
         current = { text: '', pieces: [] };
