@@ -31,7 +31,8 @@ export async function extract(doc: Document, extractors: readonly Extractor[], t
   const out: Candidate[] = [];
   for (const extractor of extractors) {
     const start = performance.now();
-    out.push(...(await extractor.extract(doc)));
+    // One by one: spreading a long text's hundreds of thousands of candidates into push() overflows the stack.
+    for (const candidate of await extractor.extract(doc)) out.push(candidate);
     if (timings) timings[extractor.id] = (timings[extractor.id] ?? 0) + performance.now() - start;
   }
   return out;
