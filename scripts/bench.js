@@ -2,6 +2,7 @@
 // Benchmarks of marginalia against the library it stands on, all measured in this run.
 //   npm run bench                 # a 20 MB corpus built from the bundled and ../shared/eval texts
 //   npm run bench -- --mb 5 --json
+//   npm run bench -- --long        # one long text of 0.1 … 30 MB, one-line and normal
 // Prints: raw compromise MB/s (with and without compromise-dates) next to the tagger alone and
 // marginalia's extraction with each engine (rules only, rules + tagger, rules + compromise) on the same sample; `annotate --jobs 1` and `--jobs 2` on the whole corpus; a re-run with nothing
 // changed; `check` with the run cache and without it (a fresh clone); peak memory; start-up time of `--help` against `node -e 0`.
@@ -13,6 +14,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// `--long`: one long text per size and shape instead (scripts/bench-long.js).
+if (process.argv.includes('--long')) {
+  await import('./bench-long.js');
+  process.exit(0);
+}
 const bin = join(root, 'bin/marginalia.js');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -48,7 +48,6 @@ const FILE_RULES: readonly RuleMeta[] = [
   rule('text-binary', 'warning', 'A file of the corpus is binary, not text; skipped', 'Move it out of the corpus, or exclude it.'),
   rule('text-symlink', 'warning', 'A text is a symbolic link; never followed', 'Copy the file into the corpus instead of linking it.'),
   rule('text-outside-project', 'error', 'A text resolves to a file outside the project', 'Copy the file into the corpus.'),
-  rule('text-too-long-for-nlp', 'warning', 'A text is too long for the NLP engine: annotated by rules only', 'Split the text, or accept rules-only extraction for it.'),
   rule('annotate-failed', 'error', 'Extraction failed on a text; the other texts were annotated', 'Report the error with the text that caused it.'),
   rule('authority-import', 'error', 'A row of an imported persons list has no usable name or type', 'Fix the row, or map the columns with --name, --type, --description.'),
   rule('import-mismatch', 'error', "An imported annotation's text does not match the corpus text", 'Import against the text the annotations were made on.'),

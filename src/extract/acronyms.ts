@@ -1,4 +1,5 @@
 import type { Document } from '../core/document.js';
+import { SortedSpans } from '../core/intervals.js';
 import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
@@ -70,11 +71,12 @@ export const acronymsExtractor: ExtractorFactory = ({ list }) => {
         const long = longFormFor(m[1]!, text.slice(Math.max(0, m.index - 200), m.index));
         if (long && !expansions.has(m[1]!)) expansions.set(m[1]!, long);
       }
-      const headlines = headlineLines(text);
+      // Headlines are whole lines, apart and in order: a binary search finds the one an acronym is in.
+      const headlines = new SortedSpans(headlineLines(text).map(([start, end]) => ({ start, end })));
       for (const m of text.matchAll(ACRONYM)) {
         const form = m[0];
         if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
-        if (headlines.some(([s, e]) => m.index >= s && m.index < e)) continue;
+        if (headlines.containing(m.index, m.index + 1)) continue;
         const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, ''));
         out.push({ type: 'acronym', start: m.index, end: m.index + form.length, by: 'rule:acronyms', priority: PRIORITY.acronym, ...(value ? { value } : {}) });
       }

@@ -48,7 +48,8 @@ export async function extract(doc: Document, extractors: readonly Extractor[], t
   const out: Candidate[] = [];
   for (const extractor of extractors) {
     const start = performance.now();
-    for (const c of await extractor.extract(doc, out)) out.push(c);
+    // One by one: spreading a long text's hundreds of thousands of candidates into push() overflows the stack.
+    for (const candidate of await extractor.extract(doc, out)) out.push(candidate);
     if (timings) timings[extractor.id] = (timings[extractor.id] ?? 0) + performance.now() - start;
   }
   return out;

@@ -101,9 +101,27 @@ function paragraphStarts(text: string): (index: number) => number {
   };
 }
 
+/** Characters of a marker's line looked at before it: enough for every test below. */
+const LOOK_BEHIND = 64;
+
+/**
+ * The line before `start`, as far as the tests need it: its trailing blank and up to
+ * LOOK_BEHIND characters before that. A line cut short is led by NUL (neither a word nor
+ * punctuation), so that no test takes the cut for the line start. Bounded: a one-line text
+ * of many MB is not scanned back to its start for every candidate.
+ */
+function lineBefore(text: string, start: number): string {
+  const isBreak = (c: number) => c === 10 || c === 13;
+  let i = start;
+  while (i > 0 && !isBreak(text.charCodeAt(i - 1)) && /\s/.test(text[i - 1]!)) i--;
+  const stop = Math.max(0, i - LOOK_BEHIND);
+  while (i > stop && !isBreak(text.charCodeAt(i - 1))) i--;
+  const cut = i > 0 && !isBreak(text.charCodeAt(i - 1));
+  return (cut ? '\u0000' : '') + text.slice(i, start);
+}
+
 function contextOf(text: string, start: number, end: number): MarkerContext {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
-  const before = text.slice(lineStart, start);
+  const before = lineBefore(text, start);
   if (before.trim() === '') return 'enumerator';
   const prev = before[before.length - 1]!;
   const closes = CLAUSE_END.test(text.slice(end, end + 2));

@@ -27,6 +27,8 @@ function titleOf(lines: string[], citationBlock: string | undefined): string | u
   const bold = lines.join('\n').match(/\*\*([^*]+)\*\*/);
   if (bold) return bold[1]!.replace(/\s+/g, ' ').trim();
   for (const line of lines) {
+    // A paragraph is no title (the first line of a text without line breaks is the whole text).
+    if (line.length > 400) continue;
     // `20. Summary Record of …(1)`: drop the number and the note marker.
     const title = line.replace(/^\d+\.\s+/, '').replace(/\s*(?:\(\d+\)|\[\d+\])$/, '').trim();
     // Not a title: navigation (`Home    Practice`), a counter, a sentence, a dateline.

@@ -6,6 +6,7 @@ import { inferMarkers, labelNumber, markerCandidates } from './marker-sequence.j
 import type { Candidate, ExtractorFactory } from './types.js';
 
 export { labelNumber };
+import { SortedSpans } from '../core/intervals.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SYMBOLS = '*†‡§';
@@ -105,6 +106,7 @@ function markersIn(text: string, from: number, end: number, defined: Set<string>
     .map((c) => ({ n: c.n, start: c.start, end: c.end }));
 }
 
+
 function lastHeading(lines: Line[]): number {
   for (let i = lines.length - 1; i >= 0; i--) if (HEADING.test(lines[i]!.text)) return i;
   return -1;
@@ -145,8 +147,9 @@ export function noteStructure(text: string): NoteStructure {
   }
   const body = footnotesUnderParagraphs(text, lines.filter((l) => l.start < regionStart), defined);
   const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
-  const bodyRanges = body.map((n) => [n.labelStart, n.end] as const);
-  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.some(([s, e]) => m.start >= s && m.start < e));
+  // Footnotes under paragraphs come in text order and do not overlap: a binary search finds the one a marker is in.
+  const bodyRanges = new SortedSpans(body.map((n) => ({ start: n.labelStart, end: n.end })));
+  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.containing(m.start, m.start + 1));
   return { notes: [...body, ...notes].sort((a, b) => a.start - b.start), markers, regionStart };
 }
 

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
 import { ENTRY_KEYS, SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
+import { entriesYaml } from './yaml-entries.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 
 /**
@@ -14,9 +15,10 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
     ...(sidecar.generator ? { generator: sidecar.generator } : {}),
     source: { path: sidecar.source.path, sha256: sidecar.source.sha256, length: sidecar.source.length, ...(sidecar.source.encoding ? { encoding: sidecar.source.encoding } : {}) },
     ...(sidecar.metadata && Object.keys(sidecar.metadata).length ? { metadata: orderedKeys(sidecar.metadata, METADATA_KEYS) } : {}),
-    entries: sidecar.entries.map(orderedEntry),
   };
-  return `# yaml-language-server: $schema=${schemaRef}\n${stringify(data, { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false })}`;
+  const options = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
+  // The entries, last, are written one by one (see entriesYaml): the same bytes, without one YAML tree of them all.
+  return `# yaml-language-server: $schema=${schemaRef}\n${stringify(data, options)}${entriesYaml(sidecar.entries.map(orderedEntry), options)}`;
 }
 
 const CITATION_KEYS = ['type', 'author', 'title', 'container-title', 'volume', 'publisher', 'publisher-place', 'issued', 'page', 'archive', 'archive_location', 'URL', 'note'] as const;

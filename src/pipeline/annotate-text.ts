@@ -4,7 +4,6 @@ import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
 import { extract, type Candidate, type Extractor } from '../extract/index.js';
 import { documentMetadata } from '../extract/metadata.js';
-import { NLP_MAX_CHARS } from '../extract/nlp.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { CacheEntry } from '../io/cache.js';
 import { absolute, schemaPathOf, type Target } from '../io/project.js';
@@ -68,9 +67,6 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
   const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, rejected, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages: Message[] = [];
-  if (!result.current && chars > NLP_MAX_CHARS && extractors.some((e) => e.id === 'nlp:compromise')) {
-    messages.push({ file: target.text, severity: 'warning', message: `the text has ${chars} characters: too long for NLP, annotated by rules only`, ruleId: 'text-too-long-for-nlp' });
-  }
   for (const e of result.orphaned) {
     messages.push({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', ...(e.id ? { entryId: e.id } : {}) });
   }

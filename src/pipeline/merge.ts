@@ -38,7 +38,13 @@ const isLive = (e: Entry) => e.status !== 'rejected' && e.status !== 'orphaned';
 /** Each live note lists the ids of the live markers that carry its number. */
 function linkNotes(entries: Entry[]): Entry[] {
   const markers = new Map<string, string[]>();
-  for (const e of entries) if (e.type === 'note-marker' && e.n !== undefined && isLive(e)) markers.set(e.n, [...(markers.get(e.n) ?? []), e.id!]);
+  for (const e of entries) {
+    if (e.type !== 'note-marker' || e.n === undefined || !isLive(e)) continue;
+    // Pushed, not copied: a long text may have thousands of markers with one number.
+    const ids = markers.get(e.n);
+    if (ids) ids.push(e.id!);
+    else markers.set(e.n, [e.id!]);
+  }
   return entries.map((e) => {
     if (e.type !== 'note' || e.n === undefined || !isLive(e)) return e;
     const { markers: _old, ...rest } = e;

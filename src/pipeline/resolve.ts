@@ -4,6 +4,7 @@ import { alternation } from '../core/regexp.js';
 import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
+import { DisjointSpans, SortedSpans } from '../core/intervals.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -25,7 +26,10 @@ function rank(a: Candidate, b: Candidate): number {
 function select(candidates: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   const byKey = new Map<string, Candidate>();
-  for (const c of [...candidates].filter((c) => c.end > c.start).sort(rank)) {
+  const ranked = candidates.filter((c) => c.end > c.start).sort(rank);
+  // Per competing layer, the spans kept so far: an overlap test in log time, not against every kept span.
+  const keptSpans = new Map(['entity', 'acronym'].map((layer) => [layer, new DisjointSpans(ranked.filter((c) => layerOf(c.type) === layer))]));
+  for (const c of ranked) {
     const key = `${c.type}:${c.start}:${c.end}:${c.n ?? ''}`;
     const same = byKey.get(key);
     if (same) {
@@ -34,11 +38,12 @@ function select(candidates: readonly Candidate[]): Candidate[] {
       if (same.cluster === undefined && c.cluster !== undefined) same.cluster = c.cluster;
       continue;
     }
-    const layer = layerOf(c.type);
-    if (layer !== 'structure' && kept.some((k) => layerOf(k.type) === layer && k.start < c.end && c.start < k.end)) continue;
+    const spans = keptSpans.get(layerOf(c.type));
+    if (spans?.overlaps(c.start, c.end)) continue;
     const copy = { ...c };
     byKey.set(key, copy);
     kept.push(copy);
+    spans?.add(copy);
   }
   return kept;
 }
@@ -73,12 +78,15 @@ const COORDINATION = new RegExp(String.raw`(?<![\p{L}])${CAPITALIZED}(?:,\s+${CA
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
 function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // Kept entities do not overlap one another: binary search finds the one at a place.
+  const entities = new SortedSpans(kept.filter((k) => layerOf(k.type) === 'entity'));
+  const persons = new SortedSpans(kept.filter((k) => k.type === 'person'));
   for (const m of text.matchAll(COORDINATION)) {
     const members = [...m[0].matchAll(new RegExp(CAPITALIZED, 'gu'))].map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length }));
-    const person = members.find((w) => kept.some((k) => k.type === 'person' && k.start <= w.start && w.end <= k.end));
+    const person = members.find((w) => persons.containing(w.start, w.end));
     if (!person) continue;
     for (const w of members) {
-      if (!kept.some((k) => layerOf(k.type) === 'entity' && k.start < w.end && w.start < k.end)) {
+      if (!entities.overlapping(w.start, w.end)) {
         out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PRIORITY.coordinated });
       }
     }

@@ -1,0 +1,259 @@
+// Note structure as of commit c255eaa, before the bounded look-behind and the indexed footnote ranges
+// (quadratic on long lines, but obviously right). The property tests hold the fast one to exactly its results.
+import type { Document } from '../../src/core/document.js';
+import type { Citation } from '../../src/core/schema.js';
+import { parseNote } from '../../src/extract/citations.js';
+import type { Candidate, Extractor } from '../../src/extract/types.js';
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SYMBOLS = '*†‡§';
+/** `(12)`, `[12]`, `¹²`, `*`, `†` as the label that opens a note. */
+const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`;
+/** A note line opens with one label or several: `(4), (6), (7) Ministry of …`. */
+const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
+const LABEL_G = new RegExp(LABEL, 'gu');
+const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)[ \t]*:?[ \t]*$/i;
+/** An inline marker candidate; whether it really is one is decided by its neighbours. */
+const MARKER = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
+const CONNECTIVES = /(?:^|\s)(?:and|or|nor|und|et)\s*$/i;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Note {
+  numbers: string[];
+  /** The label(s) at the start of the line. */
+  labelStart: number;
+  /** The note text, without its label. */
+  start: number;
+  end: number;
+}
+
+export interface Marker {
+  n: string;
+  start: number;
+  end: number;
+}
+
+export interface NoteStructure {
+  notes: Note[];
+  markers: Marker[];
+  /** Where the final notes list begins (the text length when there is none). */
+  regionStart: number;
+}
+
+/** `(12)` → `12`, `¹²` → `12`, `†` → `†`. */
+export function labelNumber(label: string): string {
+  const inner = label.replace(/^[(\[]|[)\]]$/g, '');
+  return [...inner].map((c) => (SUPERSCRIPT.includes(c) ? String(SUPERSCRIPT.indexOf(c)) : c)).join('');
+}
+
+/** Split into lines, keeping UTF-16 offsets; works with LF, CRLF and CR. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0] !== '') {
+    const body = m[0].replace(/[\r\n]+$/, '');
+    lines.push({ start: m.index, end: m.index + body.length, text: body });
+  }
+  return lines;
+}
+
+const isBlank = (line: Line) => line.text.trim() === '';
+const noteLine = (line: Line) => {
+  const m = NOTE_LINE.exec(line.text);
+  // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
+  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length)))) return undefined;
+  return m;
+};
+
+/** Blocks of consecutive non-blank lines. */
+function blocksOf(lines: Line[]): Line[][] {
+  const blocks: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (isBlank(line)) {
+      if (current.length) blocks.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** Notes in a run of lines: each label line starts a note, following non-blank lines continue it. */
+function notesIn(lines: Line[]): Note[] {
+  const notes: Note[] = [];
+  let current: Note | undefined;
+  for (const line of lines) {
+    const m = noteLine(line);
+    if (m) {
+      const numbers = [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0]));
+      const labelStart = line.start + m[0].length - m[0].trimStart().length;
+      current = { numbers, labelStart, start: line.start + m[0].length, end: line.start + line.text.trimEnd().length };
+      notes.push(current);
+    } else if (isBlank(line) || HEADING.test(line.text)) {
+      current = undefined;
+    } else if (current) {
+      current.end = line.start + line.text.trimEnd().length;
+    }
+  }
+  return notes;
+}
+
+/**
+ * Marker candidates before `end`. A marker follows a word or punctuation
+ * (`Johnson (1)`, `failures.(2)`, `”(1)`, `word¹`). Not a marker: a label opening a line
+ * (a body enumerator), `: (1) that …, (2) …` enumerations, `(1)` after `and`.
+ * A spaced marker followed by more words (`SEPES (3) personnel`) counts only when
+ * the notes define its number.
+ */
+function markersIn(text: string, from: number, end: number, defined: Set<string>): Marker[] {
+  const markers: Marker[] = [];
+  MARKER.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER.exec(text)) && m.index < end) {
+    const n = labelNumber(m[0]);
+    const start = m.index;
+    const stop = start + m[0].length;
+    const symbol = /^[*†‡§]$/u.test(m[0]) || /^[(\[][*†‡§]/.test(m[0]);
+    const superscript = !m[0].startsWith('(') && !m[0].startsWith('[') && !symbol;
+    // Symbols and superscripts are markers only where a note defines them.
+    if ((symbol || superscript) && !defined.has(n)) continue;
+    if (isMarkerAt(text, start, stop, defined.has(n))) markers.push({ n, start, end: stop });
+  }
+  return markers;
+}
+
+function isMarkerAt(text: string, start: number, end: number, defined: boolean): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const before = text.slice(lineStart, start);
+  if (before.trim() === '') return false;
+  const prev = before[before.length - 1]!;
+  const next = text.slice(end, end + 2);
+  const endsClause = next === '' || /^(?:[\r\n]|[ \t]*[\r\n]|[.,;:!?)\]”"’'—–-]|[ \t]*$)/.test(next);
+  if (!/\s/.test(prev)) return !/[(\[]/.test(prev) || endsClause;
+  if (/[:;,(]\s*$/.test(before) || CONNECTIVES.test(before)) return false;
+  return endsClause || defined;
+}
+
+function lastHeading(lines: Line[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (HEADING.test(lines[i]!.text)) return i;
+  return -1;
+}
+
+/** The final notes list: after the last notes heading, else the last run of labelled blocks. */
+function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
+  const heading = lastHeading(lines);
+  if (heading >= 0) return { lines: lines.slice(heading + 1), headed: true };
+  const blocks = blocksOf(lines);
+  let last = blocks.length - 1;
+  while (last >= 0 && !noteLine(blocks[last]![0]!)) last--;
+  let first = last;
+  while (first > 0 && noteLine(blocks[first - 1]![0]!)) first--;
+  return { lines: last < 0 ? [] : blocks.slice(first, last + 1).flat(), headed: false };
+}
+
+/**
+ * Finds the notes (a final list with or without a heading, and footnotes placed
+ * directly under a paragraph) and the markers that point to them.
+ */
+export function noteStructure(text: string): NoteStructure {
+  const lines = linesOf(text);
+  const region = finalRegion(lines);
+  let regionStart = region.lines[0]?.start ?? text.length;
+  let notes = notesIn(region.lines);
+  let defined = new Set(notes.flatMap((n) => n.numbers));
+  // Without a heading, a run of `(1)` paragraphs may be body enumerators: it is a notes list
+  // only if the body points into it. `[1]`, `¹` and `*` labels are footnote labels by themselves.
+  const enumeratorLike = notes.every((note) => text[note.labelStart] === '(');
+  if (!region.headed && notes.length && enumeratorLike) {
+    const pointed = new Set(markersIn(text, 0, regionStart, defined).map((m) => m.n));
+    if (!notes.some((note) => note.numbers.some((n) => pointed.has(n)))) {
+      notes = [];
+      defined = new Set();
+      regionStart = text.length;
+    }
+  }
+  const body = footnotesUnderParagraphs(text, lines.filter((l) => l.start < regionStart), defined);
+  const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
+  const bodyRanges = body.map((n) => [n.labelStart, n.end] as const);
+  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.some(([s, e]) => m.start >= s && m.start < e));
+  return { notes: [...body, ...notes].sort((a, b) => a.start - b.start), markers, regionStart };
+}
+
+/**
+ * Footnotes placed under the paragraph that cites them: a block of labelled lines
+ * whose numbers the final list does not define and a marker just above points to.
+ */
+function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<string>): Note[] {
+  const found: Note[] = [];
+  const blocks = blocksOf(lines);
+  blocks.forEach((block, i) => {
+    if (i === 0 || !block.every((line) => noteLine(line))) return;
+    const candidates = notesIn(block);
+    const numbers = candidates.flatMap((n) => n.numbers);
+    if (numbers.some((n) => defined.has(n))) return;
+    const above = blocks[i - 1]!;
+    const pointed = markersIn(text, above[0]!.start, above[above.length - 1]!.end, new Set(numbers)).map((m) => m.n);
+    if (numbers.every((n) => pointed.includes(n))) found.push(...candidates);
+  });
+  return found;
+}
+
+/**
+ * Notes with their citations. One line may hold several notes (`(4), (6), (7) …, p.12, 13, 19`):
+ * each number gets its own entry and, when the pages match the numbers, its own page.
+ * The note the title points to is the document's source note, labelled or not.
+ */
+export function noteCandidates(text: string): Candidate[] {
+  const { notes, markers } = noteStructure(text);
+  const by = 'structure:notes';
+  const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: 100, n: m.n }));
+  // A marker closing the first line points from the title to the document's source note.
+  const titleEnd = firstLineEnd(text);
+  const titleMarker = markers.find((m) => m.end === titleEnd && !/[.!?]["”’]?\s*$/.test(text.slice(0, m.start)));
+  const titleNumbers = new Set(titleMarker ? [titleMarker.n] : []);
+  let lastCiting: string | undefined;
+  const lastByAuthor = new Map<string, string>();
+  const authorOf = (c: Citation | undefined) => c?.author?.[0]?.literal.toLowerCase();
+  for (const note of notes) {
+    const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
+    note.numbers.forEach((n, i) => {
+      const candidate: Candidate = { type: 'note', start: note.start, end: note.end, by, priority: 100, n, kind: parsed.kind };
+      if (parsed.citation) {
+        const page = parsed.pages?.length === note.numbers.length ? parsed.pages[i] : parsed.citation.page;
+        candidate.citation = { ...parsed.citation, ...(page ? { page } : {}) };
+      }
+      if (parsed.parts) candidate.parts = parsed.parts;
+      if (parsed.ibid) {
+        const author = authorOf(parsed.citation);
+        const repeats = author ? [...lastByAuthor].find(([a]) => a.endsWith(author) || author.endsWith(a))?.[1] : lastCiting;
+        if (repeats) candidate.repeats = repeats;
+      }
+      out.push(candidate);
+    });
+    if (parsed.citation && !parsed.ibid) {
+      lastCiting = note.numbers[note.numbers.length - 1]!;
+      const author = authorOf(parsed.citation);
+      if (author) lastByAuthor.set(author, lastCiting);
+    }
+  }
+  return out;
+}
+
+function firstLineEnd(text: string): number {
+  const first = /\S[^\r\n]*/.exec(text);
+  return first ? first.index + first[0].length : 0;
+}
+
+export const notesExtractor: Extractor = {
+  id: 'structure:notes',
+  description: 'Note markers ((1), [1], ¹, *, †), the notes they point to, and their citations',
+  types: ['note', 'note-marker'],
+  extract: (doc: Document) => noteCandidates(doc.text),
+};
