@@ -11,12 +11,25 @@ export default tseslint.config(
   {
     languageOptions: { globals: globals.node },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // `typeof import('x')` types keep lazily loaded modules off the start-up path.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       // Escapes such as `\\[` inside character classes make long regular expressions easier to read.
       'no-useless-escape': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../commands/*', './commands/*'], message: 'commands never import each other: move shared code to core/, io/, pipeline/ or checks/' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../commands/*', './commands/*'],
+              message: 'commands never import each other: move shared code to core/, io/, pipeline/ or checks/',
+            },
+          ],
+        },
+      ],
     },
   },
   // The CLI, the library barrel and the tests may import commands.

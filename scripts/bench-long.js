@@ -27,7 +27,10 @@ const keep = process.argv.includes('--keep');
 function sourceTexts() {
   const frus = arg('source', join(root, '../shared/train/frus'));
   const dir = existsSync(frus) ? frus : join(root, 'corpus');
-  const names = readdirSync(dir, { recursive: true }).map(String).filter((n) => n.endsWith('.txt')).sort();
+  const names = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((n) => n.endsWith('.txt'))
+    .sort();
   return { dir, texts: names.map((n) => readFileSync(join(dir, n), 'utf8').trim()) };
 }
 
@@ -56,7 +59,7 @@ function entitiesThrough(sidecar, length) {
     for (const [zone, [from, to]] of Object.entries(zones)) {
       if (entry.start < from || entry.start >= to) continue;
       counts[zone].all++;
-      if (entry.by === 'nlp:compromise') counts[zone].nlp++;
+      if (entry.by.startsWith('nlp:')) counts[zone].nlp++;
       if (entry.type === 'person') counts[zone].person++;
     }
   };
@@ -89,7 +92,18 @@ function runCase(texts, mb, shape) {
   const bytes = Buffer.byteLength(text);
   // GNU time reports the peak RSS and CPU time even when the timeout stops the run (TERM, then KILL).
   const useTime = existsSync('/usr/bin/time');
-  const command = [...(useTime ? ['/usr/bin/time', '-f', 'TIME %M %e %U %S'] : []), 'timeout', '--kill-after=5', String(timeoutSeconds), process.execPath, bin, 'annotate', '--jobs', '1', '--stats'];
+  const command = [
+    ...(useTime ? ['/usr/bin/time', '-f', 'TIME %M %e %U %S'] : []),
+    'timeout',
+    '--kill-after=5',
+    String(timeoutSeconds),
+    process.execPath,
+    bin,
+    'annotate',
+    '--jobs',
+    '1',
+    '--stats',
+  ];
   const r = spawnSync(command[0], command.slice(1), { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
   const time = /TIME (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   const statsRss = /peak RSS (\d+) MB/.exec(r.stderr ?? '')?.[1];
@@ -108,7 +122,12 @@ function runCase(texts, mb, shape) {
     const sidecar = readFileSync(join(dir, 'annotations', 'long.txt.yaml'), 'utf8');
     result.sidecarMB = +(Buffer.byteLength(sidecar) / 1e6).toFixed(2);
     result.entitiesPerMB = entitiesThrough(sidecar, [...text].length);
-  } else result.error = (r.stderr ?? '').split('\n').filter((l) => l && !l.startsWith('TIME')).slice(-3).join(' | ');
+  } else
+    result.error = (r.stderr ?? '')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('TIME'))
+      .slice(-3)
+      .join(' | ');
   if (!keep) rmSync(dir, { recursive: true, force: true });
   else result.dir = dir;
   return result;
@@ -129,7 +148,10 @@ else {
   for (const shape of shapes) {
     const one = results.find((r) => r.shape === shape && r.mb >= 0.9 && r.mb <= 1.1 && r.finished);
     const last = results.filter((r) => r.shape === shape && r.finished).at(-1);
-    if (one && last && last !== one) console.log(`${shape}: per-MB CPU time ${last.mb} MB / 1 MB = ${(last.cpuSeconds / last.mb / (one.cpuSeconds / one.mb)).toFixed(2)}×`);
+    if (one && last && last !== one)
+      console.log(
+        `${shape}: per-MB CPU time ${last.mb} MB / 1 MB = ${(last.cpuSeconds / last.mb / (one.cpuSeconds / one.mb)).toFixed(2)}×`,
+      );
   }
 }
 
@@ -137,7 +159,11 @@ function formatRow(r) {
   const perMB = (s) => (s === undefined ? '?' : (s / r.mb).toFixed(2));
   const head = `${r.shape.padEnd(8)} ${String(r.mb).padStart(6)} MB`;
   if (!r.finished) return `${head}  > ${timeoutSeconds} s (killed; peak RSS ${r.peakRssMB ?? '?'} MB so far)  ${r.error ?? ''}`;
-  const stages = Object.entries(r.stages).sort(([, a], [, b]) => b - a).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  const stages = Object.entries(r.stages)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 6)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
   const e = r.entitiesPerMB;
   return `${head}  wall ${r.wallSeconds} s, cpu ${r.cpuSeconds} s = ${perMB(r.cpuSeconds)} s/MB, peak RSS ${r.peakRssMB} MB, sidecar ${r.sidecarMB} MB | ${stages} | entries/MB start ${e.start.all} (nlp ${e.start.nlp}) middle ${e.middle.all} (nlp ${e.middle.nlp}) end ${e.end.all} (nlp ${e.end.nlp})${r.warnings.length ? ` | ${r.warnings.join(' ')}` : ''}`;
 }

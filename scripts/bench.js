@@ -30,7 +30,13 @@ const json = process.argv.includes('--json');
 
 function sources() {
   // Real archival text: the bundled corpus, the shared examples and evaluation texts, and the 6 MB of FRUS training texts.
-  const dirs = [join(root, 'corpus'), join(root, '../shared/eval/hipe-dev'), join(root, '../shared/eval/frus-dev'), join(root, '../shared/examples'), join(root, '../shared/train/frus')];
+  const dirs = [
+    join(root, 'corpus'),
+    join(root, '../shared/eval/hipe-dev'),
+    join(root, '../shared/eval/frus-dev'),
+    join(root, '../shared/examples'),
+    join(root, '../shared/train/frus'),
+  ];
   return dirs.filter(existsSync).flatMap((dir) =>
     readdirSync(dir, { recursive: true })
       .filter((n) => String(n).endsWith('.txt'))
@@ -146,11 +152,14 @@ results.ratioVsRawCompromiseWithDates = results.annotateJobs1MBps / results.rawC
 results.extractRatioVsRawCompromise = results.marginaliaExtractMBps / results.rawCompromiseMBps;
 
 // 3. Start-up: --help against a bare node.
-const startup = (args) => median(Array.from({ length: 9 }, () => {
-  const start = performance.now();
-  spawnSync(process.execPath, args);
-  return performance.now() - start;
-}));
+const startup = (args) =>
+  median(
+    Array.from({ length: 9 }, () => {
+      const start = performance.now();
+      spawnSync(process.execPath, args);
+      return performance.now() - start;
+    }),
+  );
 results.nodeStartMs = startup(['-e', '0']);
 results.helpStartMs = startup([bin, '--help']);
 results.helpVsNode = results.helpStartMs / results.nodeStartMs;
@@ -164,11 +173,17 @@ else {
     ['corpus', `${results.corpusMB} MB (sample for in-process rates: ${results.sampleMB} MB)`],
     ['raw compromise (people, places, orgs, money)', `${results.rawCompromiseMBps} MB/s`],
     ['raw compromise + compromise-dates', `${results.rawCompromiseWithDatesMBps} MB/s`],
-    ['the tagger alone, same sample', `${results.taggerAloneMBps} MB/s (${(results.taggerAloneMBps / results.rawCompromiseMBps).toFixed(1)}× raw)`],
+    [
+      'the tagger alone, same sample',
+      `${results.taggerAloneMBps} MB/s (${(results.taggerAloneMBps / results.rawCompromiseMBps).toFixed(1)}× raw)`,
+    ],
     ['extraction: rules only (ner: none)', `${results.extractRulesOnlyMBps} MB/s`],
     ['extraction: rules + tagger (default)', `${results.extractRulesTaggerMBps} MB/s (${results.extractRatioVsRawCompromise}× raw)`],
     ['extraction: rules + compromise', `${results.extractRulesCompromiseMBps} MB/s`],
-    ['annotate --jobs 1', `${results.annotateJobs1MBps} MB/s (${results.ratioVsRawCompromise}× raw, ${results.ratioVsRawCompromiseWithDates}× raw with dates)`],
+    [
+      'annotate --jobs 1',
+      `${results.annotateJobs1MBps} MB/s (${results.ratioVsRawCompromise}× raw, ${results.ratioVsRawCompromiseWithDates}× raw with dates)`,
+    ],
     ['annotate --jobs 2', `${results.annotateJobs2MBps} MB/s (${results.jobs2Speedup}× jobs 1)`],
     ['re-run, nothing changed', `${results.rerunSeconds} s (${(results.rerunShareOfFullRun * 100).toFixed(1)}% of the full run)`],
     ['check, with the run cache', `${results.checkMBps} MB/s`],
@@ -188,5 +203,7 @@ if (process.argv.includes('--memory')) {
     peaks[size] = timeCommand(corpus.dir, 'annotate', '--jobs', '1', '--stats').peakRssMB;
     rmSync(corpus.dir, { recursive: true, force: true });
   }
-  console.log(`peak RSS, annotate --jobs 1: 20 MB corpus ${peaks[20]} MB, 100 MB corpus ${peaks[100]} MB (${((peaks[100] / peaks[20] - 1) * 100).toFixed(1)}% more)`);
+  console.log(
+    `peak RSS, annotate --jobs 1: 20 MB corpus ${peaks[20]} MB, 100 MB corpus ${peaks[100]} MB (${((peaks[100] / peaks[20] - 1) * 100).toFixed(1)}% more)`,
+  );
 }

@@ -32,13 +32,21 @@ const { extract, extractorsFor, extractContext, rulePacks } = await import(join(
 const { Document } = await import(join(root, 'dist/core/document.js'));
 
 const started = performance.now();
-const files = (dir, suffix) => readdirSync(join(data, dir)).filter((f) => f.endsWith(suffix)).sort();
+const files = (dir, suffix) =>
+  readdirSync(join(data, dir))
+    .filter((f) => f.endsWith(suffix))
+    .sort();
 // GUM's bio and voyage genres are CC BY-SA: left out, so that the model carries no share-alike terms.
 const shareAlike = /^GUM_(?:bio|voyage)_/;
 const all = [
   ...files('litbank', '.tsv').map((f) => ({ source: 'litbank', ...readLitBank(readFileSync(join(data, 'litbank', f), 'utf8')) })),
-  ...files('gum', '.conllu').filter((f) => !shareAlike.test(f)).map((f) => ({ source: 'gum', ...readGum(readFileSync(join(data, 'gum', f), 'utf8')) })),
-  ...files('frus', '.txt').map((f) => ({ source: 'frus', ...readFrus(readFileSync(join(data, 'frus', f), 'utf8'), readFileSync(join(data, 'frus', f.replace(/\.txt$/, '.ann')), 'utf8')) })),
+  ...files('gum', '.conllu')
+    .filter((f) => !shareAlike.test(f))
+    .map((f) => ({ source: 'gum', ...readGum(readFileSync(join(data, 'gum', f), 'utf8')) })),
+  ...files('frus', '.txt').map((f) => ({
+    source: 'frus',
+    ...readFrus(readFileSync(join(data, 'frus', f), 'utf8'), readFileSync(join(data, 'frus', f.replace(/\.txt$/, '.ann')), 'utf8')),
+  })),
 ];
 const texts = all.filter((t) => sources.includes(t.source));
 // The rules' spans are the tagger's evidence (stacking): made here as annotate makes them.
@@ -47,7 +55,11 @@ const rules = extractorsFor(packs, { ner: 'none' });
 for (const [i, t] of texts.entries()) {
   t.hints = (await extract(new Document(`t${i}.txt`, t.text), rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
 }
-const lexicon = buildLexicon(texts.map((t) => t.text), extractContext(packs), wordClasses(nlp.model().one.lexicon));
+const lexicon = buildLexicon(
+  texts.map((t) => t.text),
+  extractContext(packs),
+  wordClasses(nlp.model().one.lexicon),
+);
 const count = (source) => texts.filter((t) => t.source === source).length;
 const model = train(texts, lexicon, {
   epochs,
@@ -59,4 +71,6 @@ const model = train(texts, lexicon, {
 model.trainedOn = { litbank: count('litbank'), gum: count('gum'), frus: count('frus'), partial, epochs, seed, buckets: 1 << 18 };
 const bytes = serializeModel(model);
 writeFileSync(out, bytes);
-process.stderr.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${texts.length} texts, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(
+  `wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${texts.length} texts, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);

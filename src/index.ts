@@ -6,9 +6,28 @@ export { annotate, shardOf, type AnnotateOptions, type AnnotateResult, type File
 export { check, type CheckOptions, type CheckResult } from './commands/check.js';
 export { corpusIndex, type IndexOptions, type IndexedEntity } from './commands/corpus-index.js';
 export { curate, type CurateOptions, type CurateResult, type Selector } from './commands/curate.js';
-export { agreement, diff, diffEntries, isSame, type DiffOptions, type DiffResult, type DocumentDiff, type EntryChange, type TypeAgreement } from './commands/diff.js';
+export {
+  agreement,
+  diff,
+  diffEntries,
+  isSame,
+  type DiffOptions,
+  type DiffResult,
+  type DocumentDiff,
+  type EntryChange,
+  type TypeAgreement,
+} from './commands/diff.js';
 export { evaluate, type EvalOptions, type EvalResult, type TypeScore } from './commands/eval.js';
-export { EXPORT_FORMATS, IMPORT_FORMATS, exportAnnotations, importAnnotations, type ExportFormat, type ExportOptions, type ImportFormat, type ImportOptions } from './commands/interop.js';
+export {
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  exportAnnotations,
+  importAnnotations,
+  type ExportFormat,
+  type ExportOptions,
+  type ImportFormat,
+  type ImportOptions,
+} from './commands/interop.js';
 export { validate, validateSidecar, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { view, type ViewOptions } from './commands/view.js';
 
@@ -18,7 +37,16 @@ export { ExitError } from './core/errors.js';
 export type { Message, Severity } from './core/message.js';
 export { Entry, SCHEMA_VERSION, Sidecar, sidecarJsonSchema, type Citation, type DocumentMetadata } from './core/schema.js';
 export type { Counts, Score } from './core/scoring.js';
-export { extract, extractContext, extractorsFor, rulePacks, type Candidate, type ExtractContext, type Extractor, type ExtractorFactory } from './extract/index.js';
+export {
+  extract,
+  extractContext,
+  extractorsFor,
+  rulePacks,
+  type Candidate,
+  type ExtractContext,
+  type Extractor,
+  type ExtractorFactory,
+} from './extract/index.js';
 export { loadConfig, type Config } from './io/config.js';
 export { parseSidecar, serializeSidecar } from './io/sidecar.js';
 export { annotateDocument, type DocumentAnnotation } from './pipeline/annotate-text.js';

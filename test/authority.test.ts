@@ -5,9 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { REPO, cli, makeProject } from './helpers.js';
 
 const PERSONS = readFileSync(join(REPO, 'test/fixtures/authority/persons.tsv'), 'utf8');
-const records = (root: string) => parse(readFileSync(join(root, 'authority.yaml'), 'utf8')).records as { id: string; preferred: string; variants: string[]; status: string; description?: string }[];
+const records = (root: string) =>
+  parse(readFileSync(join(root, 'authority.yaml'), 'utf8')).records as {
+    id: string;
+    preferred: string;
+    variants: string[];
+    status: string;
+    description?: string;
+  }[];
 const people = (root: string, name: string) =>
-  (parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8')).entries as { type: string; text: string; ref?: string; by: string }[]).filter((e) => e.type === 'person').map((e) => [e.text, e.ref ?? null]);
+  (
+    parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8')).entries as {
+      type: string;
+      text: string;
+      ref?: string;
+      by: string;
+    }[]
+  )
+    .filter((e) => e.type === 'person')
+    .map((e) => [e.text, e.ref ?? null]);
 
 describe('authority files', () => {
   it('imports a FRUS persons list as accepted records, and annotate links each mention to its record', async () => {
@@ -37,13 +53,21 @@ describe('authority files', () => {
   });
 
   it('reports a list without its name column with the file and line, and exits 1', async () => {
-    const root = makeProject({ 'marginalia.config.yaml': 'authorities: [authority.yaml]\n', 'people.csv': 'who,role\n"Rusk, Dean",Secretary\n' });
+    const root = makeProject({
+      'marginalia.config.yaml': 'authorities: [authority.yaml]\n',
+      'people.csv': 'who,role\n"Rusk, Dean",Secretary\n',
+    });
     const r = await cli(root, 'authority', 'import', 'people.csv');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('people.csv:1:1  error  no column "name" in the header  authority-import');
     const mapped = await cli(root, 'authority', 'import', 'people.csv', '--name', 'who', '--description', 'role');
     expect(mapped.stdout).toBe('authority.yaml: 1 record, 1 new\n');
-    expect(records(root)[0]).toMatchObject({ id: 'person:rusk-dean', preferred: 'Dean Rusk', variants: ['Rusk'], description: 'Secretary' });
+    expect(records(root)[0]).toMatchObject({
+      id: 'person:rusk-dean',
+      preferred: 'Dean Rusk',
+      variants: ['Rusk'],
+      description: 'Secretary',
+    });
   });
 
   it('build proposes records; people accept, reject and edit them; a second build loses none of it', async () => {

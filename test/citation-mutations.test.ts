@@ -56,10 +56,23 @@ function frusDocuments(): Annotated[] {
       const text = readFileSync(join(FRUS_DEV, f), 'utf8');
       const ann = readFileSync(join(FRUS_DEV, f.replace(/\.txt$/, '.ann')), 'utf8');
       const nOf = new Map([...ann.matchAll(/^#\d+\tAnnotatorNotes (T\d+)\tn=([^;\s]+)/gm)].map((m) => [m[1]!, m[2]!]));
-      const spans = [...ann.matchAll(/^(T\d+)\t(note|note-marker) (\d+) (\d+)\t/gm)].map((m) => ({ id: m[1]!, type: m[2]!, start: Number(m[3]), end: Number(m[4]) }));
-      const markers = spans.filter((s) => s.type === 'note-marker').map((s) => ({ n: nOf.get(s.id) ?? text.slice(s.start + 1, s.end - 1), start: s.start, end: s.end }));
+      const spans = [...ann.matchAll(/^(T\d+)\t(note|note-marker) (\d+) (\d+)\t/gm)].map((m) => ({
+        id: m[1]!,
+        type: m[2]!,
+        start: Number(m[3]),
+        end: Number(m[4]),
+      }));
+      const markers = spans
+        .filter((s) => s.type === 'note-marker')
+        .map((s) => ({ n: nOf.get(s.id) ?? text.slice(s.start + 1, s.end - 1), start: s.start, end: s.end }));
       // The gold note starts after its label; the label opens the note's line.
-      const notes = spans.filter((s) => s.type === 'note').map((s) => ({ n: nOf.get(s.id)!, labelStart: lineStartOf(text, s.start) + (/^[ \t]*/.exec(text.slice(lineStartOf(text, s.start)))![0].length), end: s.end }));
+      const notes = spans
+        .filter((s) => s.type === 'note')
+        .map((s) => ({
+          n: nOf.get(s.id)!,
+          labelStart: lineStartOf(text, s.start) + /^[ \t]*/.exec(text.slice(lineStartOf(text, s.start)))![0].length,
+          end: s.end,
+        }));
       return { name: `frus-dev/${f}`, text, markers, notes };
     })
     .filter((d) => d.notes.length > 0);
@@ -74,7 +87,12 @@ function bundledDocuments(): Annotated[] {
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
       const { notes, markers } = noteStructure(text);
-      return { name: `bundled/${f}`, text, markers, notes: notes.flatMap((note) => note.numbers.map((n) => ({ n, labelStart: note.labelStart, end: note.end }))) };
+      return {
+        name: `bundled/${f}`,
+        text,
+        markers,
+        notes: notes.flatMap((note) => note.numbers.map((n) => ({ n, labelStart: note.labelStart, end: note.end }))),
+      };
     })
     .filter((d) => d.notes.length > 0);
 }
@@ -86,7 +104,12 @@ function deleteMarker(doc: Annotated, marker: MarkerAt): Planted | undefined {
   if (!note) return undefined;
   const text = doc.text.slice(0, marker.start) + doc.text.slice(marker.end);
   const shift = note.labelStart > marker.start ? marker.end - marker.start : 0;
-  return { text, rule: 'note-without-marker', lines: [lineOf(text, note.labelStart - shift)], linesBefore: [lineOf(doc.text, note.labelStart)] };
+  return {
+    text,
+    rule: 'note-without-marker',
+    lines: [lineOf(text, note.labelStart - shift)],
+    linesBefore: [lineOf(doc.text, note.labelStart)],
+  };
 }
 
 /** Deletes the note's lines (all numbers of a compound note line go with it). */
@@ -100,13 +123,19 @@ function deleteNote(doc: Annotated, note: NoteAt): Planted | undefined {
   if (!orphans.length) return undefined;
   const text = doc.text.slice(0, from) + doc.text.slice(to);
   const moved = (i: number) => (i >= to ? i - (to - from) : i);
-  return { text, rule: 'marker-without-note', lines: orphans.map((m) => lineOf(text, moved(m.start))), linesBefore: orphans.map((m) => lineOf(doc.text, m.start)) };
+  return {
+    text,
+    rule: 'marker-without-note',
+    lines: orphans.map((m) => lineOf(text, moved(m.start))),
+    linesBefore: orphans.map((m) => lineOf(doc.text, m.start)),
+  };
 }
 
 /** Swaps the numbers in the labels of two adjacent single-number notes: the second now stands out of order. */
 function swapNotes(doc: Annotated, first: NoteAt, second: NoteAt): Planted | undefined {
   const single = (note: NoteAt) => doc.notes.filter((n) => n.labelStart === note.labelStart).length === 1;
-  if (!single(first) || !single(second) || !/^\d+$/.test(first.n) || !/^\d+$/.test(second.n) || Number(first.n) >= Number(second.n)) return undefined;
+  if (!single(first) || !single(second) || !/^\d+$/.test(first.n) || !/^\d+$/.test(second.n) || Number(first.n) >= Number(second.n))
+    return undefined;
   const relabel = (label: string, n: string) => label.replace(/\d+/, n);
   const labelOf = (note: NoteAt) => /^(?:[(\[]\d+[)\]])/.exec(doc.text.slice(note.labelStart))?.[0];
   const [a, b] = [labelOf(first), labelOf(second)];
@@ -118,7 +147,12 @@ function swapNotes(doc: Annotated, first: NoteAt, second: NoteAt): Planted | und
     relabel(b, first.n) +
     doc.text.slice(second.labelStart + b.length);
   const shift = relabel(a, second.n).length - a.length;
-  return { text, rule: 'notes-out-of-order', lines: [lineOf(text, second.labelStart + shift)], linesBefore: [lineOf(doc.text, second.labelStart)] };
+  return {
+    text,
+    rule: 'notes-out-of-order',
+    lines: [lineOf(text, second.labelStart + shift)],
+    linesBefore: [lineOf(doc.text, second.labelStart)],
+  };
 }
 
 function plantAll(doc: Annotated): { kind: Kind; what: string; planted: Planted }[] {
@@ -126,14 +160,21 @@ function plantAll(doc: Annotated): { kind: Kind; what: string; planted: Planted 
   for (const m of doc.markers) out.push({ kind: 'delete a marker', what: `marker ${m.n} at ${m.start}`, planted: deleteMarker(doc, m) });
   const byLabel = [...new Map(doc.notes.map((n) => [n.labelStart, n])).values()].sort((x, y) => x.labelStart - y.labelStart);
   for (const n of byLabel) out.push({ kind: 'delete a note', what: `note ${n.n}`, planted: deleteNote(doc, n) });
-  for (let i = 1; i < byLabel.length; i++) out.push({ kind: 'swap two adjacent notes', what: `notes ${byLabel[i - 1]!.n} and ${byLabel[i]!.n}`, planted: swapNotes(doc, byLabel[i - 1]!, byLabel[i]!) });
+  for (let i = 1; i < byLabel.length; i++)
+    out.push({
+      kind: 'swap two adjacent notes',
+      what: `notes ${byLabel[i - 1]!.n} and ${byLabel[i]!.n}`,
+      planted: swapNotes(doc, byLabel[i - 1]!, byLabel[i]!),
+    });
   return out.filter((x): x is { kind: Kind; what: string; planted: Planted } => x.planted !== undefined);
 }
 
 /** What the note rules report on a text, as `rule:line`, through the same path `check` takes for a text without a current sidecar. */
 function reported(name: string, text: string): string[] {
   const facts = factsFromText(new Document(name, text));
-  return NOTE_RULES.flatMap((rule) => rule.run(facts, { require: { source: [], bibliographic: [] } }).map((f) => `${rule.id}:${facts.doc.point(f.at).line}`));
+  return NOTE_RULES.flatMap((rule) =>
+    rule.run(facts, { require: { source: [], bibliographic: [] } }).map((f) => `${rule.id}:${facts.doc.point(f.at).line}`),
+  );
 }
 
 describe('planted citation defects are reported by the right rule at the right line', () => {

@@ -53,7 +53,9 @@ function cleanDocuments(): { name: string; text: string }[] {
     const numbers = notes.flatMap((n) => n.numbers);
     const sorted = [...numbers].sort((a, b) => Number(a) - Number(b));
     const contiguous = sorted.every((n, i) => i === 0 || Number(n) === Number(sorted[i - 1]) + 1);
-    return notes.length > 0 && new Set(numbers).size === numbers.length && contiguous && numbers.every((n) => markers.some((m) => m.n === n));
+    return (
+      notes.length > 0 && new Set(numbers).size === numbers.length && contiguous && numbers.every((n) => markers.some((m) => m.n === n))
+    );
   });
 }
 
@@ -102,7 +104,9 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'strip the archive from a source note',
     apply(text) {
-      const source = noteStructure(text).notes.find((n) => parseNote(text.slice(n.start, n.end)).citation?.archive && /^Source:/.test(text.slice(n.start, n.end)));
+      const source = noteStructure(text).notes.find(
+        (n) => parseNote(text.slice(n.start, n.end)).citation?.archive && /^Source:/.test(text.slice(n.start, n.end)),
+      );
       if (!source) return undefined;
       const body = text.slice(source.start, source.end);
       const archive = parseNote(body).citation!.archive!;
@@ -142,7 +146,10 @@ describe('mutations of clean documents are reported by the right rule at the rig
       const file = `corpus/${doc.name.replace(/\//g, '__')}`;
       writeFileSync(join(root, file), mutated.text);
       const found = check({ config, paths: [file], cwd: root }).messages.filter((m) => m.ruleId === mutated.rule);
-      expect(found.map((m) => m.line), `${doc.name}: ${mutation.name}`).toContain(mutated.line);
+      expect(
+        found.map((m) => m.line),
+        `${doc.name}: ${mutation.name}`,
+      ).toContain(mutated.line);
     }
     expect(applied).toBeGreaterThan(0);
   });
@@ -172,7 +179,8 @@ describe('the journal sample’s notes', () => {
     expect(note4.citation).toEqual({
       type: 'book',
       author: [{ literal: 'Ministry of Public Security' }],
-      title: 'Department of International Cooperation, Summary of the history of foreign affairs and international cooperation of the Vietnam People’s Public Security Forces (1950-2005)',
+      title:
+        'Department of International Cooperation, Summary of the history of foreign affairs and international cooperation of the Vietnam People’s Public Security Forces (1950-2005)',
       'publisher-place': 'Ha Noi',
       issued: '2007',
       page: '12',
@@ -192,7 +200,14 @@ describe('the journal sample’s notes', () => {
   it('reports note (8)’s missing page', async () => {
     const r = await cli(REPO, 'check', 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', '--format', 'json');
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', line: 98, column: 5, severity: 'warning', message: 'note 8 gives no page', ruleId: 'bibliographic-note-incomplete' },
+      {
+        file: 'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt',
+        line: 98,
+        column: 5,
+        severity: 'warning',
+        message: 'note 8 gives no page',
+        ruleId: 'bibliographic-note-incomplete',
+      },
     ]);
   });
 });
@@ -204,8 +219,14 @@ describe('citation parsing', () => {
       { archive: 'National Archives', 'record-group': '59', series: 'Central Files 1964–66', file: 'POL 27 VIET S' },
     ],
     ['BStU MfS Abt X 348, 257-259', { archive: 'BStU', collection: 'MfS Abt X', unit: '348', folios: '257-259' }],
-    ['Johnson Library, National Security File, Country File, USSR, Box 392', { archive: 'Johnson Library', series: 'National Security File', box: '392', file: 'Country File, USSR' }],
-    ['Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron', { archive: 'Department of State', series: 'S/P Files', lot: 'Lot 67 D 548', file: 'R. Johnson Chron' }],
+    [
+      'Johnson Library, National Security File, Country File, USSR, Box 392',
+      { archive: 'Johnson Library', series: 'National Security File', box: '392', file: 'Country File, USSR' },
+    ],
+    [
+      'Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron',
+      { archive: 'Department of State', series: 'S/P Files', lot: 'Lot 67 D 548', file: 'R. Johnson Chron' },
+    ],
   ])('%s', (reference, parts) => {
     expect(parseArchival(reference).parts).toEqual(parts);
   });
@@ -225,14 +246,22 @@ describe('citation parsing', () => {
     const root = makeProject({ 'corpus/t.txt': text });
     await annotate({ config: loadConfig(root), extractors: [notesExtractor(extractContext([]))] });
     const notes = (parse(readFileSync(join(root, 'annotations/t.txt.yaml'), 'utf8')) as Sidecar).entries.filter((e) => e.type === 'note');
-    expect(notes.map((n) => [n.n, n.repeats])).toEqual([['1', undefined], ['2', undefined], ['3', '2'], ['4', undefined], ['5', '2']]);
+    expect(notes.map((n) => [n.n, n.repeats])).toEqual([
+      ['1', undefined],
+      ['2', undefined],
+      ['3', '2'],
+      ['4', undefined],
+      ['5', '2'],
+    ]);
     const r = await cli(root, 'check', '--format', 'json');
     expect(JSON.parse(r.stdout).map((m: { ruleId: string; line: number }) => [m.ruleId, m.line])).toEqual([['ibid-without-antecedent', 8]]);
   });
 });
 
 describe('check output for CI', () => {
-  const root = makeProject({ 'corpus/a b.txt': 'Title\n\nSaid it.(1) And again.(2)\n\nNotes\n(1) Source: Kennedy Library, Hilsman Papers. Secret.\n' });
+  const root = makeProject({
+    'corpus/a b.txt': 'Title\n\nSaid it.(1) And again.(2)\n\nNotes\n(1) Source: Kennedy Library, Hilsman Papers. Secret.\n',
+  });
 
   it('--format sarif writes SARIF 2.1.0 with rule ids, file URIs, lines and columns', async () => {
     const r = await cli(root, 'check', '--format', 'sarif');
@@ -247,7 +276,14 @@ describe('check output for CI', () => {
     expect(result).toMatchObject({
       level: 'error',
       message: { text: 'note marker 2 has no note 2' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'corpus/a%20b.txt', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 23 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'corpus/a%20b.txt', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 3, startColumn: 23 },
+          },
+        },
+      ],
     });
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('marker-without-note');
   });
@@ -261,10 +297,12 @@ describe('check output for CI', () => {
 
   it('per-rule severity, ignore globs and an inline ignore change what is reported', async () => {
     const project = makeProject({
-      'marginalia.config.yaml': 'check:\n  rules:\n    marker-without-note: warning\n    sidecar-missing: "off"\n  ignore: ["corpus/skip/**"]\n',
+      'marginalia.config.yaml':
+        'check:\n  rules:\n    marker-without-note: warning\n    sidecar-missing: "off"\n  ignore: ["corpus/skip/**"]\n',
       'corpus/a.txt': 'Title\n\nMay 1, 1963\n\nSaid it.(1) And again.(2)\n\nNotes\n(1) Source: Kennedy Library, Hilsman Papers. Secret.\n',
       'corpus/skip/b.txt': 'Said it.(1)\n',
-      'corpus/c.txt': 'Title\n\nMay 1, 1963\n\nSaid it.(1) And again.(2)\n\nmarginalia-ignore: marker-without-note\n\nNotes\n(1) Source: Kennedy Library, Hilsman Papers. Secret.\n',
+      'corpus/c.txt':
+        'Title\n\nMay 1, 1963\n\nSaid it.(1) And again.(2)\n\nmarginalia-ignore: marker-without-note\n\nNotes\n(1) Source: Kennedy Library, Hilsman Papers. Secret.\n',
     });
     const r = await cli(project, 'check', '--format', 'json');
     expect(JSON.parse(r.stdout).map((m: { file: string; ruleId: string; severity: string }) => [m.file, m.ruleId, m.severity])).toEqual([
@@ -282,6 +320,12 @@ describe('document metadata', () => {
     const text = readFileSync(join(REPO, 'corpus/frus/frus1964-68v14-d20.txt'), 'utf8');
     expect(documentMetadata(text)).toEqual({ title: 'Summary Record of National Security Council Meeting No. 525', issued: '1964-04-02' });
     const wilson = documentMetadata(readFileSync(join(REPO, 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt'), 'utf8'));
-    expect(wilson).toMatchObject({ issued: '1986-01-06', archive: 'BStU', archive_location: 'MfS Abt X 348, 257-259', translator: [{ literal: "Sean O'Grady" }], language: 'German' });
+    expect(wilson).toMatchObject({
+      issued: '1986-01-06',
+      archive: 'BStU',
+      archive_location: 'MfS Abt X 348, 257-259',
+      translator: [{ literal: "Sean O'Grady" }],
+      language: 'German',
+    });
   });
 });

@@ -48,7 +48,9 @@ describe('the bundled corpus', () => {
       /^annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml:\d+:\d+ {2}error {2}person person-[0-9a-f]{8} "Erich Mielke" does not match the text at corpus\/wilson-1986-01-06-schmidt-to-mielke\.txt:6:39, which reads "Erich Mielkx" {2}entry-text-mismatch$/,
     );
     const sidecarLine = Number(mismatch.split(':')[1]);
-    expect(readFileSync(join(root, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8').split('\n')[sidecarLine - 1]).toBe('    text: Erich Mielke');
+    expect(readFileSync(join(root, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8').split('\n')[sidecarLine - 1]).toBe(
+      '    text: Erich Mielke',
+    );
   });
 
   it('check passes on the bundled corpus', async () => {
@@ -99,7 +101,9 @@ describe('diff A B', () => {
     const b = a.replace(/( {4}end: 123\n {4}text: )Erich Mielke/, '$1Erich Mielk').replace('    end: 123\n', '    end: 122\n');
     const root = makeProject({ 'a.yaml': a, 'b.yaml': b });
     const r = await cli(root, 'diff', 'a.yaml', 'b.yaml');
-    expect(r.stdout).toBe('--- a.yaml\n+++ b.yaml\n~ person 111-123 "Erich Mielke" → person 111-122 "Erich Mielk"  (span)\nperson: +0 -0 ~1\n');
+    expect(r.stdout).toBe(
+      '--- a.yaml\n+++ b.yaml\n~ person 111-123 "Erich Mielke" → person 111-122 "Erich Mielk"  (span)\nperson: +0 -0 ~1\n',
+    );
     expect(r.code).toBe(1);
     expect((await cli(root, 'diff', 'a.yaml', 'a.yaml')).code).toBe(0);
   });
@@ -113,11 +117,14 @@ describe('diff A B', () => {
 });
 
 describe('the command line', () => {
-  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'export', 'import', 'index', 'view', 'schema', 'init'])('%s --help shows an example', async (command) => {
-    const r = await cli(REPO, command, '--help');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ marginalia ${command}`));
-  });
+  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'export', 'import', 'index', 'view', 'schema', 'init'])(
+    '%s --help shows an example',
+    async (command) => {
+      const r = await cli(REPO, command, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ marginalia ${command}`));
+    },
+  );
 
   it('exits 2 on an unknown command or option, and on a path outside the project', async () => {
     expect((await cli(REPO, 'annotat')).code).toBe(2);

@@ -11,7 +11,12 @@ import { REPO, cli, copyOfBundledCorpus, sliceCodePoints } from './helpers.js';
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
 const LETTER_SIDECAR = 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml';
 const readSidecar = (root: string, path = LETTER_SIDECAR): Sidecar => parse(readFileSync(join(root, path), 'utf8'));
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  });
 
 describe('re-anchoring human entries (property)', () => {
   it(`never loses a human entry: each is at a span holding its text, or orphaned (${PROPERTY_RUNS} runs)`, async () => {
@@ -48,7 +53,9 @@ describe('editing a corpus text keeps hand-made entries, and diff shows only rea
     const r = await cli(root, 'diff', 'before.yaml', LETTER_SIDECAR, '--format', 'json');
     const [doc] = JSON.parse(r.stdout).documents;
     // Offsets moved by the preface are no change; the typo fix is.
-    expect(doc.changed.map((c: { before: Entry; after: Entry; changes: string[] }) => [c.before.text, c.after.text, c.changes])).toEqual([['Pham Hnug', 'Pham Hung', ['span']]]);
+    expect(doc.changed.map((c: { before: Entry; after: Entry; changes: string[] }) => [c.before.text, c.after.text, c.changes])).toEqual([
+      ['Pham Hnug', 'Pham Hung', ['span']],
+    ]);
     expect(doc.removed).toEqual([]);
     expect(doc.added).toEqual([]);
   });
@@ -104,7 +111,9 @@ describe('diff across folders and git revisions', () => {
     const place = rows.find((r: { type: string }) => r.type === 'place');
     expect(place.strictScore.recall).toBeCloseTo(1 - 1 / place.a, 12);
     expect(place.strictScore.precision).toBe(1);
-    expect(rows.filter((r: { type: string }) => r.type !== 'place').every((r: { strictScore: { f1: number } }) => r.strictScore.f1 === 1)).toBe(true);
+    expect(
+      rows.filter((r: { type: string }) => r.type !== 'place').every((r: { strictScore: { f1: number } }) => r.strictScore.f1 === 1),
+    ).toBe(true);
   });
 });
 
@@ -114,10 +123,16 @@ describe('accept, reject and --review', () => {
     const r = await cli(root, 'reject', '--type', 'person', '--text', 'Schmidt');
     expect(r.stdout).toBe('3 entries rejected in 1 sidecar\n');
     await cli(root, 'annotate', '--force');
-    expect(readSidecar(root).entries.filter((e) => e.text === 'Schmidt').map((e) => e.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(
+      readSidecar(root)
+        .entries.filter((e) => e.text === 'Schmidt')
+        .map((e) => e.status),
+    ).toEqual(['rejected', 'rejected', 'rejected']);
     writeFileSync(join(root, LETTER), `${readFileSync(join(root, LETTER), 'utf8')}\n\nSigned in Leipzig on 3 March 1986.\n`);
     const review = await cli(root, 'annotate', '--review');
-    expect(review.stdout).toMatch(/annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml\n {2}\+ place-[0-9a-f]{8} {2}place \d+-\d+ "Leipzig" {2}rule:places\/cities\n {2}\+ date-[0-9a-f]{8} {2}date \d+-\d+ "3 March 1986" = 1986-03-03 {2}rule:dates\/day-month-year\n/);
+    expect(review.stdout).toMatch(
+      /annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml\n {2}\+ place-[0-9a-f]{8} {2}place \d+-\d+ "Leipzig" {2}rule:places\/cities\n {2}\+ date-[0-9a-f]{8} {2}date \d+-\d+ "3 March 1986" = 1986-03-03 {2}rule:dates\/day-month-year\n/,
+    );
     expect((await cli(root, 'accept')).code).toBe(2);
   });
 });

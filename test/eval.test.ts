@@ -24,7 +24,8 @@ describe('matchSpans(gold, predicted)', () => {
 describe('marginalia eval', () => {
   it('scores sidecars against brat gold, per type and micro, with recall-only types', async () => {
     const text = 'Mielke met Pham Hung in Hanoi.';
-    const sidecar = (entries: object[]) => JSON.stringify({ schemaVersion: 1, source: { path: 'a.txt', sha256: '0'.repeat(64), length: text.length }, entries });
+    const sidecar = (entries: object[]) =>
+      JSON.stringify({ schemaVersion: 1, source: { path: 'a.txt', sha256: '0'.repeat(64), length: text.length }, entries });
     const root = makeProject({
       'gold/a.txt': text,
       'gold/a.ann': 'T1\tperson 0 6\tMielke\nT2\tperson 11 20\tPham Hung\nT3\tplace 24 29\tHanoi\n',
@@ -38,7 +39,15 @@ describe('marginalia eval', () => {
     const r = await cli(root, 'eval', '--gold', 'gold', '--pred', 'pred', '--recall-only', 'place', '--format', 'json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result.types.map((t: { type: string; strict: number; fuzzy: number; gold: number; predicted: number }) => [t.type, t.gold, t.predicted, t.strict, t.fuzzy])).toEqual([
+    expect(
+      result.types.map((t: { type: string; strict: number; fuzzy: number; gold: number; predicted: number }) => [
+        t.type,
+        t.gold,
+        t.predicted,
+        t.strict,
+        t.fuzzy,
+      ]),
+    ).toEqual([
       ['person', 2, 2, 1, 2],
       ['place', 1, 2, 1, 1],
     ]);

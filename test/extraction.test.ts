@@ -17,7 +17,10 @@ async function entitiesOf(path: string): Promise<Entry[]> {
 }
 
 const has = (entries: Entry[], type: string, text: string, extra: Partial<Entry> = {}) =>
-  expect(entries.filter((e) => e.type === type && e.text === text).map((e) => ({ ...e, ...extra })), `${type} "${text}"`).toContainEqual(expect.objectContaining({ type, text, ...extra }));
+  expect(
+    entries.filter((e) => e.type === type && e.text === text).map((e) => ({ ...e, ...extra })),
+    `${type} "${text}"`,
+  ).toContainEqual(expect.objectContaining({ type, text, ...extra }));
 
 describe('the archive record (Wilson Center, 1986)', () => {
   let entries: Entry[];
@@ -26,12 +29,29 @@ describe('the archive record (Wilson Center, 1986)', () => {
   });
 
   it('finds the people, with their titles where the text gives them', () => {
-    for (const name of ['Schmidt', 'Erich Mielke', 'Martin Grossheim', "Sean O'Grady", 'Comrade Vo van Mang', 'Comrade Pham Hung', 'Comrade Minister Pham Hung', 'Phạm Văn Quyền']) has(entries, 'person', name);
+    for (const name of [
+      'Schmidt',
+      'Erich Mielke',
+      'Martin Grossheim',
+      "Sean O'Grady",
+      'Comrade Vo van Mang',
+      'Comrade Pham Hung',
+      'Comrade Minister Pham Hung',
+      'Phạm Văn Quyền',
+    ])
+      has(entries, 'person', name);
     expect(entries.filter((e) => e.type === 'person').map((e) => e.text)).not.toContain('Major');
   });
 
   it('finds the organizations and places', () => {
-    for (const org of ['Technical Operations Sector', 'Vietnamese Ministry of the Interior', 'Leon Levy Foundation', 'Main Departments H 18 and A 23', 'Head Department H 18']) has(entries, 'org', org);
+    for (const org of [
+      'Technical Operations Sector',
+      'Vietnamese Ministry of the Interior',
+      'Leon Levy Foundation',
+      'Main Departments H 18 and A 23',
+      'Head Department H 18',
+    ])
+      has(entries, 'org', org);
     for (const place of ['Berlin', 'Hanoi', 'Ho Chi Minh City', 'Vung-Tau']) has(entries, 'place', place);
     expect(entries.find((e) => e.text === 'State Security' && e.type === 'place')).toBeUndefined();
   });
@@ -52,7 +72,9 @@ describe('the archive record (Wilson Center, 1986)', () => {
     has(entries, 'acronym', 'OTS', { value: 'Technical Operations Sector' });
     has(entries, 'acronym', 'Mdl', { value: 'Ministry of Interior' });
     has(entries, 'acronym', 'SRV', { value: 'Socialist Republic of Vietnam' });
-    has(entries, 'reference', 'BStU MfS Abt X 348, 257-259', { parts: { archive: 'BStU', collection: 'MfS Abt X', unit: '348', folios: '257-259' } });
+    has(entries, 'reference', 'BStU MfS Abt X 348, 257-259', {
+      parts: { archive: 'BStU', collection: 'MfS Abt X', unit: '348', folios: '257-259' },
+    });
   });
 
   it('clusters the mentions of one person', () => {
@@ -92,7 +114,11 @@ describe('acronyms', () => {
 
   it('expands an acronym defined in parentheses everywhere in the text, and skips headlines and Roman numerals', () => {
     const text = 'A JAIL THREAT FOR ATTORNEY\n\nThe Office of Strategic Services (OSS) grew. Later the OSS closed in part XIV.';
-    const found = acronymsExtractor(extractContext(packs)).extract(new Document('t', text)) as { start: number; end: number; value?: string }[];
+    const found = acronymsExtractor(extractContext(packs)).extract(new Document('t', text)) as {
+      start: number;
+      end: number;
+      value?: string;
+    }[];
     expect(found.map((c) => [text.slice(c.start, c.end), c.value])).toEqual([
       ['OSS', 'Office of Strategic Services'],
       ['OSS', 'Office of Strategic Services'],
@@ -104,12 +130,15 @@ describe('rule packs', () => {
   it('a user pack adds a gazetteer of a type declared in the config', async () => {
     const root = makeProject({
       'marginalia.config.yaml': 'types: [ship]\nrules: [rules/ships.yaml]\n',
-      'rules/ships.yaml': 'name: ships\nrules:\n  - id: navy\n    type: ship\n    priority: 60\n    gazetteer:\n      - { name: USS Maddox, id: wd:Q1146346 }\n',
+      'rules/ships.yaml':
+        'name: ships\nrules:\n  - id: navy\n    type: ship\n    priority: 60\n    gazetteer:\n      - { name: USS Maddox, id: wd:Q1146346 }\n',
       'corpus/t.txt': 'On August 2, 1964, the USS Maddox was attacked.\n',
     });
     expect((await cli(root, 'annotate')).code).toBe(0);
     const sidecar = readFileSync(join(root, 'annotations/t.txt.yaml'), 'utf8');
-    expect(sidecar).toContain('    type: ship\n    start: 23\n    end: 33\n    text: USS Maddox\n    cluster: wd:Q1146346\n    by: rule:ships/navy\n');
+    expect(sidecar).toContain(
+      '    type: ship\n    start: 23\n    end: 33\n    text: USS Maddox\n    cluster: wd:Q1146346\n    by: rule:ships/navy\n',
+    );
     expect((await cli(root, 'validate')).code).toBe(0);
   });
 
@@ -122,7 +151,11 @@ describe('rule packs', () => {
     const r = await cli(root, 'annotate');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rules\/bad\.yaml:5:12 {2}rules\.0\.regex: Invalid regular expression/);
-    const root2 = makeProject({ 'marginalia.config.yaml': 'rules: [rules/bad.yaml]\n', 'rules/bad.yaml': 'name: bad\nrules:\n  - id: x\n    type: place\n    priority: high\n    regex: x\n', 'corpus/t.txt': 'x\n' });
+    const root2 = makeProject({
+      'marginalia.config.yaml': 'rules: [rules/bad.yaml]\n',
+      'rules/bad.yaml': 'name: bad\nrules:\n  - id: x\n    type: place\n    priority: high\n    regex: x\n',
+      'corpus/t.txt': 'x\n',
+    });
     const r2 = await cli(root2, 'annotate');
     expect(r2.stderr).toMatch(/rules\/bad\.yaml:5:15 {2}rules\.0\.priority: /);
   });
@@ -141,7 +174,14 @@ describe('cross-references', () => {
   it('finds references to other documents and notes of the edition', async () => {
     const text = 'See footnote 5, Document 207, and footnotes 5 and 8 above; also Foreign Relations, 1961-1963, vol. III, Document 281.';
     const doc = new Document('t', text);
-    const xrefs = resolve(doc, await extract(doc, extractors)).filter((e) => e.type === 'xref').sort((a, b) => a.start - b.start);
-    expect(xrefs.map((e) => e.text)).toEqual(['footnote 5, Document 207', 'footnotes 5', '8', 'Foreign Relations, 1961-1963, vol. III, Document 281']);
+    const xrefs = resolve(doc, await extract(doc, extractors))
+      .filter((e) => e.type === 'xref')
+      .sort((a, b) => a.start - b.start);
+    expect(xrefs.map((e) => e.text)).toEqual([
+      'footnote 5, Document 207',
+      'footnotes 5',
+      '8',
+      'Foreign Relations, 1961-1963, vol. III, Document 281',
+    ]);
   });
 });

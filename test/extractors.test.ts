@@ -79,7 +79,9 @@ describe('noteStructure(text)', () => {
     const { notes, markers } = noteStructure(text);
     expect(markers.map((m) => m.n)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(notes.map((n) => n.numbers)).toEqual([['1'], ['2', '5'], ['3'], ['4', '6', '7'], ['8'], ['9']]);
-    expect(text.slice(notes[3]!.start, notes[3]!.end)).toMatch(/^Ministry of Public Security: Department of International Cooperation.*p\.12, 13, 19\.$/);
+    expect(text.slice(notes[3]!.start, notes[3]!.end)).toMatch(
+      /^Ministry of Public Security: Department of International Cooperation.*p\.12, 13, 19\.$/,
+    );
     expect(text.slice(markers[0]!.start - 4, markers[0]!.end)).toBe('one”(1)');
   });
 
@@ -126,18 +128,36 @@ describe('noteStructure(text): marker and notes styles', () => {
 
   it('reads superscript markers and a Footnotes list', () => {
     expect(found('He agreed.¹ She did not.²³\n\nFootnotes:\n¹ First.\n²³ Twenty-three.\n')).toEqual({
-      markers: [['1', '¹'], ['23', '²³']],
-      notes: [['1', 'First.'], ['23', 'Twenty-three.']],
+      markers: [
+        ['1', '¹'],
+        ['23', '²³'],
+      ],
+      notes: [
+        ['1', 'First.'],
+        ['23', 'Twenty-three.'],
+      ],
     });
   });
 
   it('reads * and † only where a notes list defines them', () => {
-    expect(found('A 5* rating and a claim.† More.\n\nEndnotes\n† See the file.\n')).toEqual({ markers: [['†', '†']], notes: [['†', 'See the file.']] });
+    expect(found('A 5* rating and a claim.† More.\n\nEndnotes\n† See the file.\n')).toEqual({
+      markers: [['†', '†']],
+      notes: [['†', 'See the file.']],
+    });
   });
 
   it('reads a footnote placed directly under its paragraph', () => {
     const text = 'The plan was adopted.[1]\n\n[1] See Document 5.\n\nLater the plan failed.[2]\n\n[2] Not found.\n';
-    expect(found(text)).toEqual({ markers: [['1', '[1]'], ['2', '[2]']], notes: [['1', 'See Document 5.'], ['2', 'Not found.']] });
+    expect(found(text)).toEqual({
+      markers: [
+        ['1', '[1]'],
+        ['2', '[2]'],
+      ],
+      notes: [
+        ['1', 'See Document 5.'],
+        ['2', 'Not found.'],
+      ],
+    });
   });
 
   it('takes a spaced marker followed by words only when a note defines it', () => {

@@ -47,7 +47,7 @@ describe('annotate killed while it writes', () => {
     // Two corpora killed side by side: each lane takes half the kills.
     const lanes = await Promise.all([corpusWithHumanWork(), corpusWithHumanWork()]);
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     await Promise.all(
       lanes.map(async (root) => {
         for (let i = 0; i < KILLS / lanes.length; i++) {
@@ -55,7 +55,10 @@ describe('annotate killed while it writes', () => {
           for (const name of sidecars(root)) {
             const bytes = readFileSync(join(root, 'annotations', name), 'utf8');
             expect(bytes.length, name).toBeGreaterThan(0);
-            expect(parse(bytes).entries.filter((e: { comment?: string }) => e.comment === 'kill test'), name).toHaveLength(1);
+            expect(
+              parse(bytes).entries.filter((e: { comment?: string }) => e.comment === 'kill test'),
+              name,
+            ).toHaveLength(1);
           }
         }
       }),

@@ -43,7 +43,9 @@ describe('interval indexes', () => {
         const disjoint: { start: number; end: number }[] = [];
         for (const s of spans) if (!disjoint.some((a) => a.start < s.end && s.start < a.end)) disjoint.push(s);
         const index = new SortedSpans(disjoint);
-        expect(index.overlapping(q.start, q.end)).toBe([...disjoint].sort((a, b) => a.start - b.start).find((a) => a.start < q.end && q.start < a.end));
+        expect(index.overlapping(q.start, q.end)).toBe(
+          [...disjoint].sort((a, b) => a.start - b.start).find((a) => a.start < q.end && q.start < a.end),
+        );
         expect(index.containing(q.start, q.end)).toBe(disjoint.find((a) => a.start <= q.start && q.end <= a.end));
       }),
       { numRuns: RUNS },
@@ -51,34 +53,60 @@ describe('interval indexes', () => {
   });
 });
 
-const words = ['Rusk', 'McNamara', 'Dean Rusk', 'Lodge', 'and', 'or', ',', 'the', 'Saigon', 'Ministry', 'of', 'State', '(1)', '¹', '*', '.', ':', '\n', '\n\n', 'Notes', '    ', '1963', 'CIA'];
+const words = [
+  'Rusk',
+  'McNamara',
+  'Dean Rusk',
+  'Lodge',
+  'and',
+  'or',
+  ',',
+  'the',
+  'Saigon',
+  'Ministry',
+  'of',
+  'State',
+  '(1)',
+  '¹',
+  '*',
+  '.',
+  ':',
+  '\n',
+  '\n\n',
+  'Notes',
+  '    ',
+  '1963',
+  'CIA',
+];
 const text = fc.array(fc.constantFrom(...words), { minLength: 3, maxLength: 60 }).map((w) => w.join(' '));
 const TYPES = ['person', 'org', 'place', 'date', 'acronym', 'note', 'note-marker', 'reference'];
 
 /** Random candidates on a text: many overlapping, some identical, with the fields resolve merges. */
 const candidatesOn = (t: string) =>
-  fc.array(
-    fc.record({
-      start: fc.nat({ max: Math.max(0, t.length - 1) }),
-      length: fc.integer({ min: 0, max: 25 }),
-      type: fc.constantFrom(...TYPES),
-      priority: fc.constantFrom(5, 10, 12, 15, 20, 30, 100),
-      by: fc.constantFrom('a', 'b', 'c'),
-      value: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
-      cluster: fc.option(fc.constantFrom('person:rusk', 'org:cia'), { nil: undefined }),
-      n: fc.option(fc.constantFrom('1', '2'), { nil: undefined }),
-    }),
-    { maxLength: 80 },
-  ).map((raw) =>
-    raw.map(({ start, length, value, cluster, n, ...rest }): Candidate => ({
-      ...rest,
-      start,
-      end: Math.min(t.length, start + length),
-      ...(value ? { value } : {}),
-      ...(cluster ? { cluster } : {}),
-      ...(n ? { n } : {}),
-    })),
-  );
+  fc
+    .array(
+      fc.record({
+        start: fc.nat({ max: Math.max(0, t.length - 1) }),
+        length: fc.integer({ min: 0, max: 25 }),
+        type: fc.constantFrom(...TYPES),
+        priority: fc.constantFrom(5, 10, 12, 15, 20, 30, 100),
+        by: fc.constantFrom('a', 'b', 'c'),
+        value: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
+        cluster: fc.option(fc.constantFrom('person:rusk', 'org:cia'), { nil: undefined }),
+        n: fc.option(fc.constantFrom('1', '2'), { nil: undefined }),
+      }),
+      { maxLength: 80 },
+    )
+    .map((raw) =>
+      raw.map(({ start, length, value, cluster, n, ...rest }): Candidate => ({
+        ...rest,
+        start,
+        end: Math.min(t.length, start + length),
+        ...(value ? { value } : {}),
+        ...(cluster ? { cluster } : {}),
+        ...(n ? { n } : {}),
+      })),
+    );
 
 describe('resolve with interval indexes', () => {
   it('gives exactly the entries of the pairwise resolution on many overlapping candidates', () => {
@@ -100,11 +128,37 @@ describe('note structure with a bounded look-behind', () => {
   // mutation test); the notes found must stay exactly those of the rescan.
   it('finds exactly the notes of the full rescan', () => {
     // Few words, so that markers after `and`, `:`, long blanks and long words, and note lists, come up often.
-    const noteWords = [' ', ' ', 'and', 'or', 'Johnson', ':', ',', '.', '(', '(1)', '(2)', '[1]', '¹', '*', '\n', '\n\n', 'Notes\n', ' '.repeat(40), 'a'.repeat(40), '\n(1) Ibid.', '\n[1] Ibid., p. 3', '\n¹ BStU MfS'];
+    const noteWords = [
+      ' ',
+      ' ',
+      'and',
+      'or',
+      'Johnson',
+      ':',
+      ',',
+      '.',
+      '(',
+      '(1)',
+      '(2)',
+      '[1]',
+      '¹',
+      '*',
+      '\n',
+      '\n\n',
+      'Notes\n',
+      ' '.repeat(40),
+      'a'.repeat(40),
+      '\n(1) Ibid.',
+      '\n[1] Ibid., p. 3',
+      '\n¹ BStU MfS',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...noteWords), { maxLength: 50 }).map((w) => w.join('')), (t) => {
-        expect(noteStructure(t).notes).toEqual(noteStructureRescan(t).notes);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...noteWords), { maxLength: 50 }).map((w) => w.join('')),
+        (t) => {
+          expect(noteStructure(t).notes).toEqual(noteStructureRescan(t).notes);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -113,7 +167,9 @@ describe('note structure with a bounded look-behind', () => {
 describe('NLP on long texts, in bounded windows', () => {
   it('sentences are found as the regex found them, and a sentence of megabytes does not overflow the stack', () => {
     const SENTENCE = /(?:[^.!?\n]|\n(?![ \t]*\n))+(?:[.!?]+["”’)\]]*|\n|$)/gu;
-    const t = fc.array(fc.constantFrom('a', 'Rusk', ' ', '\t', '\n', '.', '!', '?', '"', '”', ')', ']', '\r', '𝔄'), { maxLength: 60 }).map((w) => w.join(''));
+    const t = fc
+      .array(fc.constantFrom('a', 'Rusk', ' ', '\t', '\n', '.', '!', '?', '"', '”', ')', ']', '\r', '𝔄'), { maxLength: 60 })
+      .map((w) => w.join(''));
     fc.assert(
       fc.property(t, (s) => {
         expect([...sentencesOf(s)]).toEqual([...s.matchAll(SENTENCE)].map((m) => ({ index: m.index, text: m[0] })));
@@ -125,26 +181,30 @@ describe('NLP on long texts, in bounded windows', () => {
 
   it('windows cover the range, stay bounded, and own every short span exactly once, whole', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('word', ' ', 'Name', 'x'.repeat(120), '\n'), { maxLength: 400 }).map((w) => w.join('')), (t) => {
-        const windows = boundedWindows(t, 0, t.length, 400, 100);
-        expect(windows[0]!.start).toBe(0);
-        expect(windows.at(-1)!.end).toBe(t.length);
-        windows.forEach((w, i) => {
-          expect(w.end - w.start).toBeLessThanOrEqual(400);
-          expect(w.ownEnd).toBe(windows[i + 1]?.ownStart ?? t.length);
-          if (i > 0) expect(w.start).toBeLessThan(windows[i - 1]!.end);
-        });
-        for (let start = 0; start + 33 <= t.length; start += 7) {
-          const owners = windows.filter((w) => w.ownStart <= start && start < w.ownEnd);
-          expect(owners).toHaveLength(1);
-          expect(owners[0]!.start <= start && start + 33 <= owners[0]!.end).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('word', ' ', 'Name', 'x'.repeat(120), '\n'), { maxLength: 400 }).map((w) => w.join('')),
+        (t) => {
+          const windows = boundedWindows(t, 0, t.length, 400, 100);
+          expect(windows[0]!.start).toBe(0);
+          expect(windows.at(-1)!.end).toBe(t.length);
+          windows.forEach((w, i) => {
+            expect(w.end - w.start).toBeLessThanOrEqual(400);
+            expect(w.ownEnd).toBe(windows[i + 1]?.ownStart ?? t.length);
+            if (i > 0) expect(w.start).toBeLessThan(windows[i - 1]!.end);
+          });
+          for (let start = 0; start + 33 <= t.length; start += 7) {
+            const owners = windows.filter((w) => w.ownStart <= start && start < w.ownEnd);
+            expect(owners).toHaveLength(1);
+            expect(owners[0]!.start <= start && start + 33 <= owners[0]!.end).toBe(true);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
-  const filler = (chars: number) => 'the committee met again and the talks went on without result. '.repeat(Math.ceil(chars / 63)).slice(0, chars);
+  const filler = (chars: number) =>
+    'the committee met again and the talks went on without result. '.repeat(Math.ceil(chars / 63)).slice(0, chars);
 
   it('a text above the old 2,000,000-character cap gets NLP entities near its end', async () => {
     const t = `${filler(2_100_000)}\nOn Tuesday Ambassador Henry Cabot Lodge met President Ngo Dinh Diem in Saigon.\n`;
@@ -170,7 +230,52 @@ describe('NLP on long texts, in bounded windows', () => {
 
 describe('the entries of a sidecar written one by one', () => {
   it('are byte for byte what yaml writes for the whole list', () => {
-    const pieces = [' ', '  ', '\n', '\n\n', ':', ': ', '#', ' #', '"', "'", '-', '?', '1', '1985', '0x1', '.', '.5', 'a', 'Rusk', 'é', '\t', '\r', '%', '---', '...', '\u0085', '\u2028', 'x'.repeat(30), '😀', '\\', 'n', 'true', 'null', '~', '[', '{', ',', '&', '*', '!', '|', '>', '@', '`'];
+    const pieces = [
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '-',
+      '?',
+      '1',
+      '1985',
+      '0x1',
+      '.',
+      '.5',
+      'a',
+      'Rusk',
+      'é',
+      '\t',
+      '\r',
+      '%',
+      '---',
+      '...',
+      '\u0085',
+      '\u2028',
+      'x'.repeat(30),
+      '😀',
+      '\\',
+      'n',
+      'true',
+      'null',
+      '~',
+      '[',
+      '{',
+      ',',
+      '&',
+      '*',
+      '!',
+      '|',
+      '>',
+      '@',
+      '`',
+    ];
     const str = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
     const entry = fc.record(
       {

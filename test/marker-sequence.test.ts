@@ -8,11 +8,14 @@ import { noteStructure } from '../src/extract/notes.js';
 /** `rule:line` of what the note rules report on a text. */
 function reported(text: string): string[] {
   const facts = factsFromText(new Document('t.txt', text));
-  return NOTE_RULES.flatMap((rule) => rule.run(facts, { require: { source: [], bibliographic: [] } }).map((f) => `${rule.id}:${facts.doc.point(f.at).line}`));
+  return NOTE_RULES.flatMap((rule) =>
+    rule.run(facts, { require: { source: [], bibliographic: [] } }).map((f) => `${rule.id}:${facts.doc.point(f.at).line}`),
+  );
 }
 
 const markersOf = (text: string) => noteStructure(text).markers.map((m) => m.n);
-const notes = (...numbers: number[]) => `Notes\n${numbers.map((n) => `(${n}) ${n === 1 ? 'Source: Department of State, Central Files, 751K.00/2-2161. Secret.' : 'Not found.'}`).join('\n')}\n`;
+const notes = (...numbers: number[]) =>
+  `Notes\n${numbers.map((n) => `(${n}) ${n === 1 ? 'Source: Department of State, Central Files, 751K.00/2-2161. Secret.' : 'Not found.'}`).join('\n')}\n`;
 
 describe('note markers read as one sequence', () => {
   const head = 'Letter From the Ambassador to the Prime Minister(1)\n\nSaigon, May 1, 1963.\n\n';
@@ -29,7 +32,10 @@ describe('note markers read as one sequence', () => {
   });
 
   it('a paragraph reference is not a marker, so a deleted first marker is reported', () => {
-    for (const body of ['He cited par. 7(1) of the agreement. The Minister(2) agreed.(3)', 'The Minister(2) agreed.(3) He cited para. 7(1) of the agreement.']) {
+    for (const body of [
+      'He cited par. 7(1) of the agreement. The Minister(2) agreed.(3)',
+      'The Minister(2) agreed.(3) He cited para. 7(1) of the agreement.',
+    ]) {
       const text = `Letter From the Ambassador to the Prime Minister\n\nSaigon, May 1, 1963.\n\n${body}\n\n${notes(1, 2, 3)}`;
       expect(markersOf(text), body).toEqual(['2', '3']);
       expect(reported(text), body).toContain('note-without-marker:8');
@@ -37,7 +43,8 @@ describe('note markers read as one sequence', () => {
   });
 
   it('a marker right after a number is one where the sequence expects it, not where it is out of order', () => {
-    const meeting = 'Summary Record of National Security Council Meeting No. 525(1)\n\nWashington, April 2, 1964.\n\nThe President(2) opened the meeting.\n\n';
+    const meeting =
+      'Summary Record of National Security Council Meeting No. 525(1)\n\nWashington, April 2, 1964.\n\nThe President(2) opened the meeting.\n\n';
     expect(markersOf(`${meeting}${notes(1, 2)}`)).toEqual(['1', '2']);
     // With the title marker gone, a `242(1)` after marker (2) cannot be note 1's marker.
     const late = 'Summary Record of a Meeting\n\nWashington, April 2, 1964.\n\nThe President(2) spoke of Resolution 242(1) at length.\n\n';

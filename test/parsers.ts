@@ -17,7 +17,36 @@ export const PARSER_RUNS = Number(process.env.MARGINALIA_PARSER_RUNS ?? 1000);
 /** Strings that look like archival text often enough to reach the parsers' deep paths. */
 const piece = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('(1)', '[2]', '¹', '†', '(4), (6), (7) ', 'Notes\n', 'Source: ', 'Department of State, Central Files, 751K.00/2-2161. Secret.', 'BStU MfS Abt X 348, 257-259', 'Ibid., p. 4', 'op. cit.', ', p.12, 13, 19', '26.11. - 4.12.1985', 'January 6, 1986', 'the late 1970s', '1.5 million marks', '700,000.- Marks', '$2.5 million', 'Comrade Pham Hung', 'Mich¬ igan', 'OTS [Technical Operations Sector]', '(OSS)', '\r\n', '\r', '\n\n', '𝔄', 'é', ' '),
+  fc.constantFrom(
+    '(1)',
+    '[2]',
+    '¹',
+    '†',
+    '(4), (6), (7) ',
+    'Notes\n',
+    'Source: ',
+    'Department of State, Central Files, 751K.00/2-2161. Secret.',
+    'BStU MfS Abt X 348, 257-259',
+    'Ibid., p. 4',
+    'op. cit.',
+    ', p.12, 13, 19',
+    '26.11. - 4.12.1985',
+    'January 6, 1986',
+    'the late 1970s',
+    '1.5 million marks',
+    '700,000.- Marks',
+    '$2.5 million',
+    'Comrade Pham Hung',
+    'Mich¬ igan',
+    'OTS [Technical Operations Sector]',
+    '(OSS)',
+    '\r\n',
+    '\r',
+    '\n\n',
+    '𝔄',
+    'é',
+    ' ',
+  ),
 );
 export const archivalText = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
 

@@ -25,7 +25,11 @@ const throwsOn = (name: string): Extractor => ({
 
 describe('a text whose extraction throws', () => {
   it('is reported as failed, naming the error; the other texts are written, the cache saved, and the exit code is 1', async () => {
-    const root = makeProject({ 'corpus/a.txt': 'First text (1).\n\n(1) A note.\n', 'corpus/b.txt': 'Second text.\n', 'corpus/c.txt': 'Third text.\n' });
+    const root = makeProject({
+      'corpus/a.txt': 'First text (1).\n\n(1) A note.\n',
+      'corpus/b.txt': 'Second text.\n',
+      'corpus/c.txt': 'Third text.\n',
+    });
     const result = await annotate({ config: loadConfig(root), extractors: [notesExtractor(extractContext([])), throwsOn('b.txt')] });
 
     expect(result.files.map((f) => [f.target.text, f.status])).toEqual([
@@ -60,20 +64,37 @@ describe('the exit policy', () => {
 });
 
 describe('entities stay inside their block', () => {
-  const candidate = (text: string, from: string, to: string, type = 'org'): Candidate => ({ type, start: text.indexOf(from), end: text.indexOf(to) + to.length, by: 'test', priority: 40 });
+  const candidate = (text: string, from: string, to: string, type = 'org'): Candidate => ({
+    type,
+    start: text.indexOf(from),
+    end: text.indexOf(to) + to.length,
+    by: 'test',
+    priority: 40,
+  });
 
   it('a span over a blank line or out of a short line keeps its longest piece', () => {
     const list = 'SUBJECT\n\nOffice of Southeast Asian Affairs\n\nRobert B. Wright\n';
-    expect(withinBlocks(list, [candidate(list, 'Office', 'Wright')]).map((c) => list.slice(c.start, c.end))).toEqual(['Office of Southeast Asian Affairs']);
+    expect(withinBlocks(list, [candidate(list, 'Office', 'Wright')]).map((c) => list.slice(c.start, c.end))).toEqual([
+      'Office of Southeast Asian Affairs',
+    ]);
     const memo = 'Secretary\n\nMr. Dean Rusk said so.';
-    expect(withinBlocks(memo, [candidate(memo, 'Secretary', 'Rusk', 'person')]).map((c) => memo.slice(c.start, c.end))).toEqual(['Mr. Dean Rusk']);
+    expect(withinBlocks(memo, [candidate(memo, 'Secretary', 'Rusk', 'person')]).map((c) => memo.slice(c.start, c.end))).toEqual([
+      'Mr. Dean Rusk',
+    ]);
     const distribution = 'Distribution:\nS/S—Mr. Battle\nG—Mr. Johnson\n';
-    expect(withinBlocks(distribution, [candidate(distribution, 'Mr. Battle', 'Johnson', 'person')]).map((c) => distribution.slice(c.start, c.end))).toEqual(['G—Mr. Johnson']);
+    expect(
+      withinBlocks(distribution, [candidate(distribution, 'Mr. Battle', 'Johnson', 'person')]).map((c) =>
+        distribution.slice(c.start, c.end),
+      ),
+    ).toEqual(['G—Mr. Johnson']);
   });
 
   it('a span over a line break of wrapped prose (a newspaper column) is kept whole; notes span blocks', () => {
-    const column = 'The meeting was held yesterday at the house of Mr.\nJohn Smith, where the council of the town\nassembled to hear the report of the committee.\n\n(1) A note\nover two lines.';
-    expect(withinBlocks(column, [candidate(column, 'Mr.', 'Smith', 'person')]).map((c) => column.slice(c.start, c.end))).toEqual(['Mr.\nJohn Smith']);
+    const column =
+      'The meeting was held yesterday at the house of Mr.\nJohn Smith, where the council of the town\nassembled to hear the report of the committee.\n\n(1) A note\nover two lines.';
+    expect(withinBlocks(column, [candidate(column, 'Mr.', 'Smith', 'person')]).map((c) => column.slice(c.start, c.end))).toEqual([
+      'Mr.\nJohn Smith',
+    ]);
     const note = candidate(column, 'A note', 'lines.', 'note');
     expect(withinBlocks(column, [note])).toEqual([note]);
   });
@@ -81,7 +102,9 @@ describe('entities stay inside their block', () => {
   it('no entity of the bundled corpus or the FRUS fixtures crosses a blank line, nor a line break in FRUS (one paragraph a line)', async () => {
     const extractors = extractorsFor(rulePacks());
     const texts = [join(REPO, 'corpus'), join(REPO, 'test/fixtures/frus-dev')].flatMap((dir) =>
-      (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith('.txt')).map((n) => ({ path: n, text: readFileSync(join(dir, n), 'utf8') })),
+      (readdirSync(dir, { recursive: true }) as string[])
+        .filter((n) => n.endsWith('.txt'))
+        .map((n) => ({ path: n, text: readFileSync(join(dir, n), 'utf8') })),
     );
     expect(texts.length).toBeGreaterThan(40);
     for (const { path, text } of texts) {
@@ -96,11 +119,21 @@ describe('entities stay inside their block', () => {
 
 describe('the title policy (personTitles in the config)', () => {
   const text = 'Yesterday Ambassador Stevenson met Col. Thomas Duff, Esq. in Paris.';
-  const person = (from: string, to: string): Candidate => ({ type: 'person', start: text.indexOf(from), end: text.indexOf(to) + to.length, by: 'test', priority: 40 });
-  const extractors: Extractor[] = [{ id: 'test:persons', description: '', types: ['person'], extract: () => [person('Ambassador', 'Stevenson'), person('Col.', 'Duff')] }];
+  const person = (from: string, to: string): Candidate => ({
+    type: 'person',
+    start: text.indexOf(from),
+    end: text.indexOf(to) + to.length,
+    by: 'test',
+    priority: 40,
+  });
+  const extractors: Extractor[] = [
+    { id: 'test:persons', description: '', types: ['person'], extract: () => [person('Ambassador', 'Stevenson'), person('Col.', 'Duff')] },
+  ];
   const titles = extractContext(rulePacks()).list('titles');
   const persons = async (policy: 'include' | 'exclude') =>
-    (await annotateDocument(new Document('t.txt', text), undefined, { generator: 'test', extractors, titles: titleStage(titles, policy) })).sidecar.entries.map((e) => [e.start, e.end, e.text, e.title]);
+    (
+      await annotateDocument(new Document('t.txt', text), undefined, { generator: 'test', extractors, titles: titleStage(titles, policy) })
+    ).sidecar.entries.map((e) => [e.start, e.end, e.text, e.title]);
 
   it('include: the span starts at the title, which is also kept in `title`', async () => {
     expect(await persons('include')).toEqual([

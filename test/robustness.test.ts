@@ -35,22 +35,35 @@ describe('a corpus of bad inputs (test/fixtures/bad)', () => {
 
     const annotated = await cli(root, 'annotate');
     expect(annotated.code).toBe(1);
-    const byFile = (stdout: string, rule: string) => linesOf(stdout).filter((l) => l.includes(`  ${rule}`)).map((l) => l.split(/[: ]/)[0]);
+    const byFile = (stdout: string, rule: string) =>
+      linesOf(stdout)
+        .filter((l) => l.includes(`  ${rule}`))
+        .map((l) => l.split(/[: ]/)[0]);
     expect(byFile(annotated.stdout, 'text-encoding')).toEqual(['corpus/invalid-utf8.txt']);
     expect(annotated.stdout).toContain('corpus/invalid-utf8.txt  error  invalid UTF-8 at byte 53 (0xc3)');
     expect(byFile(annotated.stdout, 'text-binary')).toEqual(['corpus/nul.txt', 'corpus/scan.txt']);
     expect(byFile(annotated.stdout, 'text-symlink')).toEqual(['corpus/loop.txt', 'corpus/outside.txt']);
     expect(byFile(annotated.stdout, 'sidecar-not-overwritten')).toEqual(['annotations/bomb.txt.yaml', 'annotations/invalid.txt.yaml']);
     expect(annotated.stdout).toMatch(/annotations\/bomb\.txt\.yaml:1:1 {2}error {2}Excessive alias count/);
-    expect(annotated.stdout).toMatch(/annotations\/invalid\.txt\.yaml:7:5 {2}error {2}entries\.0: Unrecognized key: "colour" {2}sidecar-schema/);
+    expect(annotated.stdout).toMatch(
+      /annotations\/invalid\.txt\.yaml:7:5 {2}error {2}entries\.0: Unrecognized key: "colour" {2}sidecar-schema/,
+    );
     // No size cap: a text over the old 2 M-character limit gets NLP like any other, so no warning.
     expect(byFile(annotated.stdout, 'text-too-long-for-nlp')).toEqual([]);
     expect(annotated.stdout).toMatch(/13 texts: 8 written, 0 unchanged, 3 failed, 2 skipped\n$/);
 
     // The good texts get correct sidecars, whatever their encoding.
     const sidecar = (name: string) => parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8'));
-    const text = (name: string, encoding: string) => iconv.decode(readFileSync(join(root, `corpus/${name}`)), encoding).replace(/^\uFEFF/, '');
-    for (const [name, encoding] of [['utf16le.txt', 'utf-16le'], ['utf16be.txt', 'utf-16be'], ['cp1252.txt', 'windows-1252'], ['latin2.txt', 'iso-8859-2'], ['crlf.txt', 'utf-8'], ['-rf.txt', 'utf-8']]) {
+    const text = (name: string, encoding: string) =>
+      iconv.decode(readFileSync(join(root, `corpus/${name}`)), encoding).replace(/^\uFEFF/, '');
+    for (const [name, encoding] of [
+      ['utf16le.txt', 'utf-16le'],
+      ['utf16be.txt', 'utf-16be'],
+      ['cp1252.txt', 'windows-1252'],
+      ['latin2.txt', 'iso-8859-2'],
+      ['crlf.txt', 'utf-8'],
+      ['-rf.txt', 'utf-8'],
+    ]) {
       const s = sidecar(name!);
       expect(s.source.encoding, name).toBe(encoding);
       const t = text(name!, encoding!);
@@ -64,7 +77,9 @@ describe('a corpus of bad inputs (test/fixtures/bad)', () => {
     const validated = await cli(root, 'validate');
     expect(validated.code).toBe(1);
     expect(byFile(validated.stdout, 'sidecar-source-outside')).toEqual(['annotations/passwd.txt.yaml']);
-    expect(validated.stdout).toMatch(/annotations\/passwd\.txt\.yaml:3:9 {2}error {2}source\.path "\.\.\/\.\.\/etc\/passwd" points outside the project; refused/);
+    expect(validated.stdout).toMatch(
+      /annotations\/passwd\.txt\.yaml:3:9 {2}error {2}source\.path "\.\.\/\.\.\/etc\/passwd" points outside the project; refused/,
+    );
 
     const checked = await cli(root, 'check');
     expect(checked.code).toBe(1);
@@ -75,9 +90,14 @@ describe('a corpus of bad inputs (test/fixtures/bad)', () => {
   }, 60_000);
 
   it('keeps offsets and line numbers right with CRLF and lone CR line endings', async () => {
-    const root = makeProject({ 'corpus/crlf.txt': 'Title\r\n\r\nBerlin, 6 January 1986.\r\n\r\nThe plan.(1) Then.(2)\rAfter a lone CR.\r\n\r\nNotes\r\n(1) Source: BStU MfS Abt X 348, 257-259.\r\n' });
+    const root = makeProject({
+      'corpus/crlf.txt':
+        'Title\r\n\r\nBerlin, 6 January 1986.\r\n\r\nThe plan.(1) Then.(2)\rAfter a lone CR.\r\n\r\nNotes\r\n(1) Source: BStU MfS Abt X 348, 257-259.\r\n',
+    });
     const r = await cli(root, 'check', '--format', 'json');
-    expect(JSON.parse(r.stdout).filter((m: { ruleId: string }) => m.ruleId === 'marker-without-note')).toMatchObject([{ line: 5, column: 19 }]);
+    expect(JSON.parse(r.stdout).filter((m: { ruleId: string }) => m.ruleId === 'marker-without-note')).toMatchObject([
+      { line: 5, column: 19 },
+    ]);
     await cli(root, 'annotate');
     const s = parse(readFileSync(join(root, 'annotations/crlf.txt.yaml'), 'utf8'));
     const t = readFileSync(join(root, 'corpus/crlf.txt'), 'utf8');
@@ -86,7 +106,11 @@ describe('a corpus of bad inputs (test/fixtures/bad)', () => {
   });
 });
 
-function run(root: string, args: string[], onSpawn?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+function run(
+  root: string,
+  args: string[],
+  onSpawn?: (child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
@@ -104,7 +128,9 @@ describe('sidecar versions and file names', () => {
       'annotations/new.txt.yaml': `schemaVersion: 9\nsource: {path: corpus/new.txt, sha256: "${'0'.repeat(64)}", length: 8}\nentries: []\nfutureField: 1\n`,
     });
     const r = await cli(root, 'annotate');
-    expect(r.stdout).toContain('annotations/new.txt.yaml:1:16  error  schemaVersion 9: written by a newer marginalia (this one reads 1); upgrade marginalia  sidecar-version');
+    expect(r.stdout).toContain(
+      'annotations/new.txt.yaml:1:16  error  schemaVersion 9: written by a newer marginalia (this one reads 1); upgrade marginalia  sidecar-version',
+    );
     expect(readFileSync(join(root, 'annotations/new.txt.yaml'), 'utf8')).toMatch(/^schemaVersion: 9/);
     const s = parse(readFileSync(join(root, 'annotations/Hà Nội 1986 – báo cáo.txt.yaml'), 'utf8'));
     expect(s.source.path).toBe('corpus/Hà Nội 1986 – báo cáo.txt');
@@ -118,7 +144,9 @@ describe('interruption and concurrency', () => {
     // Interrupt as soon as the first sidecar is written.
     const r = await run(root, ['annotate'], (child) => {
       const poll = setInterval(() => {
-        const written = existsSync(join(root, 'annotations')) && readdirSync(join(root, 'annotations'), { recursive: true }).some((n) => String(n).endsWith('.txt.yaml'));
+        const written =
+          existsSync(join(root, 'annotations')) &&
+          readdirSync(join(root, 'annotations'), { recursive: true }).some((n) => String(n).endsWith('.txt.yaml'));
         if (written) {
           clearInterval(poll);
           child.kill('SIGINT');

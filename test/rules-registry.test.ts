@@ -4,17 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_RULES, RULES, YAML_KINDS, isRegistered } from '../src/checks/registry.js';
 import { REPO, cli, makeProject } from './helpers.js';
 
-const sources = (readdirSync(join(REPO, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => ({ file: f, text: readFileSync(join(REPO, 'src', f), 'utf8') }));
+const sources = (readdirSync(join(REPO, 'src'), { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: f, text: readFileSync(join(REPO, 'src', f), 'utf8') }));
 
 /** Every rule id written literally where a message is made, and every kind of YAML file read. */
 function emittedIds(): { ids: Map<string, string>; yamlKinds: Set<string>; templates: string[] } {
   const ids = new Map<string, string>();
   const yamlKinds = new Set<string>();
   const templates: string[] = [];
-  const patterns = [/ruleId: '([a-z0-9-]+)'/g, /finding\('([a-z0-9-]+)'/g, /report\('([a-z0-9-]+)'/g, /fail\([^\n]*?, '([a-z][a-z0-9-]+)'\)/g, /ruleId: missing \? '([a-z0-9-]+)' : '([a-z0-9-]+)'/g];
+  const patterns = [
+    /ruleId: '([a-z0-9-]+)'/g,
+    /finding\('([a-z0-9-]+)'/g,
+    /report\('([a-z0-9-]+)'/g,
+    /fail\([^\n]*?, '([a-z][a-z0-9-]+)'\)/g,
+    /ruleId: missing \? '([a-z0-9-]+)' : '([a-z0-9-]+)'/g,
+  ];
   for (const { file, text } of sources) {
     for (const pattern of patterns) for (const m of text.matchAll(pattern)) for (const id of m.slice(1)) ids.set(id, file);
-    for (const m of text.matchAll(/parseYaml\([^;]*?, '([a-z]+)'(?:, |\))/g)) yamlKinds.add(m[1]!);
+    for (const m of text.matchAll(/parseYaml\([^;]*?,\s*'([a-z]+)'\s*(?:,|\))/g)) yamlKinds.add(m[1]!);
     for (const m of text.matchAll(/ruleId: `([^`]+)`/g)) templates.push(m[1]!);
   }
   return { ids, yamlKinds, templates };

@@ -39,12 +39,81 @@ describe('the YAML subset reader agrees with `yaml`', () => {
   });
 
   // Strings chosen to hit every scalar style `yaml` writes: plain, quoted, folded over lines, and look-alikes of numbers, booleans and nulls.
-  const piece = fc.constantFrom('the', ' ', '  ', '\n', '\n\n', '"', "'", '\\', ':', ': ', ' #', '#', '-', '- ', '-47', '1961', '1.5', '1e3', '0x1F', '007', 'true', 'null', '~', '[', ']', '{}', '&a', '*a', '!x', '|', '>', '%', '@', '`', '?', 'é', '😀', '\u2028', '\u0085', '\t', '\r', '\x07', '---', '...');
-  const str = fc.oneof(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.string({ unit: 'grapheme', maxLength: 12 }));
-  const entry = fc.record(
-    { type: fc.constantFrom('note', 'note-marker', 'person', 'date'), start: fc.nat(), len: fc.nat({ max: 50 }), text: str, n: str, prefix: str, suffix: str, comment: str, amount: fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e9, noNaN: true })), title: str },
-    { requiredKeys: ['type', 'start', 'len', 'text'] },
-  ).map(({ len, title, ...e }) => ({ ...e, end: e.start + len, by: 'human', ...(title !== undefined ? { citation: { title, author: [{ literal: title }] } } : {}) }) as Entry);
+  const piece = fc.constantFrom(
+    'the',
+    ' ',
+    '  ',
+    '\n',
+    '\n\n',
+    '"',
+    "'",
+    '\\',
+    ':',
+    ': ',
+    ' #',
+    '#',
+    '-',
+    '- ',
+    '-47',
+    '1961',
+    '1.5',
+    '1e3',
+    '0x1F',
+    '007',
+    'true',
+    'null',
+    '~',
+    '[',
+    ']',
+    '{}',
+    '&a',
+    '*a',
+    '!x',
+    '|',
+    '>',
+    '%',
+    '@',
+    '`',
+    '?',
+    'é',
+    '😀',
+    '\u2028',
+    '\u0085',
+    '\t',
+    '\r',
+    '\x07',
+    '---',
+    '...',
+  );
+  const str = fc.oneof(
+    fc.array(piece, { maxLength: 8 }).map((p) => p.join('')),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
+  const entry = fc
+    .record(
+      {
+        type: fc.constantFrom('note', 'note-marker', 'person', 'date'),
+        start: fc.nat(),
+        len: fc.nat({ max: 50 }),
+        text: str,
+        n: str,
+        prefix: str,
+        suffix: str,
+        comment: str,
+        amount: fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e9, noNaN: true })),
+        title: str,
+      },
+      { requiredKeys: ['type', 'start', 'len', 'text'] },
+    )
+    .map(
+      ({ len, title, ...e }) =>
+        ({
+          ...e,
+          end: e.start + len,
+          by: 'human',
+          ...(title !== undefined ? { citation: { title, author: [{ literal: title }] } } : {}),
+        }) as Entry,
+    );
 
   it('on generated sidecars: whatever it reads, it reads as `yaml` does (and nearly all without control characters)', () => {
     let read = 0;
@@ -53,7 +122,13 @@ describe('the YAML subset reader agrees with `yaml`', () => {
     const plainText = /^[^\x00-\x1f\x7f\x85\u2028\u2029\ufeff]*$/;
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 6 }), str, (entries, title) => {
-        const sidecar: Sidecar = { schemaVersion: 1, generator: 'test', source: { path: 'corpus/t.txt', sha256: 'a'.repeat(64), length: 10 }, metadata: { title }, entries };
+        const sidecar: Sidecar = {
+          schemaVersion: 1,
+          generator: 'test',
+          source: { path: 'corpus/t.txt', sha256: 'a'.repeat(64), length: 10 },
+          metadata: { title },
+          entries,
+        };
         const raw = serializeSidecar(sidecar, 'annotations/t.txt.yaml', 'annotations/marginalia.schema.json');
         const fast = parseYamlSubset(raw);
         const ordinary = plainText.test(raw.replace(/\n/g, ''));
@@ -68,7 +143,36 @@ describe('the YAML subset reader agrees with `yaml`', () => {
   });
 
   it('on damaged YAML: it refuses what it does not read exactly as `yaml` does', () => {
-    const edit = fc.record({ file: fc.nat(), at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.array(fc.constantFrom(' ', '\n', '  - ', '- ', ':', ': ', '"', "'", '#', 'x', '1', '\\', '[]', '{}', '\n  ', '\n    x: 1', 'entries:', 'type: note'), { maxLength: 3 }).map((p) => p.join('')) });
+    const edit = fc.record({
+      file: fc.nat(),
+      at: fc.nat(),
+      remove: fc.nat({ max: 6 }),
+      insert: fc
+        .array(
+          fc.constantFrom(
+            ' ',
+            '\n',
+            '  - ',
+            '- ',
+            ':',
+            ': ',
+            '"',
+            "'",
+            '#',
+            'x',
+            '1',
+            '\\',
+            '[]',
+            '{}',
+            '\n  ',
+            '\n    x: 1',
+            'entries:',
+            'type: note',
+          ),
+          { maxLength: 3 },
+        )
+        .map((p) => p.join('')),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         let source = bundled[edits[0]!.file % bundled.length]!.raw;
@@ -84,7 +188,19 @@ describe('the YAML subset reader agrees with `yaml`', () => {
   });
 
   it('refuses what lies outside the subset', () => {
-    for (const source of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: [1, 2]\n', 'a: |\n  x\n', 'a: b\n  c\n', 'a: 1\na: 2\n', 'a: 0x10\n', 'a: 1 # c\n', '---\na: 1\n', 'a:\n- 1\n', 'a: "x\\\n  y"\n']) {
+    for (const source of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: [1, 2]\n',
+      'a: |\n  x\n',
+      'a: b\n  c\n',
+      'a: 1\na: 2\n',
+      'a: 0x10\n',
+      'a: 1 # c\n',
+      '---\na: 1\n',
+      'a:\n- 1\n',
+      'a: "x\\\n  y"\n',
+    ]) {
       expect(parseYamlSubset(source), source).toBeUndefined();
     }
   });
@@ -92,7 +208,24 @@ describe('the YAML subset reader agrees with `yaml`', () => {
 
 describe('the quick sidecar shape check agrees with the schema', () => {
   const parsed = bundled.map(({ raw }) => parse(raw) as Sidecar);
-  const wrong: [string, unknown][] = [['start', -1], ['start', 1.5], ['end', '3'], ['id', 'a b'], ['type', 'Person'], ['by', ''], ['status', 'maybe'], ['kind', 'odd'], ['n', 3], ['markers', [1]], ['parts', { a: 1 }], ['citation', { type: 'film' }], ['citation', { author: [{ name: 'x' }] }], ['amount', 'ten'], ['extra', 'x'], ['text', undefined]];
+  const wrong: [string, unknown][] = [
+    ['start', -1],
+    ['start', 1.5],
+    ['end', '3'],
+    ['id', 'a b'],
+    ['type', 'Person'],
+    ['by', ''],
+    ['status', 'maybe'],
+    ['kind', 'odd'],
+    ['n', 3],
+    ['markers', [1]],
+    ['parts', { a: 1 }],
+    ['citation', { type: 'film' }],
+    ['citation', { author: [{ name: 'x' }] }],
+    ['amount', 'ten'],
+    ['extra', 'x'],
+    ['text', undefined],
+  ];
 
   it('on every bundled sidecar, and on each with one entry field broken', () => {
     for (const data of parsed) {
@@ -108,7 +241,15 @@ describe('the quick sidecar shape check agrees with the schema', () => {
 
   it('on broken headers', () => {
     const data = parsed[0]!;
-    for (const broken of [{ ...data, schemaVersion: 2 }, { ...data, source: { ...data.source, sha256: 'x' } }, { ...data, source: { ...data.source, path: '' } }, { ...data, metadata: { title: 1 } }, { ...data, extra: 1 }, { ...data, entries: {} }, { ...data, entries: [{ ...data.entries[0]!, start: 5, end: 4 }] }]) {
+    for (const broken of [
+      { ...data, schemaVersion: 2 },
+      { ...data, source: { ...data.source, sha256: 'x' } },
+      { ...data, source: { ...data.source, path: '' } },
+      { ...data, metadata: { title: 1 } },
+      { ...data, extra: 1 },
+      { ...data, entries: {} },
+      { ...data, entries: [{ ...data.entries[0]!, start: 5, end: 4 }] },
+    ]) {
       expect(isValidSidecar(broken)).toBe(Sidecar.safeParse(broken).success);
     }
   });

@@ -23,7 +23,10 @@ describe('annotate → sidecar', () => {
     const config = loadConfig(root);
     await annotate({ config, extractors: RULES_ONLY });
     // The generator line names the tool version and a hash of the rule packs, which change between releases.
-    const expected = readFileSync(join(REPO, 'test/fixtures/letter.txt.yaml'), 'utf8').replace('{{generator}}', generatorOf(config, RULES_ONLY, rulePacks(config)));
+    const expected = readFileSync(join(REPO, 'test/fixtures/letter.txt.yaml'), 'utf8').replace(
+      '{{generator}}',
+      generatorOf(config, RULES_ONLY, rulePacks(config)),
+    );
     expect(readFileSync(join(root, 'annotations/letter.txt.yaml'), 'utf8')).toBe(expected);
   });
 
@@ -72,7 +75,9 @@ describe('human work survives annotate', () => {
     await annotate({ config, extractors: RULES_ONLY, force });
     const entries = readSidecar(root, 'annotations/letter.txt.yaml').entries;
     expect(entries.filter((e) => e.type === 'place')).toMatchObject([{ start: 0, end: 6, text: 'Berlin', by: 'human' }]);
-    expect(entries.filter((e) => e.type === 'money')).toMatchObject([{ id: rejectedId, status: 'rejected', comment: 'not a sum, a price list' }]);
+    expect(entries.filter((e) => e.type === 'money')).toMatchObject([
+      { id: rejectedId, status: 'rejected', comment: 'not a sum, a price list' },
+    ]);
   });
 
   it('keeps a human entry as orphaned when its text is deleted, and restores it when the text returns', async () => {
@@ -80,10 +85,17 @@ describe('human work survives annotate', () => {
     writeFileSync(join(root, 'corpus/letter.txt'), LETTER.replace('Berlin', 'Bonn'));
     const run1 = await annotate({ config, extractors: RULES_ONLY });
     expect(run1.messages.map((m) => m.ruleId)).toEqual(['entry-orphaned']);
-    expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).toMatchObject({ status: 'orphaned', previousStatus: 'accepted' });
+    expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).toMatchObject({
+      status: 'orphaned',
+      previousStatus: 'accepted',
+    });
     writeFileSync(join(root, 'corpus/letter.txt'), `Intro.\n${LETTER}`);
     await annotate({ config, extractors: RULES_ONLY });
-    expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).toMatchObject({ start: 7, end: 13, status: 'accepted' });
+    expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).toMatchObject({
+      start: 7,
+      end: 13,
+      status: 'accepted',
+    });
   });
 
   it('refuses to overwrite a sidecar it cannot parse, and says where the problem is', async () => {

@@ -29,7 +29,14 @@ describe('the tokenizer', () => {
   });
 
   it('joins a word hyphenated at a line end (OCR), with ¬ or -', () => {
-    expect(words('the Grand Pa¬ lace and the exam-\nple').map((w) => w[2])).toEqual(['the', 'Grand', 'Pa¬ lace', 'and', 'the', 'exam-\nple']);
+    expect(words('the Grand Pa¬ lace and the exam-\nple').map((w) => w[2])).toEqual([
+      'the',
+      'Grand',
+      'Pa¬ lace',
+      'and',
+      'the',
+      'exam-\nple',
+    ]);
   });
 
   it('counts UTF-16 offsets past characters outside the BMP, and ends sentences at full stops and blank lines', () => {
@@ -47,7 +54,7 @@ describe('the tokenizer', () => {
 });
 
 describe('the shipped model', () => {
-  it('loads, and tags people, places and organizations with exact spans, the rules\' spans as its evidence', async () => {
+  it("loads, and tags people, places and organizations with exact spans, the rules' spans as its evidence", async () => {
     expect(loadModel().buckets).toBe(1 << 18);
     const text = 'Secretary Rusk met Ambassador Lodge in Saigon on Monday. The Department of State agreed.';
     const candidates = await extract(new Document('t.txt', text), extractorsFor(rulePacks()));
@@ -61,13 +68,39 @@ describe('the shipped model', () => {
   it('is the default engine; compromise and none are the others', async () => {
     expect(extractorsFor(rulePacks()).map((e) => e.id)).toContain('nlp:tagger');
     expect(extractorsFor(rulePacks(), { ner: 'compromise' }).map((e) => e.id)).toContain('nlp:compromise');
-    expect(extractorsFor(rulePacks(), { ner: 'none' }).map((e) => e.id).filter((id) => id.startsWith('nlp:'))).toEqual([]);
+    expect(
+      extractorsFor(rulePacks(), { ner: 'none' })
+        .map((e) => e.id)
+        .filter((id) => id.startsWith('nlp:')),
+    ).toEqual([]);
   });
 });
 
 describe('training', () => {
-  const litbank = ['Mr\tB-PER\tO', 'Smith\tI-PER\tO', 'went\tO\tO', 'to\tO\tO', 'London\tB-GPE\tO', '.\tO\tO', '', 'The\tB-PER\tO', 'man\tI-PER\tO', 'saw\tO\tO', 'Paris\tB-GPE\tO', '.\tO\tO', ''].join('\n');
-  const lexicon = { abbreviations: ['mr'], titles: ['Mr'], orgHeads: ['Ministry'], particles: ['van'], notNames: ['He'], capitals: {}, classes: {} };
+  const litbank = [
+    'Mr\tB-PER\tO',
+    'Smith\tI-PER\tO',
+    'went\tO\tO',
+    'to\tO\tO',
+    'London\tB-GPE\tO',
+    '.\tO\tO',
+    '',
+    'The\tB-PER\tO',
+    'man\tI-PER\tO',
+    'saw\tO\tO',
+    'Paris\tB-GPE\tO',
+    '.\tO\tO',
+    '',
+  ].join('\n');
+  const lexicon = {
+    abbreviations: ['mr'],
+    titles: ['Mr'],
+    orgHeads: ['Ministry'],
+    particles: ['van'],
+    notNames: ['He'],
+    capitals: {},
+    classes: {},
+  };
 
   it('reads LitBank keeping name-like spans only (`the man` is not a name)', () => {
     const doc = readLitBank(litbank);
@@ -79,7 +112,15 @@ describe('training', () => {
   });
 
   it('reads GUM entities, named ones only', () => {
-    const conllu = ['1\tJane\tJane\tPROPN\t_\t_\t0\t_\t_\tEntity=(1-person-new', '2\tDoe\tDoe\tPROPN\t_\t_\t0\t_\t_\tEntity=1)', '3\tleft\tleave\tVERB\t_\t_\t0\t_\t_\t_', '4\tthe\tthe\tDET\t_\t_\t0\t_\t_\tEntity=(2-place-new', '5\tcity\tcity\tNOUN\t_\t_\t0\t_\t_\tEntity=2)|SpaceAfter=No', '6\t.\t.\tPUNCT\t_\t_\t0\t_\t_\t_', ''].join('\n');
+    const conllu = [
+      '1\tJane\tJane\tPROPN\t_\t_\t0\t_\t_\tEntity=(1-person-new',
+      '2\tDoe\tDoe\tPROPN\t_\t_\t0\t_\t_\tEntity=1)',
+      '3\tleft\tleave\tVERB\t_\t_\t0\t_\t_\t_',
+      '4\tthe\tthe\tDET\t_\t_\t0\t_\t_\tEntity=(2-place-new',
+      '5\tcity\tcity\tNOUN\t_\t_\t0\t_\t_\tEntity=2)|SpaceAfter=No',
+      '6\t.\t.\tPUNCT\t_\t_\t0\t_\t_\t_',
+      '',
+    ].join('\n');
     const doc = readGum(conllu);
     expect(doc.text).toBe('Jane Doe left the city.\n');
     expect(doc.spans.map((s) => [s.type, doc.text.slice(s.start, s.end)])).toEqual([['person', 'Jane Doe']]);

@@ -51,7 +51,10 @@ export function parseTable(source: string, delimiter: ',' | '\t'): string[][] {
  * names`, as FRUS volumes print it) or as written; variants are the surname and the name
  * without middle initials. Imported records are accepted: a curated list is the authority.
  */
-export function recordsFromTable(rows: string[][], columns: ColumnMap): { records: AuthorityRecord[]; errors: { row: number; message: string }[] } {
+export function recordsFromTable(
+  rows: string[][],
+  columns: ColumnMap,
+): { records: AuthorityRecord[]; errors: { row: number; message: string }[] } {
   const [header, ...body] = rows;
   const at = (name: string | undefined) => (name === undefined ? -1 : header!.indexOf(name));
   const errors: { row: number; message: string }[] = [];
@@ -62,7 +65,8 @@ export function recordsFromTable(rows: string[][], columns: ColumnMap): { record
     const raw = cells[nameAt]?.trim();
     if (!raw) return void errors.push({ row: i + 2, message: `no name in column "${columns.name}"` });
     const type = (cells[at(columns.type)]?.trim() || 'person') as AuthorityRecord['type'];
-    if (!['person', 'org', 'place'].includes(type)) return void errors.push({ row: i + 2, message: `type "${type}" is not person, org or place` });
+    if (!['person', 'org', 'place'].includes(type))
+      return void errors.push({ row: i + 2, message: `type "${type}" is not person, org or place` });
     const preferred = type === 'person' ? invertName(raw) : raw;
     const surname = type === 'person' && raw.includes(',') ? raw.split(',')[0]!.trim() : undefined;
     const plain = preferred.replace(/\s+\p{Lu}\.(?=\s)/gu, '');
@@ -74,7 +78,9 @@ export function recordsFromTable(rows: string[][], columns: ColumnMap): { record
       id,
       type,
       preferred,
-      variants: [...new Set([...(previous?.variants ?? []), ...(surname ? [surname] : []), ...(plain !== preferred ? [plain] : [])])].sort(),
+      variants: [
+        ...new Set([...(previous?.variants ?? []), ...(surname ? [surname] : []), ...(plain !== preferred ? [plain] : [])]),
+      ].sort(),
       ...((previous?.description ?? description) ? { description: previous?.description ?? description } : {}),
       ...(sameAs ? { sameAs: [sameAs] } : {}),
       status: 'accepted',

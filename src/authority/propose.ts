@@ -7,7 +7,11 @@ import type { Sidecar } from '../core/schema.js';
  * and a surname; `President's Deputy Special Assistant` is no one's name.
  */
 function fullName(text: string, titleRun: RegExp, isFirstName: (word: string) => boolean): string | undefined {
-  const name = text.replace(/\s+/g, ' ').replace(titleRun, '').replace(/[,;:]+$/, '').trim();
+  const name = text
+    .replace(/\s+/g, ' ')
+    .replace(titleRun, '')
+    .replace(/[,;:]+$/, '')
+    .trim();
   const words = name.split(' ');
   if (words.length < 2 || words.length > 5) return undefined;
   if (!(/^\p{Lu}\.$/u.test(words[0]!) || isFirstName(words[0]!))) return undefined;
@@ -16,7 +20,11 @@ function fullName(text: string, titleRun: RegExp, isFirstName: (word: string) =>
   return name;
 }
 
-const surnameOf = (name: string) => name.split(' ').filter((w) => !/^(?:Jr\.?|Sr\.?)$/.test(w)).pop()!;
+const surnameOf = (name: string) =>
+  name
+    .split(' ')
+    .filter((w) => !/^(?:Jr\.?|Sr\.?)$/.test(w))
+    .pop()!;
 
 /**
  * Records proposed from the corpus: every full name people were found under (titles off),
@@ -24,12 +32,19 @@ const surnameOf = (name: string) => name.split(' ').filter((w) => !/^(?:Jr\.?|Sr
  * the texts. Names that share a surname and a first initial are one record (`Robert S.
  * McNamara`, `Robert McNamara`), under the longest form.
  */
-export function proposeRecords(sidecars: Iterable<Sidecar>, titles: readonly string[], classOf: (word: string) => string | undefined): AuthorityRecord[] {
+export function proposeRecords(
+  sidecars: Iterable<Sidecar>,
+  titles: readonly string[],
+  classOf: (word: string) => string | undefined,
+): AuthorityRecord[] {
   const titleRun = new RegExp(`^(?:(?:${alternation(titles)})\\.?\\s+)+`, 'i');
   const titleWords = new Set(titles.map((t) => t.toLowerCase()));
   const isFirstName = (w: string) => classOf(w.toLowerCase()) === 'first';
   // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place.
-  const isSurname = (w: string) => /^\p{Lu}\p{Ll}/u.test(w) && !titleWords.has(w.toLowerCase()) && !['word', 'first', 'title', 'place', 'date', 'demonym'].includes(classOf(w.toLowerCase()) ?? '');
+  const isSurname = (w: string) =>
+    /^\p{Lu}\p{Ll}/u.test(w) &&
+    !titleWords.has(w.toLowerCase()) &&
+    !['word', 'first', 'title', 'place', 'date', 'demonym'].includes(classOf(w.toLowerCase()) ?? '');
   const groups = new Map<string, { forms: Map<string, number>; texts: Set<string>; alone: number }>();
   const surnames: { surname: string; path: string }[] = [];
   const titled = new Map<string, string[]>();
@@ -92,7 +107,11 @@ export function proposeRecords(sidecars: Iterable<Sidecar>, titles: readonly str
  * only the counts of a still-proposed record are refreshed (or, for a `curated` list, the
  * proposal is replaced by the list's record). New records are added.
  */
-export function mergeRecords(existing: readonly AuthorityRecord[], proposed: readonly AuthorityRecord[], options: { curated?: boolean } = {}): { records: AuthorityRecord[]; added: number } {
+export function mergeRecords(
+  existing: readonly AuthorityRecord[],
+  proposed: readonly AuthorityRecord[],
+  options: { curated?: boolean } = {},
+): { records: AuthorityRecord[]; added: number } {
   const byId = new Map(existing.map((r) => [r.id, r]));
   const byForm = new Map(existing.flatMap((r) => [r.preferred, ...r.variants.filter((v) => v.includes(' '))].map((f) => [f, r] as const)));
   const records = existing.map((r) => ({ ...r }));

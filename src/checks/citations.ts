@@ -1,7 +1,8 @@
 import type { CheckRule, NoteSpan } from './types.js';
 
 const textOf = (facts: { doc: { slice(s: number, e: number): string } }, note: NoteSpan) => facts.doc.slice(note.start, note.end);
-const missingFields = (note: NoteSpan, fields: string[]) => fields.filter((f) => !(note.citation as Record<string, unknown> | undefined)?.[f]);
+const missingFields = (note: NoteSpan, fields: string[]) =>
+  fields.filter((f) => !(note.citation as Record<string, unknown> | undefined)?.[f]);
 const oncePerSpan = (notes: NoteSpan[]) => [...new Map(notes.map((n) => [n.start, n])).values()];
 
 export const sourceNoteIncomplete: CheckRule = {
@@ -47,7 +48,9 @@ export const ibidWithoutAntecedent: CheckRule = {
   description: '"Ibid." or "op. cit." with no earlier citation to repeat',
   help: 'Replace "Ibid." with the full citation.',
   run: (facts) =>
-    oncePerSpan(facts.notes.filter((n) => n.repeats === undefined && /^\s*(?:[^,]{2,80},\s*)?(?:ibid\b|op\.\s*cit\.)/i.test(textOf(facts, n)))).map((note) => ({
+    oncePerSpan(
+      facts.notes.filter((n) => n.repeats === undefined && /^\s*(?:[^,]{2,80},\s*)?(?:ibid\b|op\.\s*cit\.)/i.test(textOf(facts, n))),
+    ).map((note) => ({
       at: note.start,
       message: `note ${note.n} repeats an earlier citation, but no note before it cites anything`,
     })),
@@ -76,4 +79,11 @@ export const documentWithoutMetadata: CheckRule = {
   },
 };
 
-export const CITATION_RULES: readonly CheckRule[] = [sourceNoteIncomplete, sourceNoteUnlabelled, bibliographicNoteIncomplete, ibidWithoutAntecedent, sourceCitationInline, documentWithoutMetadata];
+export const CITATION_RULES: readonly CheckRule[] = [
+  sourceNoteIncomplete,
+  sourceNoteUnlabelled,
+  bibliographicNoteIncomplete,
+  ibidWithoutAntecedent,
+  sourceCitationInline,
+  documentWithoutMetadata,
+];

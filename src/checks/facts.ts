@@ -10,7 +10,9 @@ export function factsFromSidecar(doc: Document, sidecar: Sidecar): CheckFacts {
   return {
     doc,
     markers: live.filter((e) => e.type === 'note-marker').map((e) => ({ n: e.n!, start: e.start, end: e.end })),
-    notes: live.filter((e) => e.type === 'note').map((e) => ({ n: e.n!, start: e.start, end: e.end, kind: e.kind, citation: e.citation, repeats: e.repeats })),
+    notes: live
+      .filter((e) => e.type === 'note')
+      .map((e) => ({ n: e.n!, start: e.start, end: e.end, kind: e.kind, citation: e.citation, repeats: e.repeats })),
     metadata: sidecar.metadata ?? {},
   };
 }
@@ -19,7 +21,9 @@ export function factsFromSidecar(doc: Document, sidecar: Sidecar): CheckFacts {
 export function factsFromText(doc: Document): CheckFacts {
   const candidates = noteCandidates(doc.text);
   const cp = (i: number) => doc.toCodePoint(i);
-  const notes = candidates.filter((c) => c.type === 'note').map((c) => ({ n: c.n!, start: cp(c.start), end: cp(c.end), kind: c.kind, citation: c.citation, repeats: c.repeats }));
+  const notes = candidates
+    .filter((c) => c.type === 'note')
+    .map((c) => ({ n: c.n!, start: cp(c.start), end: cp(c.end), kind: c.kind, citation: c.citation, repeats: c.repeats }));
   return {
     doc,
     markers: candidates.filter((c) => c.type === 'note-marker').map((c) => ({ n: c.n!, start: cp(c.start), end: cp(c.end) })),

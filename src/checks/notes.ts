@@ -53,7 +53,14 @@ export const noteNumberingGap: CheckRule = {
   description: 'Note numbers skip a number',
   help: 'Restore the missing note, or renumber the notes after the gap.',
   run: ({ notes }) => {
-    const numbers = [...new Set(notes.map((n) => n.n).filter(numeric).map(Number))].sort((a, b) => a - b);
+    const numbers = [
+      ...new Set(
+        notes
+          .map((n) => n.n)
+          .filter(numeric)
+          .map(Number),
+      ),
+    ].sort((a, b) => a - b);
     if (numbers.length === 0) return [];
     const missing: number[] = [];
     for (let k = Math.min(numbers[0]!, 1), i = 0; k <= numbers[numbers.length - 1]!; k++) {
@@ -90,4 +97,10 @@ export const notesOutOfOrder: CheckRule = {
   },
 };
 
-export const NOTE_RULES: readonly CheckRule[] = [markerWithoutNote, noteWithoutMarker, duplicateNoteNumber, noteNumberingGap, notesOutOfOrder];
+export const NOTE_RULES: readonly CheckRule[] = [
+  markerWithoutNote,
+  noteWithoutMarker,
+  duplicateNoteNumber,
+  noteNumberingGap,
+  notesOutOfOrder,
+];

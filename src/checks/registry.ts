@@ -23,7 +23,12 @@ export type YamlKind = (typeof YAML_KINDS)[number];
 
 const yamlRules = YAML_KINDS.flatMap((kind) => [
   rule(`${kind}-syntax`, 'error', `A ${kind} file is not well-formed YAML`, 'Fix the YAML at the line and column given.'),
-  rule(`${kind}-schema`, 'error', `A ${kind} file does not match its schema`, 'Fix the field named in the message; the JSON Schema lists what is allowed.'),
+  rule(
+    `${kind}-schema`,
+    'error',
+    `A ${kind} file does not match its schema`,
+    'Fix the field named in the message; the JSON Schema lists what is allowed.',
+  ),
   rule(`${kind}-version`, 'error', `A ${kind} file was written by a newer marginalia`, 'Upgrade marginalia.'),
   rule(`${kind}-too-large`, 'error', `A ${kind} file is too large to be read safely`, 'Split the file, or check it is not a YAML bomb.'),
 ]);
@@ -31,26 +36,81 @@ const yamlRules = YAML_KINDS.flatMap((kind) => [
 /** Rules about texts and sidecars as files, emitted by annotate, validate and check. */
 const FILE_RULES: readonly RuleMeta[] = [
   rule('sidecar-missing', 'error', 'A text has no sidecar', 'Run `marginalia annotate` on the text.'),
-  rule('sidecar-stale', 'error', 'A text changed since its sidecar was written', 'Run `marginalia annotate` on the text: human entries are kept and re-anchored.'),
-  rule('sidecar-invalid', 'error', 'A sidecar does not parse or does not match the schema', 'Run `marginalia validate` for the exact line and field.'),
+  rule(
+    'sidecar-stale',
+    'error',
+    'A text changed since its sidecar was written',
+    'Run `marginalia annotate` on the text: human entries are kept and re-anchored.',
+  ),
+  rule(
+    'sidecar-invalid',
+    'error',
+    'A sidecar does not parse or does not match the schema',
+    'Run `marginalia validate` for the exact line and field.',
+  ),
   rule('sidecar-source-missing', 'error', 'A sidecar whose text is gone', 'Restore the text, or delete the sidecar.'),
-  rule('sidecar-source-path', 'error', "A sidecar's source.path names another text than the one it mirrors", 'Move the sidecar next to its text, or correct source.path.'),
-  rule('sidecar-source-outside', 'error', "A sidecar's source.path points outside the project", 'Correct source.path: marginalia never reads outside the project.'),
-  rule('sidecar-length', 'error', "A sidecar's source.length differs from the text's length", 'Run `marginalia annotate --force` on the text.'),
-  rule('sidecar-not-overwritten', 'error', 'annotate left a sidecar it cannot read untouched', 'Fix the sidecar, or move it away to start afresh.'),
+  rule(
+    'sidecar-source-path',
+    'error',
+    "A sidecar's source.path names another text than the one it mirrors",
+    'Move the sidecar next to its text, or correct source.path.',
+  ),
+  rule(
+    'sidecar-source-outside',
+    'error',
+    "A sidecar's source.path points outside the project",
+    'Correct source.path: marginalia never reads outside the project.',
+  ),
+  rule(
+    'sidecar-length',
+    'error',
+    "A sidecar's source.length differs from the text's length",
+    'Run `marginalia annotate --force` on the text.',
+  ),
+  rule(
+    'sidecar-not-overwritten',
+    'error',
+    'annotate left a sidecar it cannot read untouched',
+    'Fix the sidecar, or move it away to start afresh.',
+  ),
   rule('entry-orphaned', 'warning', 'A human entry could not be found in the edited text', 'Correct the entry by hand, or delete it.'),
-  rule('entry-unknown-type', 'error', 'An entry has a type the config does not declare', 'Add the type to `types` in marginalia.config.yaml.'),
+  rule(
+    'entry-unknown-type',
+    'error',
+    'An entry has a type the config does not declare',
+    'Add the type to `types` in marginalia.config.yaml.',
+  ),
   rule('entry-duplicate-id', 'error', 'Two entries of one sidecar share an id', 'Give one of them another id.'),
   rule('entry-out-of-range', 'error', 'An entry ends past the end of its text', 'Correct its offsets, or delete it.'),
   rule('entry-text-mismatch', 'error', "An entry's text is not what the text holds at its offsets", 'Correct its offsets or its text.'),
   rule('text-unreadable', 'error', 'A text cannot be read', 'Check the file exists and can be read.'),
-  rule('text-encoding', 'error', 'A text cannot be decoded', 'Declare its encoding under `encodings` in the config, or convert it to UTF-8.'),
+  rule(
+    'text-encoding',
+    'error',
+    'A text cannot be decoded',
+    'Declare its encoding under `encodings` in the config, or convert it to UTF-8.',
+  ),
   rule('text-binary', 'warning', 'A file of the corpus is binary, not text; skipped', 'Move it out of the corpus, or exclude it.'),
   rule('text-symlink', 'warning', 'A text is a symbolic link; never followed', 'Copy the file into the corpus instead of linking it.'),
   rule('text-outside-project', 'error', 'A text resolves to a file outside the project', 'Copy the file into the corpus.'),
-  rule('annotate-failed', 'error', 'Extraction failed on a text; the other texts were annotated', 'Report the error with the text that caused it.'),
-  rule('authority-import', 'error', 'A row of an imported persons list has no usable name or type', 'Fix the row, or map the columns with --name, --type, --description.'),
-  rule('import-mismatch', 'error', "An imported annotation's text does not match the corpus text", 'Import against the text the annotations were made on.'),
+  rule(
+    'annotate-failed',
+    'error',
+    'Extraction failed on a text; the other texts were annotated',
+    'Report the error with the text that caused it.',
+  ),
+  rule(
+    'authority-import',
+    'error',
+    'A row of an imported persons list has no usable name or type',
+    'Fix the row, or map the columns with --name, --type, --description.',
+  ),
+  rule(
+    'import-mismatch',
+    'error',
+    "An imported annotation's text does not match the corpus text",
+    'Import against the text the annotations were made on.',
+  ),
 ];
 
 export const RULES: readonly RuleMeta[] = [

@@ -31,18 +31,45 @@ export function citationFindings(doc: Document, current: Sidecar | undefined, co
 }
 
 /** Whether a text's sidecar exists, parses and is current; the current sidecar, if so. */
-export function sidecarFindings(target: Target, doc: Document, sidecar: Omit<SidecarFile, 'raw'>): { messages: Message[]; current?: Sidecar } {
-  if (!sidecar.exists) return { messages: [finding('sidecar-missing', { file: target.text, message: `no sidecar: run \`marginalia annotate ${target.text}\`` })] };
+export function sidecarFindings(
+  target: Target,
+  doc: Document,
+  sidecar: Omit<SidecarFile, 'raw'>,
+): { messages: Message[]; current?: Sidecar } {
+  if (!sidecar.exists)
+    return {
+      messages: [finding('sidecar-missing', { file: target.text, message: `no sidecar: run \`marginalia annotate ${target.text}\`` })],
+    };
   if (!sidecar.value) {
     const first = sidecar.messages[0];
-    return { messages: [finding('sidecar-invalid', { file: target.sidecar, line: first?.line ?? 1, column: first?.column ?? 1, message: `invalid sidecar: ${first?.message ?? 'unreadable'}` })] };
+    return {
+      messages: [
+        finding('sidecar-invalid', {
+          file: target.sidecar,
+          line: first?.line ?? 1,
+          column: first?.column ?? 1,
+          message: `invalid sidecar: ${first?.message ?? 'unreadable'}`,
+        }),
+      ],
+    };
   }
   if (sidecar.value.source.sha256 !== doc.sha256) {
-    return { messages: [finding('sidecar-stale', { file: target.sidecar, message: `stale sidecar: ${target.text} changed since it was annotated` })] };
+    return {
+      messages: [
+        finding('sidecar-stale', { file: target.sidecar, message: `stale sidecar: ${target.text} changed since it was annotated` }),
+      ],
+    };
   }
   const orphaned = sidecar.value.entries.flatMap((e, i) =>
     e.status === 'orphaned'
-      ? [finding('entry-orphaned', { file: target.sidecar, ...sidecar.locate(['entries', i]), message: `${e.type} "${e.text}" (${e.id}) is orphaned: it is no longer in the text`, ...(e.id ? { entryId: e.id } : {}) })]
+      ? [
+          finding('entry-orphaned', {
+            file: target.sidecar,
+            ...sidecar.locate(['entries', i]),
+            message: `${e.type} "${e.text}" (${e.id}) is orphaned: it is no longer in the text`,
+            ...(e.id ? { entryId: e.id } : {}),
+          }),
+        ]
       : [],
   );
   return { messages: orphaned, current: sidecar.value };

@@ -9,7 +9,11 @@ import type { Cli } from './context.js';
 const CONFIG_FILE = 'marginalia.config.yaml';
 
 /** `a, b,c` → `['a', 'b', 'c']`. */
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const formatOption = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text');
 
@@ -54,41 +58,63 @@ function defineAnnotate(program: Command, cli: Cli): void {
     })
     .option('--stats', 'print the time spent in each stage (read, each extractor, resolve, write)')
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia annotate', 'marginalia annotate corpus/frus --force', 'marginalia annotate --jobs 2 --stats', 'marginalia annotate --shard 2/3', 'marginalia annotate --review'))
-    .action(async (paths: string[], opts: { force?: boolean; review?: boolean; jobs?: number; shard?: { index: number; count: number }; stats?: boolean; format: string }) => {
-      const { annotate } = await import('../commands/annotate.js');
-      let stop = false;
-      const remove = cli.io.onInterrupt?.(() => {
-        stop = true;
-        cli.err('\ninterrupted: stopping after the current file\n');
-      });
-      const showProgress = Boolean(cli.io.stderr.isTTY);
-      const started = Date.now();
-      let chars = 0;
-      try {
-        const result = await annotate({
-          config: cli.config(),
-          paths,
-          cwd: cli.io.cwd,
-          force: Boolean(opts.force),
-          review: Boolean(opts.review),
-          jobs: opts.jobs ?? availableParallelism(),
-          ...(opts.shard ? { shard: opts.shard } : {}),
-          shouldStop: () => stop,
-          onFile: (done, total, target, n) => {
-            chars += n;
-            if (showProgress) cli.err(`\r\x1b[K${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
-          },
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia annotate',
+        'marginalia annotate corpus/frus --force',
+        'marginalia annotate --jobs 2 --stats',
+        'marginalia annotate --shard 2/3',
+        'marginalia annotate --review',
+      ),
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: {
+          force?: boolean;
+          review?: boolean;
+          jobs?: number;
+          shard?: { index: number; count: number };
+          stats?: boolean;
+          format: string;
+        },
+      ) => {
+        const { annotate } = await import('../commands/annotate.js');
+        let stop = false;
+        const remove = cli.io.onInterrupt?.(() => {
+          stop = true;
+          cli.err('\ninterrupted: stopping after the current file\n');
         });
-        if (showProgress) cli.err('\r\x1b[K');
-        if (opts.format === 'json') cli.out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
-        else cli.out(cli.kit.formatAnnotateText(result, cli.chalk));
-        if (opts.stats) cli.err(cli.kit.formatStats(result.timings, chars, Date.now() - started));
-        cli.exit(exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted }));
-      } finally {
-        remove?.();
-      }
-    });
+        const showProgress = Boolean(cli.io.stderr.isTTY);
+        const started = Date.now();
+        let chars = 0;
+        try {
+          const result = await annotate({
+            config: cli.config(),
+            paths,
+            cwd: cli.io.cwd,
+            force: Boolean(opts.force),
+            review: Boolean(opts.review),
+            jobs: opts.jobs ?? availableParallelism(),
+            ...(opts.shard ? { shard: opts.shard } : {}),
+            shouldStop: () => stop,
+            onFile: (done, total, target, n) => {
+              chars += n;
+              if (showProgress) cli.err(`\r\x1b[K${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
+            },
+          });
+          if (showProgress) cli.err('\r\x1b[K');
+          if (opts.format === 'json')
+            cli.out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
+          else cli.out(cli.kit.formatAnnotateText(result, cli.chalk));
+          if (opts.stats) cli.err(cli.kit.formatStats(result.timings, chars, Date.now() - started));
+          cli.exit(exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted }));
+        } finally {
+          remove?.();
+        }
+      },
+    );
 }
 
 function defineValidate(program: Command, cli: Cli): void {
@@ -117,7 +143,15 @@ function defineCheck(program: Command, cli: Cli): void {
       return Number(v);
     })
     .option('--list-rules', 'list the rules with their severity and exit')
-    .addHelpText('after', examples('marginalia check', 'marginalia check corpus/frus --format github', 'marginalia check --format sarif > marginalia.sarif', 'marginalia check --list-rules'))
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia check',
+        'marginalia check corpus/frus --format github',
+        'marginalia check --format sarif > marginalia.sarif',
+        'marginalia check --list-rules',
+      ),
+    )
     .action(async (paths: string[], opts: { format: string; maxWarnings?: number; listRules?: boolean }) => {
       if (opts.listRules) {
         cli.out(opts.format === 'json' ? `${JSON.stringify(cli.kit.RULES, null, 2)}\n` : cli.kit.formatRulesText(cli.kit.RULES));
@@ -142,25 +176,36 @@ function defineDiff(program: Command, cli: Cli): void {
     .addOption(formatOption(['text', 'json']))
     .addHelpText(
       'after',
-      examples('marginalia diff before.yaml annotations/letter.txt.yaml', 'marginalia diff annotator-a/ annotator-b/ --agreement', 'marginalia diff --rev HEAD~1', 'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes'),
+      examples(
+        'marginalia diff before.yaml annotations/letter.txt.yaml',
+        'marginalia diff annotator-a/ annotator-b/ --agreement',
+        'marginalia diff --rev HEAD~1',
+        'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes',
+      ),
     )
-    .action(async (a: string | undefined, b: string | undefined, rest: string[], opts: { rev?: string; agreement?: boolean; format: string }) => {
-      const { diff, agreement, isSame } = await import('../commands/diff.js');
-      // git's external diff protocol: path old-file old-hex old-mode new-file new-hex new-mode.
-      const asGitDriver = rest.length === 5;
-      const options = asGitDriver ? { cwd: cli.io.cwd, a: b!, b: rest[2]! } : opts.rev ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config() } : { cwd: cli.io.cwd, a, b };
-      if (opts.agreement) {
-        const rows = agreement(options);
-        if (opts.format === 'json') cli.out(`${JSON.stringify(rows, null, 2)}\n`);
-        else cli.out((await import('../format/diff.js')).formatAgreementText(rows));
-        return;
-      }
-      const result = diff(options);
-      if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
-      if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
-      else cli.out((await import('../format/diff.js')).formatDiffText(result, cli.chalk));
-      cli.exit(exitCodeOf({ differ: !asGitDriver && !isSame(result) }));
-    });
+    .action(
+      async (a: string | undefined, b: string | undefined, rest: string[], opts: { rev?: string; agreement?: boolean; format: string }) => {
+        const { diff, agreement, isSame } = await import('../commands/diff.js');
+        // git's external diff protocol: path old-file old-hex old-mode new-file new-hex new-mode.
+        const asGitDriver = rest.length === 5;
+        const options = asGitDriver
+          ? { cwd: cli.io.cwd, a: b!, b: rest[2]! }
+          : opts.rev
+            ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config() }
+            : { cwd: cli.io.cwd, a, b };
+        if (opts.agreement) {
+          const rows = agreement(options);
+          if (opts.format === 'json') cli.out(`${JSON.stringify(rows, null, 2)}\n`);
+          else cli.out((await import('../format/diff.js')).formatAgreementText(rows));
+          return;
+        }
+        const result = diff(options);
+        if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
+        if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
+        else cli.out((await import('../format/diff.js')).formatDiffText(result, cli.chalk));
+        cli.exit(exitCodeOf({ differ: !asGitDriver && !isSame(result) }));
+      },
+    );
 }
 
 function defineCurate(program: Command, cli: Cli): void {
@@ -168,15 +213,29 @@ function defineCurate(program: Command, cli: Cli): void {
     const verb = decision === 'accepted' ? 'accept' : 'reject';
     program
       .command(verb)
-      .description(`mark entries as ${decision} by a person; ${decision === 'accepted' ? 'they survive every annotate' : 'the machine will not add them back'}`)
+      .description(
+        `mark entries as ${decision} by a person; ${decision === 'accepted' ? 'they survive every annotate' : 'the machine will not add them back'}`,
+      )
       .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
       .option('--id <ids...>', 'entry ids')
       .option('--type <type>', 'every entry of this type')
       .option('--text <text>', 'every entry with exactly this text')
-      .addHelpText('after', examples(`marginalia ${verb} --id person-06574ab6`, `marginalia ${verb} annotations/letter.txt.yaml --type person --text "Leon Levy"`))
+      .addHelpText(
+        'after',
+        examples(
+          `marginalia ${verb} --id person-06574ab6`,
+          `marginalia ${verb} annotations/letter.txt.yaml --type person --text "Leon Levy"`,
+        ),
+      )
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
         const { curate } = await import('../commands/curate.js');
-        const result = curate({ config: cli.config(), paths, cwd: cli.io.cwd, decision, select: { ids: opts.id, type: opts.type, text: opts.text } });
+        const result = curate({
+          config: cli.config(),
+          paths,
+          cwd: cli.io.cwd,
+          decision,
+          select: { ids: opts.id, type: opts.type, text: opts.text },
+        });
         if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, 'sidecars'));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
         cli.out(`${cli.kit.plural(n, 'entry')} ${decision} in ${cli.kit.plural(result.changed.length, 'sidecar')}\n`);
@@ -188,15 +247,31 @@ function defineCurate(program: Command, cli: Cli): void {
 function defineExport(program: Command, cli: Cli): void {
   program
     .command('export')
-    .description('export sidecars to brat standoff, W3C Web Annotation, TEI P5, CoNLL IOB, spaCy-style JSONL, or the notes\' citations as CSL-JSON')
+    .description(
+      "export sidecars to brat standoff, W3C Web Annotation, TEI P5, CoNLL IOB, spaCy-style JSONL, or the notes' citations as CSL-JSON",
+    )
     .argument('[paths...]', 'texts or folders of the corpus (default: all)')
     .requiredOption('-f, --format <format>', 'brat | webanno | tei | conll | jsonl | csl')
     .option('-o, --out <dir>', 'folder to write into (required for brat, webanno and tei; otherwise standard output)')
-    .addHelpText('after', examples('marginalia export --format brat --out exported/', 'marginalia export --format csl > citations.json', 'marginalia export corpus/frus --format jsonl > frus.jsonl'))
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia export --format brat --out exported/',
+        'marginalia export --format csl > citations.json',
+        'marginalia export corpus/frus --format jsonl > frus.jsonl',
+      ),
+    )
     .action(async (paths: string[], opts: { format: string; out?: string }) => {
       const { exportAnnotations, EXPORT_FORMATS } = await import('../commands/interop.js');
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ExitError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-      const result = exportAnnotations({ config: cli.config(), paths, cwd: cli.io.cwd, format: opts.format as (typeof EXPORT_FORMATS)[number], ...(opts.out ? { out: resolvePath(cli.io.cwd, opts.out) } : {}) });
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw new ExitError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      const result = exportAnnotations({
+        config: cli.config(),
+        paths,
+        cwd: cli.io.cwd,
+        format: opts.format as (typeof EXPORT_FORMATS)[number],
+        ...(opts.out ? { out: resolvePath(cli.io.cwd, opts.out) } : {}),
+      });
       cli.out(result.output);
       cli.reportAside(result.messages, 'export');
       if (result.files.length) cli.err(`wrote ${cli.kit.plural(result.files.length, 'file')}\n`);
@@ -211,11 +286,24 @@ function defineImport(program: Command, cli: Cli): void {
     .argument('<file>', 'the .ann, .jsonld or .jsonl file')
     .requiredOption('--from <format>', 'brat | webanno | jsonl')
     .requiredOption('--text <path>', 'the corpus text the file annotates')
-    .addHelpText('after', examples('marginalia import exported/letter.ann --from brat --text corpus/letter.txt', 'marginalia import notes.jsonld --from webanno --text corpus/letter.txt'))
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia import exported/letter.ann --from brat --text corpus/letter.txt',
+        'marginalia import notes.jsonld --from webanno --text corpus/letter.txt',
+      ),
+    )
     .action(async (file: string, opts: { from: string; text: string }) => {
       const { importAnnotations, IMPORT_FORMATS } = await import('../commands/interop.js');
-      if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from)) throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
-      const result = importAnnotations({ config: cli.config(), from: opts.from as (typeof IMPORT_FORMATS)[number], file, text: opts.text, cwd: cli.io.cwd });
+      if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from))
+        throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
+      const result = importAnnotations({
+        config: cli.config(),
+        from: opts.from as (typeof IMPORT_FORMATS)[number],
+        file,
+        text: opts.text,
+        cwd: cli.io.cwd,
+      });
       if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, file));
       else cli.out(`${cli.kit.plural(result.imported, 'entry')} imported into the sidecar of ${opts.text}\n`);
       cli.exit(exitCodeOf(result));
@@ -227,14 +315,25 @@ function defineIndex(program: Command, cli: Cli): void {
     .command('index')
     .description('every person, organization, place … across the corpus: mentions, alias cluster, documents, first and last date')
     .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
-    .option('--types <types>', 'comma-separated types (default: all entity types)', (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .option('--types <types>', 'comma-separated types (default: all entity types)', (v: string) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .addOption(formatOption(['text', 'json', 'csv']))
     .addHelpText('after', examples('marginalia index --types person,org', 'marginalia index --format csv > index.csv'))
     .action(async (paths: string[], opts: { types?: string[]; format: string }) => {
       const { corpusIndex } = await import('../commands/corpus-index.js');
       const { formatIndexText, formatIndexCsv } = await import('../format/corpus-index.js');
       const result = corpusIndex({ config: cli.config(), paths, cwd: cli.io.cwd, ...(opts.types ? { types: opts.types } : {}) });
-      cli.out(opts.format === 'json' ? `${JSON.stringify(result.entities, null, 2)}\n` : opts.format === 'csv' ? formatIndexCsv(result.entities) : formatIndexText(result.entities));
+      cli.out(
+        opts.format === 'json'
+          ? `${JSON.stringify(result.entities, null, 2)}\n`
+          : opts.format === 'csv'
+            ? formatIndexCsv(result.entities)
+            : formatIndexText(result.entities),
+      );
       cli.reportAside(result.messages, 'index');
       cli.exit(exitCodeOf(result));
     });
@@ -254,19 +353,26 @@ function defineView(program: Command, cli: Cli): void {
       cli.out(`wrote ${cli.kit.plural(result.pages.length, 'page')} to ${opts.out}\n`);
       cli.exit(exitCodeOf(result));
     });
-  
 }
 
 function defineEval(program: Command, cli: Cli): void {
   program
     .command('eval')
-    .description("precision, recall and F1 per type against brat standoff gold annotations, annotating the gold's texts as annotate would with this project's config (engine, personTitles)")
+    .description(
+      "precision, recall and F1 per type against brat standoff gold annotations, annotating the gold's texts as annotate would with this project's config (engine, personTitles)",
+    )
     .requiredOption('--gold <dir>', 'folder of NAME.txt + NAME.ann (brat standoff)')
     .option('--pred <dir>', 'score the sidecars NAME.txt.yaml (or brat NAME.ann) in this folder instead of annotating')
     .option('--types <types>', 'comma-separated types to score (default: every type in the gold)', list)
     .option('--recall-only <types>', 'comma-separated types whose gold is incomplete: report recall only', list)
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', examples('marginalia eval --gold ../shared/eval/hipe-dev --types person,place,org,date', 'marginalia eval --gold ../shared/eval/frus-dev --recall-only person,acronym,place,date,org'))
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia eval --gold ../shared/eval/hipe-dev --types person,place,org,date',
+        'marginalia eval --gold ../shared/eval/frus-dev --recall-only person,acronym,place,date,org',
+      ),
+    )
     .action(async (opts: { gold: string; pred?: string; types?: string[]; recallOnly?: string[]; format: string }) => {
       const { evaluate } = await import('../commands/eval.js');
       const showProgress = Boolean(cli.io.stderr.isTTY);
@@ -318,7 +424,14 @@ function defineAuthority(program: Command, cli: Cli): void {
   const authority = program
     .command('authority')
     .description('authority files: one curated list of the people (bodies, places) of the corpus, linking every mention (ref)')
-    .addHelpText('after', examples('marginalia authority build', 'marginalia authority import persons.tsv', 'marginalia authority import people.csv --name Name --description Role --out authority.yaml'));
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia authority build',
+        'marginalia authority import persons.tsv',
+        'marginalia authority import people.csv --name Name --description Role --out authority.yaml',
+      ),
+    );
   const report = (result: { file: string; records: number; added: number; messages: import('../core/message.js').Message[] }) => {
     cli.reportAside(result.messages, result.file);
     cli.out(`${result.file}: ${cli.kit.plural(result.records, 'record')}, ${result.added} new\n`);
@@ -326,13 +439,17 @@ function defineAuthority(program: Command, cli: Cli): void {
   };
   authority
     .command('build')
-    .description('propose records from the sidecars (full names, their surnames, mentions, texts); accepted, rejected and edited records stay as they are')
+    .description(
+      'propose records from the sidecars (full names, their surnames, mentions, texts); accepted, rejected and edited records stay as they are',
+    )
     .option('-o, --out <file>', 'the authority file (default: the first under `authorities:` in the config)')
     .option('--accept', 'write new records as accepted, not proposed (no review)')
     .addHelpText('after', examples('marginalia authority build', 'marginalia authority build --accept --out authority.yaml'))
     .action(async (opts: { out?: string; accept?: boolean }) => {
       const { authorityBuild } = await import('../commands/authority.js');
-      report(authorityBuild({ config: cli.config(), cwd: cli.io.cwd, accept: Boolean(opts.accept), ...(opts.out ? { out: opts.out } : {}) }));
+      report(
+        authorityBuild({ config: cli.config(), cwd: cli.io.cwd, accept: Boolean(opts.accept), ...(opts.out ? { out: opts.out } : {}) }),
+      );
     });
   authority
     .command('import')
@@ -343,10 +460,21 @@ function defineAuthority(program: Command, cli: Cli): void {
     .option('--type <column>', 'column of the type (person, org, place; default: person)')
     .option('--same-as <column>', 'column of a URI (Wikidata, VIAF …)')
     .option('-o, --out <file>', 'the authority file (default: the first under `authorities:` in the config)')
-    .addHelpText('after', examples('marginalia authority import ../shared/train/frus-persons.tsv', 'marginalia authority import people.csv --name Name --same-as Wikidata'))
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia authority import ../shared/train/frus-persons.tsv',
+        'marginalia authority import people.csv --name Name --same-as Wikidata',
+      ),
+    )
     .action(async (file: string, opts: { name: string; description: string; type?: string; sameAs?: string; out?: string }) => {
       const { authorityImport } = await import('../commands/authority.js');
-      const columns = { name: opts.name, description: opts.description, ...(opts.type ? { type: opts.type } : {}), ...(opts.sameAs ? { sameAs: opts.sameAs } : {}) };
+      const columns = {
+        name: opts.name,
+        description: opts.description,
+        ...(opts.type ? { type: opts.type } : {}),
+        ...(opts.sameAs ? { sameAs: opts.sameAs } : {}),
+      };
       report(authorityImport({ config: cli.config(), cwd: cli.io.cwd, file, columns, ...(opts.out ? { out: opts.out } : {}) }));
     });
 }

@@ -25,4 +25,3 @@ export interface Cli {
   reportAside(messages: readonly Message[], subject: string): void;
   exit(code: number): void;
 }
-

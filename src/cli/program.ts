@@ -23,7 +23,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     chalk: undefined!,
     config: () => cli.kit.loadConfig(resolvePath(io.cwd, program.opts().root ?? '.')),
     formatMessages: (format, messages, subject, rules = []) =>
-      cli.kit.MESSAGE_FORMATTERS[format as keyof typeof cli.kit.MESSAGE_FORMATTERS](messages, { chalk: cli.chalk, subject, version: VERSION, rules }),
+      cli.kit.MESSAGE_FORMATTERS[format as keyof typeof cli.kit.MESSAGE_FORMATTERS](messages, {
+        chalk: cli.chalk,
+        subject,
+        version: VERSION,
+        rules,
+      }),
     reportAside: (messages, subject) => {
       if (messages.length) err(cli.formatMessages('text', messages, subject));
     },

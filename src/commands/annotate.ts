@@ -67,7 +67,11 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   const outcomes: (Pick<FileOutcome, 'status' | 'messages' | 'added'> | undefined)[] = [];
   let done = 0;
   const record = (index: number, outcome: FileOutcome) => {
-    outcomes[index] = { status: outcome.status, messages: outcome.messages, ...(options.review && outcome.added ? { added: outcome.added } : {}) };
+    outcomes[index] = {
+      status: outcome.status,
+      messages: outcome.messages,
+      ...(options.review && outcome.added ? { added: outcome.added } : {}),
+    };
     if (outcome.cache) cache.set(targets[index]!.sidecar, outcome.cache);
     for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
     options.onFile?.(++done, targets.length, targets[index]!, outcome.chars);
@@ -81,7 +85,13 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   }
   const jobs = Math.min(options.jobs ?? 1, pending.length);
   if (jobs > 1 && !options.extractors && workerAvailable()) {
-    await runInWorkers(pending.map((i) => targets[i]!), jobs, { config, force: context.force }, (k, outcome) => record(pending[k]!, outcome), options.shouldStop);
+    await runInWorkers(
+      pending.map((i) => targets[i]!),
+      jobs,
+      { config, force: context.force },
+      (k, outcome) => record(pending[k]!, outcome),
+      options.shouldStop,
+    );
   } else {
     for (const index of pending) {
       const target = targets[index]!;

@@ -37,12 +37,17 @@ export function authorityBuild(options: { config: Config; out?: string; cwd?: st
   const { config } = options;
   const file = target(config, options.out);
   const messages: Message[] = [];
-  const sidecars = [...parsedSidecars(config, collectTargets(config, [], options.cwd ?? config.root, true), messages)].map((s) => s.sidecar);
+  const sidecars = [...parsedSidecars(config, collectTargets(config, [], options.cwd ?? config.root, true), messages)].map(
+    (s) => s.sidecar,
+  );
   // First names: the word classes the tagger's model carries (from compromise's lexicon).
   const classes = loadModel().lexicon.classes;
   const proposed = proposeRecords(sidecars, extractContext(rulePacks(config)).list('titles'), (w) => classes[w]);
   const status = options.accept ? 'accepted' : 'proposed';
-  const { records, added } = mergeRecords(readAuthority(config, file), proposed.map((r) => ({ ...r, status })));
+  const { records, added } = mergeRecords(
+    readAuthority(config, file),
+    proposed.map((r) => ({ ...r, status })),
+  );
   writeAuthority(config, file, records);
   return { file, records: records.length, added, messages };
 }
@@ -51,7 +56,13 @@ export function authorityBuild(options: { config: Config; out?: string; cwd?: st
  * Import a persons list (CSV or TSV; names in index form `Surname, Given names`, as FRUS
  * prints them, or as written) as accepted records, merged into the authority file.
  */
-export function authorityImport(options: { config: Config; file: string; columns: ColumnMap; out?: string; cwd?: string }): AuthorityResult {
+export function authorityImport(options: {
+  config: Config;
+  file: string;
+  columns: ColumnMap;
+  out?: string;
+  cwd?: string;
+}): AuthorityResult {
   const { config } = options;
   const file = target(config, options.out);
   const path = resolvePath(options.cwd ?? config.root, options.file);

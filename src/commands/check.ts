@@ -30,7 +30,8 @@ export interface CheckResult {
 export function check(options: CheckOptions): CheckResult {
   const { config } = options;
   const unknown = unknownRuleIds(config.check.rules);
-  if (unknown.length) throw new ExitError(`marginalia.config.yaml: unknown check rule ${unknown.join(', ')} (see \`marginalia check --list-rules\`)`);
+  if (unknown.length)
+    throw new ExitError(`marginalia.config.yaml: unknown check rule ${unknown.join(', ')} (see \`marginalia check --list-rules\`)`);
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const cache = loadCache(config);
@@ -40,7 +41,11 @@ export function check(options: CheckOptions): CheckResult {
     const doc = readDocument(config, target.text);
     const sidecar = doc.value ? readSidecarForCheck(config, target.sidecar, doc.value.sha256, cache) : readSidecar(config, target.sidecar);
     if (!doc.value) {
-      messages.push(...(sidecar.exists ? [finding('sidecar-source-missing', { file: target.sidecar, message: `source text ${target.text} is missing` })] : doc.messages));
+      messages.push(
+        ...(sidecar.exists
+          ? [finding('sidecar-source-missing', { file: target.sidecar, message: `source text ${target.text} is missing` })]
+          : doc.messages),
+      );
       continue;
     }
     checked++;

@@ -29,15 +29,22 @@ export interface CurateResult {
 }
 
 const matches = (e: Entry, s: Selector) =>
-  (!s.ids?.length || (e.id !== undefined && s.ids.includes(e.id))) && (s.type === undefined || e.type === s.type) && (s.text === undefined || e.text === s.text);
+  (!s.ids?.length || (e.id !== undefined && s.ids.includes(e.id))) &&
+  (s.type === undefined || e.type === s.type) &&
+  (s.text === undefined || e.text === s.text);
 
 /** Accept or reject entries by id, type or text; sidecars are rewritten atomically, nothing else changes. */
 export function curate(options: CurateOptions): CurateResult {
   const { config, select } = options;
-  if (!select.ids?.length && select.type === undefined && select.text === undefined) throw new ExitError('say which entries: --id, --type or --text');
+  if (!select.ids?.length && select.type === undefined && select.text === undefined)
+    throw new ExitError('say which entries: --id, --type or --text');
   const changed: CurateResult['changed'] = [];
   const messages: Message[] = [];
-  for (const { target, sidecar } of parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages)) {
+  for (const { target, sidecar } of parsedSidecars(
+    config,
+    collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true),
+    messages,
+  )) {
     const touched: Entry[] = [];
     const entries = sidecar.entries.map((e) => {
       if (!matches(e, select) || e.status === options.decision || e.status === 'orphaned') return e;

@@ -136,7 +136,15 @@ function gitSide(config: Config, rev: string): Side {
         .map((p) => posix.relative(folder, p)),
     read(rel) {
       try {
-        return parse(`${rev}:${posix.join(config.annotations, rel)}`, execFileSync('git', ['show', `${rev}:./${posix.join(config.annotations, rel)}`], { cwd: config.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 }));
+        return parse(
+          `${rev}:${posix.join(config.annotations, rel)}`,
+          execFileSync('git', ['show', `${rev}:./${posix.join(config.annotations, rel)}`], {
+            cwd: config.root,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            maxBuffer: 1 << 30,
+          }),
+        );
       } catch (error) {
         if (error instanceof ExitError) throw error;
         return undefined;
@@ -151,7 +159,12 @@ function diffSides(a: Side, b: Side): DiffResult {
     const x = a.read(path);
     const y = b.read(path);
     const same = !x || !y || x.source.sha256 === y.source.sha256;
-    return { path, a: path ? posix.join(a.label, path) : a.label, b: path ? posix.join(b.label, path) : b.label, ...diffEntries(x?.entries ?? [], y?.entries ?? [], same) };
+    return {
+      path,
+      a: path ? posix.join(a.label, path) : a.label,
+      b: path ? posix.join(b.label, path) : b.label,
+      ...diffEntries(x?.entries ?? [], y?.entries ?? [], same),
+    };
   });
   return { documents };
 }
@@ -175,7 +188,10 @@ export function diff(options: DiffOptions): DiffResult {
   if (!options.a || !options.b) throw new ExitError('diff needs two sidecars or folders, or --rev REV');
   for (const p of [options.a, options.b]) if (!existsSync(resolvePath(options.cwd, p))) throw new ExitError(`${p}: no such file or folder`);
   const label = (p: string) => relative(options.cwd, resolvePath(options.cwd, p)).split(sep).join('/') || p;
-  return diffSides(fileSide(resolvePath(options.cwd, options.a), label(options.a)), fileSide(resolvePath(options.cwd, options.b), label(options.b)));
+  return diffSides(
+    fileSide(resolvePath(options.cwd, options.a), label(options.a)),
+    fileSide(resolvePath(options.cwd, options.b), label(options.b)),
+  );
 }
 
 export const isSame = (d: DiffResult) => d.documents.every((doc) => doc.added.length + doc.removed.length + doc.changed.length === 0);
@@ -200,7 +216,10 @@ const prf = (matched: number, a: number, b: number) => {
 /** Per-type precision, recall and F1 of B against A, strict and partial (overlap), over every document. */
 export function agreement(options: DiffOptions): TypeAgreement[] {
   const sides = options.rev
-    ? [gitSide(options.config!, options.rev), fileSide(resolvePath(options.config!.root, options.config!.annotations), options.config!.annotations)]
+    ? [
+        gitSide(options.config!, options.rev),
+        fileSide(resolvePath(options.config!.root, options.config!.annotations), options.config!.annotations),
+      ]
     : [fileSide(resolvePath(options.cwd, options.a!), options.a!), fileSide(resolvePath(options.cwd, options.b!), options.b!)];
   const [sa, sb] = sides as [Side, Side];
   const live = (s: Sidecar | undefined) => (s?.entries ?? []).filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');

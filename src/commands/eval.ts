@@ -66,7 +66,9 @@ async function predictionsFor(name: string, text: Uint8Array, options: EvalOptio
 /** Precision, recall and F1 per type against brat standoff gold. */
 export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   if (!existsSync(options.gold)) throw new ExitError(`${options.gold}: no such folder`);
-  const names = readdirSync(options.gold).filter((n) => n.endsWith('.txt') && existsSync(join(options.gold, n.replace(/\.txt$/, '.ann')))).sort();
+  const names = readdirSync(options.gold)
+    .filter((n) => n.endsWith('.txt') && existsSync(join(options.gold, n.replace(/\.txt$/, '.ann'))))
+    .sort();
   if (names.length === 0) throw new ExitError(`${options.gold}: no .txt files with .ann gold beside them`);
   const context = runContext(options.config ?? defaultConfig(), true, options.extractors);
   const recallOnly = new Set(options.recallOnly ?? []);
@@ -75,7 +77,10 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const row = (type: string) => counts.get(type) ?? (counts.set(type, { gold: 0, predicted: 0, strict: 0, fuzzy: 0 }), counts.get(type)!);
   let done = 0;
   for (const name of names) {
-    const gold = parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({ ...g, type: toOurs(g.type) }));
+    const gold = parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({
+      ...g,
+      type: toOurs(g.type),
+    }));
     const predicted = await predictionsFor(basename(name), readFileSync(join(options.gold, name)), options, context);
     const types = options.types ? options.types.map(toOurs) : [...new Set(gold.map((g) => g.type))];
     for (const type of types) {
@@ -100,7 +105,13 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const types = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => typeScore(type, c, recallOnly.has(type)));
   const scored = types.filter((t) => !t.recallOnly);
   const sum = (k: keyof Counts) => scored.reduce((n, t) => n + t[k], 0);
-  const micro = typeScore('micro', { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') }, scored.length === 0);
-  const predictions = options.pred ? { from: options.pred } : { from: 'annotate', extractors: context.extractors.map((e) => e.id), personTitles: context.config.personTitles };
+  const micro = typeScore(
+    'micro',
+    { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') },
+    scored.length === 0,
+  );
+  const predictions = options.pred
+    ? { from: options.pred }
+    : { from: 'annotate', extractors: context.extractors.map((e) => e.id), personTitles: context.config.personTitles };
   return { documents: names.length, predictions, types, micro };
 }

@@ -37,9 +37,19 @@ function exportables(config: Config, paths: readonly string[], cwd: string): { d
     const doc = readDocument(config, target.text);
     const sidecar = readSidecar(config, target.sidecar);
     if (!doc.value || !sidecar.value) {
-      messages.push(...doc.messages, ...(sidecar.exists ? sidecar.messages : [{ file: target.text, severity: 'error' as const, message: 'no sidecar: annotate it first', ruleId: 'sidecar-missing' }]));
+      messages.push(
+        ...doc.messages,
+        ...(sidecar.exists
+          ? sidecar.messages
+          : [{ file: target.text, severity: 'error' as const, message: 'no sidecar: annotate it first', ruleId: 'sidecar-missing' }]),
+      );
     } else if (sidecar.value.source.sha256 !== doc.value.sha256) {
-      messages.push({ file: target.sidecar, severity: 'error', message: 'stale sidecar: annotate the text again before exporting', ruleId: 'sidecar-stale' });
+      messages.push({
+        file: target.sidecar,
+        severity: 'error',
+        message: 'stale sidecar: annotate the text again before exporting',
+        ruleId: 'sidecar-stale',
+      });
     } else docs.push({ doc: doc.value, sidecar: sidecar.value });
   }
   return { docs, messages };
@@ -68,7 +78,12 @@ export function exportAnnotations(options: ExportOptions): { output: string; fil
     }
     return { output: '', files, messages };
   }
-  const output = format === 'jsonl' ? docs.map(toJsonl).join('') : format === 'conll' ? docs.map(toConll).join('') : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
+  const output =
+    format === 'jsonl'
+      ? docs.map(toJsonl).join('')
+      : format === 'conll'
+        ? docs.map(toConll).join('')
+        : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
   if (options.out) write({ jsonl: 'corpus.jsonl', conll: 'corpus.conll', csl: 'citations.json' }[format], output);
   return { output: options.out ? '' : output, files, messages };
 }
@@ -128,12 +143,25 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
     if (quote === undefined || squash(slice(e.start, e.end)) === squash(quote)) return { ...e, text: slice(e.start, e.end) };
     return { ...e, text: quote };
   });
-  const { entries, orphaned } = merge(doc.value, (sidecar.value?.entries ?? []).filter((e) => e.status === 'auto'), [...(sidecar.value?.entries ?? []).filter((e) => e.status !== 'auto'), ...incoming]);
+  const { entries, orphaned } = merge(
+    doc.value,
+    (sidecar.value?.entries ?? []).filter((e) => e.status === 'auto'),
+    [...(sidecar.value?.entries ?? []).filter((e) => e.status !== 'auto'), ...incoming],
+  );
   for (const e of orphaned.filter((o) => incoming.some((i) => i.text === o.text && i.type === o.type))) {
-    messages.push({ file: options.file, severity: 'error', message: `${e.type} "${e.text}" at ${e.start}-${e.end} does not match ${target.text}, nor anywhere else in it`, ruleId: 'import-mismatch' });
+    messages.push({
+      file: options.file,
+      severity: 'error',
+      message: `${e.type} "${e.text}" at ${e.start}-${e.end} does not match ${target.text}, nor anywhere else in it`,
+      ruleId: 'import-mismatch',
+    });
   }
   if (messages.length) return { imported: 0, messages };
-  const base = sidecar.value ?? { schemaVersion: 1 as const, source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding }, entries: [] };
+  const base = sidecar.value ?? {
+    schemaVersion: 1 as const,
+    source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
+    entries: [],
+  };
   writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...base, entries }, target.sidecar, schemaPathOf(config)));
   return { imported: incoming.length, messages };
 }

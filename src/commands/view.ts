@@ -40,17 +40,31 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
     const href = hrefOf(target.text);
     // The findings `check` would show in this text (those about the sidecar file are check's business).
     const { current } = sidecarFindings(target, doc.value, sidecar);
-    const own = ignored(target.text) ? [] : withConfiguredSeverity(withoutInlineIgnored(doc.value.text, citationFindings(doc.value, current, config.check)), config.check.rules);
+    const own = ignored(target.text)
+      ? []
+      : withConfiguredSeverity(
+          withoutInlineIgnored(doc.value.text, citationFindings(doc.value, current, config.check)),
+          config.check.rules,
+        );
     const depth = href.split('/').length - 1;
     const html = documentPage({ doc: doc.value, sidecar: sidecar.value, findings: own, indexHref: `${'../'.repeat(depth)}index.html` });
     const path = join(options.out, href);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, html);
     pages.push(path);
-    documents.push({ href, title: sidecar.value.metadata?.title ?? target.text, path: target.text, entries: sidecar.value.entries.length, findings: own.length });
+    documents.push({
+      href,
+      title: sidecar.value.metadata?.title ?? target.text,
+      path: target.text,
+      entries: sidecar.value.entries.length,
+      findings: own.length,
+    });
   }
   const titles = extractContext(rulePacks(config)).list('titles');
-  const entities = indexEntities(sidecars, titles).map((e) => ({ ...e, documents: e.documents.map((p) => ({ path: p, href: hrefOf(p) })) }));
+  const entities = indexEntities(sidecars, titles).map((e) => ({
+    ...e,
+    documents: e.documents.map((p) => ({ path: p, href: hrefOf(p) })),
+  }));
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, 'index.html'), indexPage({ documents, entities }));
   pages.push(join(options.out, 'index.html'));

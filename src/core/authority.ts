@@ -7,14 +7,23 @@ import { isEdtf } from './edtf.js';
  * record (`ref`), and `authority build` proposes records without touching their work.
  */
 export const AuthorityRecord = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.:-]+$/).describe('Stable id, written into the `ref` of every entry that names the record'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/)
+    .describe('Stable id, written into the `ref` of every entry that names the record'),
   type: z.enum(['person', 'org', 'place']),
   preferred: z.string().min(1).describe('The preferred form: `Robert S. McNamara`'),
-  variants: z.array(z.string().min(1)).default([]).describe('Other forms: `McNamara`, `Secretary McNamara`; a bare surname is matched only where unambiguous'),
+  variants: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Other forms: `McNamara`, `Secretary McNamara`; a bare surname is matched only where unambiguous'),
   description: z.string().optional(),
   dates: z.string().refine(isEdtf, { message: 'not an EDTF date' }).optional().describe('EDTF: `1916/2009`'),
   sameAs: z.array(z.string().url()).optional().describe('The same entity elsewhere: Wikidata, VIAF …'),
-  status: z.enum(['proposed', 'accepted', 'rejected']).default('proposed').describe('Only accepted records are matched; a rejected record’s forms are never tagged'),
+  status: z
+    .enum(['proposed', 'accepted', 'rejected'])
+    .default('proposed')
+    .describe('Only accepted records are matched; a rejected record’s forms are never tagged'),
   mentions: z.number().int().nonnegative().optional().describe('authority build: mentions found in the corpus'),
   texts: z.array(z.string()).optional().describe('authority build: the texts that mention it'),
 });
@@ -29,7 +38,11 @@ export type AuthorityFile = z.infer<typeof AuthorityFile>;
 export const AUTHORITY_SCHEMA_FILE = 'authority.schema.json';
 
 export function authorityJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(AuthorityFile, { target: 'draft-2020-12', io: 'input' }), $id: 'https://marginalia.dev/schema/authority-v1.json', title: 'marginalia authority file' };
+  return {
+    ...z.toJSONSchema(AuthorityFile, { target: 'draft-2020-12', io: 'input' }),
+    $id: 'https://marginalia.dev/schema/authority-v1.json',
+    title: 'marginalia authority file',
+  };
 }
 
 /** Every form of a record, the preferred first. */

@@ -114,4 +114,3 @@ function lineStartsOf(text: string): number[] {
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
-

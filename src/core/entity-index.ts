@@ -19,7 +19,11 @@ export interface IndexedEntity {
  * Every person, organization, place … across the sidecars, with mention counts, alias cluster,
  * documents and dates. `titles` are stripped from people's names: `Comrade Minister Pham Hung` → `Pham Hung`.
  */
-export function indexEntities(sidecars: Iterable<{ sidecar: Sidecar }>, titles: readonly string[], types?: readonly string[]): IndexedEntity[] {
+export function indexEntities(
+  sidecars: Iterable<{ sidecar: Sidecar }>,
+  titles: readonly string[],
+  types?: readonly string[],
+): IndexedEntity[] {
   const titleRun = new RegExp(`^(?:(?:${alternation(titles)})\\.?\\s+)+`, 'i');
   type Group = { type: string; forms: Map<string, number>; documents: Set<string>; dates: string[] };
   const groups = new Map<string, Group>();

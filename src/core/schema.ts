@@ -33,17 +33,32 @@ export const NOTE_KINDS = ['source', 'bibliographic', 'other'] as const;
 
 export const Entry = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_.:-]+$/).optional().describe('Stable id; filled in by annotate when a person omits it'),
-    type: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Entity type: a built-in or one declared in the config'),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]+$/)
+      .optional()
+      .describe('Stable id; filled in by annotate when a person omits it'),
+    type: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .describe('Entity type: a built-in or one declared in the config'),
     start: offset.describe('Start, in Unicode code points, 0-based'),
     end: offset.describe('End, in Unicode code points, exclusive'),
     text: z.string().describe('The exact text of the span'),
-    title: z.string().optional().describe('Person: the titles before the name (`Ambassador`, `Col.`), inside the span or just before it (see personTitles in the config)'),
+    title: z
+      .string()
+      .optional()
+      .describe(
+        'Person: the titles before the name (`Ambassador`, `Col.`), inside the span or just before it (see personTitles in the config)',
+      ),
     prefix: z.string().optional().describe('Text just before the span, to find it again when the text changes'),
     suffix: z.string().optional().describe('Text just after the span'),
     by: z.string().min(1).describe('Who made it: a rule id such as "rule:dates", "nlp:compromise", or "human"'),
     status: z.enum(STATUSES).optional().describe('auto (machine), accepted, rejected, orphaned (could not be re-anchored)'),
-    previousStatus: z.enum(['accepted', 'rejected']).optional().describe('Orphaned entries: the decision to restore when the span is found again'),
+    previousStatus: z
+      .enum(['accepted', 'rejected'])
+      .optional()
+      .describe('Orphaned entries: the decision to restore when the span is found again'),
     value: z.string().optional().describe('Normalized value: EDTF for dates, the expansion for acronyms'),
     amount: z.number().optional().describe('Money: the amount'),
     currency: z.string().optional().describe('Money: ISO 4217 code or a historical currency name'),
@@ -66,10 +81,16 @@ export const DocumentMetadata = Citation.extend({
 
 export const Sidecar = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of the sidecar schema'),
-  generator: z.string().optional().describe('Tool version and rule fingerprint that made the machine entries; a match lets annotate skip the text'),
+  generator: z
+    .string()
+    .optional()
+    .describe('Tool version and rule fingerprint that made the machine entries; a match lets annotate skip the text'),
   source: z.strictObject({
     path: z.string().min(1).describe('The text, relative to the project root, with forward slashes'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the file bytes'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 of the file bytes'),
     length: offset.describe('Length of the decoded text in code points'),
     encoding: z.string().optional().describe('The encoding the text was decoded from (utf-8 when absent)'),
   }),
@@ -80,9 +101,44 @@ export const Sidecar = z.strictObject({
 export type Entry = z.infer<typeof Entry>;
 
 /** Field order in a written entry: what a reviewer reads first comes first. */
-export const ENTRY_KEYS = ['id', 'type', 'start', 'end', 'text', 'title', 'value', 'amount', 'currency', 'n', 'kind', 'markers', 'repeats', 'citation', 'parts', 'cluster', 'ref', 'by', 'status', 'previousStatus', 'comment', 'prefix', 'suffix'] as const satisfies readonly (keyof Entry)[];
+export const ENTRY_KEYS = [
+  'id',
+  'type',
+  'start',
+  'end',
+  'text',
+  'title',
+  'value',
+  'amount',
+  'currency',
+  'n',
+  'kind',
+  'markers',
+  'repeats',
+  'citation',
+  'parts',
+  'cluster',
+  'ref',
+  'by',
+  'status',
+  'previousStatus',
+  'comment',
+  'prefix',
+  'suffix',
+] as const satisfies readonly (keyof Entry)[];
 /** What an entry says beyond its span: extractors set these, diff compares them. */
-export const VALUE_KEYS = ['value', 'amount', 'currency', 'n', 'kind', 'citation', 'repeats', 'parts', 'cluster', 'ref'] as const satisfies readonly (keyof Entry)[];
+export const VALUE_KEYS = [
+  'value',
+  'amount',
+  'currency',
+  'n',
+  'kind',
+  'citation',
+  'repeats',
+  'parts',
+  'cluster',
+  'ref',
+] as const satisfies readonly (keyof Entry)[];
 // Every field of the schema has its place in the written order (a type error otherwise).
 const everyKeyOrdered: Exclude<keyof Entry, (typeof ENTRY_KEYS)[number]> extends never ? true : never = true;
 void everyKeyOrdered;

@@ -62,4 +62,3 @@ export function matchSpans(gold: readonly Span[], predicted: readonly Span[]): {
   }
   return { strict, fuzzy };
 }
-

@@ -16,12 +16,19 @@ export function isValidSidecar(data: unknown): data is Sidecar {
 type Check = (value: unknown) => boolean;
 type Obj = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isObject = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const isString: Check = (v) => typeof v === 'string';
 const isOffset: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const optional = (v: unknown, check: Check) => v === undefined || check(v);
-const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
-const matches = (re: RegExp): Check => (v) => typeof v === 'string' && re.test(v);
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+const matches =
+  (re: RegExp): Check =>
+  (v) =>
+    typeof v === 'string' && re.test(v);
 const onlyKeys = (o: Obj, keys: ReadonlySet<string>) => Object.keys(o).every((k) => keys.has(k));
 const isNames: Check = (v) => Array.isArray(v) && v.every((a) => isObject(a) && onlyKeys(a, LITERAL_KEYS) && isString(a.literal));
 
@@ -43,7 +50,8 @@ const SOURCE: Record<string, Check> = {
   length: isOffset,
   encoding: isString,
 };
-const isSource: Check = (v) => isObject(v) && fieldsValid(v, SOURCE) && v.path !== undefined && v.sha256 !== undefined && v.length !== undefined;
+const isSource: Check = (v) =>
+  isObject(v) && fieldsValid(v, SOURCE) && v.path !== undefined && v.sha256 !== undefined && v.length !== undefined;
 
 const CITATION: Record<string, Check> = {
   type: oneOf(['book', 'manuscript', 'article', 'document']),

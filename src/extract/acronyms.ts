@@ -22,8 +22,12 @@ export function longFormFor(shortForm: string, before: string): string | undefin
   const letters = shortForm.replace(/[^\p{L}]/gu, '');
   for (let skip = 0; skip <= 2; skip++) {
     const run = words.slice(-(letters.length + skip));
-    const initials = run.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-    if (run.length === letters.length + skip && initials.toLowerCase() === letters.toLowerCase() && /^\p{Lu}/u.test(run[0]!)) return run.join(' ');
+    const initials = run
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+    if (run.length === letters.length + skip && initials.toLowerCase() === letters.toLowerCase() && /^\p{Lu}/u.test(run[0]!))
+      return run.join(' ');
   }
   const candidate = words.slice(-Math.min(shortForm.length + 5, shortForm.length * 2)).join(' ');
   let s = shortForm.length - 1;
@@ -64,7 +68,14 @@ export const acronymsExtractor: ExtractorFactory = ({ list }) => {
       for (const m of text.matchAll(BRACKETED)) {
         if (m[2]!.split(/\s+/)[0]![0]!.toLowerCase() === m[1]![0]!.toLowerCase()) {
           expansions.set(m[1]!, m[2]!);
-          out.push({ type: 'acronym', start: m.index, end: m.index + m[1]!.length, by: 'rule:acronyms/bracketed', priority: PRIORITY.bracketedAcronym, value: m[2]! });
+          out.push({
+            type: 'acronym',
+            start: m.index,
+            end: m.index + m[1]!.length,
+            by: 'rule:acronyms/bracketed',
+            priority: PRIORITY.bracketedAcronym,
+            value: m[2]!,
+          });
         }
       }
       for (const m of text.matchAll(DEFINED)) {
@@ -78,7 +89,14 @@ export const acronymsExtractor: ExtractorFactory = ({ list }) => {
         if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
         if (headlines.containing(m.index, m.index + 1)) continue;
         const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, ''));
-        out.push({ type: 'acronym', start: m.index, end: m.index + form.length, by: 'rule:acronyms', priority: PRIORITY.acronym, ...(value ? { value } : {}) });
+        out.push({
+          type: 'acronym',
+          start: m.index,
+          end: m.index + form.length,
+          by: 'rule:acronyms',
+          priority: PRIORITY.acronym,
+          ...(value ? { value } : {}),
+        });
       }
       return out;
     },

@@ -2,7 +2,6 @@ import type { Citation, NoteKind } from '../core/schema.js';
 import { findDates } from './dates.js';
 import { findReferences } from './references.js';
 
-
 export interface ParsedNote {
   kind: NoteKind;
   citation?: Citation;
@@ -14,7 +13,8 @@ export interface ParsedNote {
   pages?: string[];
 }
 
-const CLASSIFICATION = /(?:^|[.;]\s+|\s)(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|Official Use Only|No classification marking)\b/;
+const CLASSIFICATION =
+  /(?:^|[.;]\s+|\s)(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|Official Use Only|No classification marking)\b/;
 const PUBLISHER = /\b(?:Publishing House|Publishers?|Press|Verlag|Éditions|Editions|Books|NXB|Printing Office|Presses)\b/i;
 const YEAR = /^(?:1[5-9]|20)\d\d[a-z]?\.?$/;
 const URL_RE = /\bhttps?:\/\/[^\s<>")\]]+[^\s<>")\].,;]/;
@@ -38,7 +38,8 @@ function segments(text: string): string[] {
 
 /** `Department of State, Central Files, 751K.00/2-2161` → archive and location, with named parts. */
 /** What names an archive or repository, as opposed to a series, a file or a box within it. */
-const REPOSITORY = /\b(?:Library|Archives?|Department|Ministry|Records|Cent(?:er|re)|Office|Institut[a-z]*|Museum|Foundation|Agency|Bureau|Council|Committee|Administration|Collection|University|Society|Embassy|Mission)\b/;
+const REPOSITORY =
+  /\b(?:Library|Archives?|Department|Ministry|Records|Cent(?:er|re)|Office|Institut[a-z]*|Museum|Foundation|Agency|Bureau|Council|Committee|Administration|Collection|University|Society|Embassy|Mission)\b/;
 const WITHIN_REPOSITORY = /\bFiles?\b|\bPapers\b|^Lot\b|^(?:RG|Box|Folder)\b|\d/;
 
 export function isRepository(name: string): boolean {
@@ -50,7 +51,10 @@ export function parseArchival(reference: string): { citation: Citation; parts: R
   const signature = findReferences(reference).find((r) => r.start === 0);
   if (signature?.parts?.archive) {
     const archive = signature.parts.archive;
-    return { citation: { type: 'manuscript', archive, archive_location: reference.slice(archive.length, signature.end).trim() }, parts: signature.parts };
+    return {
+      citation: { type: 'manuscript', archive, archive_location: reference.slice(archive.length, signature.end).trim() },
+      parts: signature.parts,
+    };
   }
   const segs = segments(reference.replace(/\.$/, ''));
   const archive = segs[0] && isRepository(segs[0]) ? segs.shift()! : '';
@@ -102,7 +106,15 @@ function parseBibliographic(text: string): { citation: Citation; pages: string[]
     else if (YEAR.test(seg)) citation.issued = seg.replace(/\.$/, '').replace(/[a-z]$/, '');
     else if (PUBLISHER.test(seg)) citation.publisher = seg;
     else if (/^internal circulation$/i.test(seg)) citation.note = seg;
-    else if (!citation.issued && !citation.publisher && titleParts.length && /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}$/u.test(seg) && segs[segs.indexOf(seg) + 1] && YEAR.test(segs[segs.indexOf(seg) + 1]!)) citation['publisher-place'] = seg;
+    else if (
+      !citation.issued &&
+      !citation.publisher &&
+      titleParts.length &&
+      /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}$/u.test(seg) &&
+      segs[segs.indexOf(seg) + 1] &&
+      YEAR.test(segs[segs.indexOf(seg) + 1]!)
+    )
+      citation['publisher-place'] = seg;
     else if (citation.publisher && !citation['publisher-place'] && /^\p{Lu}/u.test(seg)) citation['publisher-place'] = seg;
     else if (!citation.issued && !citation.publisher) titleParts.push(seg);
   }

@@ -27,9 +27,20 @@ export function rulePacks(config?: Pick<Config, 'root' | 'rules'>): RulePack[] {
 export type NerEngine = 'tagger' | 'compromise' | 'none';
 
 /** Every extractor annotate runs: the rules, then the chosen NLP engine (last: the tagger reads the rules' spans). */
-export function extractorsFor(packs: readonly RulePack[], options: { ner?: NerEngine; authorities?: readonly AuthorityRecord[] } = {}): Extractor[] {
+export function extractorsFor(
+  packs: readonly RulePack[],
+  options: { ner?: NerEngine; authorities?: readonly AuthorityRecord[] } = {},
+): Extractor[] {
   const context = extractContext(packs, options.authorities);
-  const factories: ExtractorFactory[] = [notesExtractor, referencesExtractor, datesExtractor, moneyExtractor, patternExtractor, namesExtractor, acronymsExtractor];
+  const factories: ExtractorFactory[] = [
+    notesExtractor,
+    referencesExtractor,
+    datesExtractor,
+    moneyExtractor,
+    patternExtractor,
+    namesExtractor,
+    acronymsExtractor,
+  ];
   if (context.authorities.some((r) => r.status === 'accepted')) factories.push(authorityExtractor);
   const ner = options.ner ?? 'tagger';
   if (ner === 'tagger') factories.push(taggerExtractor);

@@ -48,7 +48,8 @@ const SYMBOLS = '*†‡§';
 const CANDIDATE = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
 const CONNECTIVES = /(?:^|\s)(?:and|or|nor|und|et)\s*$/i;
 /** Words that name a division of a text, so that `par. 7(1)` is its sub-paragraph (1). */
-const DIVISION = /(?:^|[^\p{L}])(?:par|para|paras|paragraph|paragraphs|subparagraph|sec|sect|section|sections|art|arts|article|articles|ch|chap|chapter|cl|clause|clauses|rule|annex|reg|regulation|§)\.?\s*\d+[a-z]?(?:\([0-9a-z]{1,3}\))*$/iu;
+const DIVISION =
+  /(?:^|[^\p{L}])(?:par|para|paras|paragraph|paragraphs|subparagraph|sec|sect|section|sections|art|arts|article|articles|ch|chap|chapter|cl|clause|clauses|rule|annex|reg|regulation|§)\.?\s*\d+[a-z]?(?:\([0-9a-z]{1,3}\))*$/iu;
 const CLAUSE_END = /^(?:[\r\n]|[ \t]*[\r\n]|[.,;:!?)\]”"’'—–-]|[ \t]*$)/;
 
 /** The reading of each context before the sequence is consulted, and whether the sequence may change it. */
@@ -150,7 +151,14 @@ export function inferMarkers(candidates: readonly MarkerCandidate[], defined: Re
     const n = numberOf(c);
     const ordered = n !== undefined && n > highest && n < lowestAfter[i + 1]!;
     const inSequence = ordered && n === highest + 1;
-    const evidence = { defined: defined.has(c.n), ordered, inSequence, repeat: seen.has(c.n), continues: highest > 0, enumerates: enumerates(usable, i) };
+    const evidence = {
+      defined: defined.has(c.n),
+      ordered,
+      inSequence,
+      repeat: seen.has(c.n),
+      continues: highest > 0,
+      enumerates: enumerates(usable, i),
+    };
     const confidence = confidenceOf(c, evidence);
     const isMarker = confidence >= THRESHOLD;
     if (isMarker) {
@@ -185,7 +193,11 @@ function enumerates(candidates: readonly MarkerCandidate[], i: number): boolean 
   const c = candidates[i]!;
   const n = numberOf(c);
   if (n === undefined) return false;
-  const listLike = (o: MarkerCandidate | undefined) => o !== undefined && o.paragraph === c.paragraph && (o.context === 'enumerator' || o.context === 'spaced-inline') && Math.abs((numberOf(o) ?? NaN) - n) === 1;
+  const listLike = (o: MarkerCandidate | undefined) =>
+    o !== undefined &&
+    o.paragraph === c.paragraph &&
+    (o.context === 'enumerator' || o.context === 'spaced-inline') &&
+    Math.abs((numberOf(o) ?? NaN) - n) === 1;
   return listLike(candidates[i - 1]) || listLike(candidates[i + 1]);
 }
 

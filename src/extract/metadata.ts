@@ -2,7 +2,6 @@ import type { Citation, DocumentMetadata } from '../core/schema.js';
 import { firstDate, parseArchival } from './citations.js';
 import { findReferences } from './references.js';
 
-
 const URL_RE = /<?(https?:\/\/[^\s<>")\]]+[^\s<>")\].,;])>?/;
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}`;
 
@@ -30,9 +29,20 @@ function titleOf(lines: string[], citationBlock: string | undefined): string | u
     // A paragraph is no title (the first line of a text without line breaks is the whole text).
     if (line.length > 400) continue;
     // `20. Summary Record of …(1)`: drop the number and the note marker.
-    const title = line.replace(/^\d+\.\s+/, '').replace(/\s*(?:\(\d+\)|\[\d+\])$/, '').trim();
+    const title = line
+      .replace(/^\d+\.\s+/, '')
+      .replace(/\s*(?:\(\d+\)|\[\d+\])$/, '')
+      .trim();
     // Not a title: navigation (`Home    Practice`), a counter, a sentence, a dateline.
-    if (!title || /^(?:notes|footnotes|endnotes|references|sources?|citation|summary|contents|subject|participants|credits)\s*:?\s*$/i.test(title) || /\s{3,}|\t/.test(line) || /^\d+\s+\S/.test(line) || /[.:;]$/.test(title) || (firstDate(line) && line.length < 60)) continue;
+    if (
+      !title ||
+      /^(?:notes|footnotes|endnotes|references|sources?|citation|summary|contents|subject|participants|credits)\s*:?\s*$/i.test(title) ||
+      /\s{3,}|\t/.test(line) ||
+      /^\d+\s+\S/.test(line) ||
+      /[.:;]$/.test(title) ||
+      (firstDate(line) && line.length < 60)
+    )
+      continue;
     return title;
   }
   return undefined;
@@ -49,7 +59,8 @@ export function documentMetadata(text: string, sourceNote?: Citation): DocumentM
   const meta: DocumentMetadata = {};
   const title = titleOf(lines, citationBlock);
   if (title) meta.title = title;
-  const issued = firstDate(citationBlock ?? '') ?? lines.map((l) => (l.length < 200 && !/\s{3,}|\t/.test(l) ? firstDate(l) : undefined)).find(Boolean);
+  const issued =
+    firstDate(citationBlock ?? '') ?? lines.map((l) => (l.length < 200 && !/\s{3,}|\t/.test(l) ? firstDate(l) : undefined)).find(Boolean);
   if (issued) meta.issued = issued;
   const reference = citationBlock ? findReferences(citationBlock)[0] : undefined;
   if (reference) {
@@ -61,7 +72,9 @@ export function documentMetadata(text: string, sourceNote?: Citation): DocumentM
   }
   const url = URL_RE.exec(lines.join('\n'))?.[1];
   if (url) meta.URL = url;
-  const translator = new RegExp(String.raw`translated (?:(?:for|by) [\w ]+? )?by (${NAME})`, 'u').exec(citationBlock ?? lines.join(' '))?.[1];
+  const translator = new RegExp(String.raw`translated (?:(?:for|by) [\w ]+? )?by (${NAME})`, 'u').exec(
+    citationBlock ?? lines.join(' '),
+  )?.[1];
   if (translator) meta.translator = [{ literal: translator.replace(/(\p{L}{2,})\.$/u, '$1') }];
   const language = labelled(lines, /^Original Language:\s*/i);
   if (language) meta.language = language;

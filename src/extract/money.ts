@@ -31,10 +31,26 @@ function amountOf(number: string, scale: string | undefined): number {
 export function findMoney(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(AFTER)) {
-    out.push({ type: 'money', start: m.index, end: m.index + m[0].length, by: 'rule:money', priority: PRIORITY.money, amount: amountOf(m[1]!, m[2]), currency: currencyOf(m[3]!) });
+    out.push({
+      type: 'money',
+      start: m.index,
+      end: m.index + m[0].length,
+      by: 'rule:money',
+      priority: PRIORITY.money,
+      amount: amountOf(m[1]!, m[2]),
+      currency: currencyOf(m[3]!),
+    });
   }
   for (const m of text.matchAll(BEFORE)) {
-    out.push({ type: 'money', start: m.index, end: m.index + m[0].length, by: 'rule:money', priority: PRIORITY.money, amount: amountOf(m[2]!, m[3]), currency: currencyOf(m[1]!) });
+    out.push({
+      type: 'money',
+      start: m.index,
+      end: m.index + m[0].length,
+      by: 'rule:money',
+      priority: PRIORITY.money,
+      amount: amountOf(m[2]!, m[3]),
+      currency: currencyOf(m[1]!),
+    });
   }
   return out;
 }

@@ -32,7 +32,10 @@ function nameRegexes(list: ExtractContext['list']) {
     titled: new RegExp(String.raw`(?<![\p{L}])(?:(?:${titles})\.?\s+)+(${NAME})(?![\p{L}])`, 'gu'),
     vietnamese: new RegExp(String.raw`(?<![\p{L}])(?:${alternation(list('surnames-vi'))})(?:\s+${syllable}){1,3}(?![\p{L}])`, 'gu'),
     speaker: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(?:${alternation(list('speech-verbs'))})(?![\p{L}])`, 'gu'),
-    orgOf: new RegExp(String.raw`(?<![\p{L}])(?:(?:${CAP})\s+){0,3}(?:${headsBefore})\s+(?:of|for|in|on)\s+(?:the\s+)?${ORGWORDS}(?![\p{L}])`, 'gu'),
+    orgOf: new RegExp(
+      String.raw`(?<![\p{L}])(?:(?:${CAP})\s+){0,3}(?:${headsBefore})\s+(?:of|for|in|on)\s+(?:the\s+)?${ORGWORDS}(?![\p{L}])`,
+      'gu',
+    ),
     orgHead: new RegExp(String.raw`(?<![\p{L}])(?:${CAP}\s+){1,4}(?:${headsAfter})(?![\p{L}])`, 'gu'),
     unit: /\b(?:Main|Head) Departments? (?:[A-Z] ?)?(?:\d+|[IVX]+\b)(?:(?:,| and) (?:[A-Z] ?)?\d+)*/gu,
   };
@@ -73,7 +76,8 @@ function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabula
   }
   for (const m of text.matchAll(re.vietnamese)) {
     const parts = words(m[0]);
-    if (!parts.some((w) => v.notNames.has(w) || v.heads.has(w))) add('person', m.index, m.index + m[0].length, 'rule:names/vietnamese', PRIORITY.vietnameseName);
+    if (!parts.some((w) => v.notNames.has(w) || v.heads.has(w)))
+      add('person', m.index, m.index + m[0].length, 'rule:names/vietnamese', PRIORITY.vietnameseName);
   }
   for (const m of text.matchAll(re.speaker)) {
     const name = m[1]!;
@@ -87,7 +91,8 @@ function findNames(text: string, re: ReturnType<typeof nameRegexes>, v: Vocabula
     add('org', m.index + article, m.index + m[0].length, 'rule:names/org-of', PRIORITY.orgOf);
   }
   for (const m of text.matchAll(re.orgHead)) {
-    if (!/^(?:The|A|An|This|That|In|On|At|Of)\s/.test(m[0])) add('org', m.index, m.index + m[0].length, 'rule:names/org-head', PRIORITY.orgHead);
+    if (!/^(?:The|A|An|This|That|In|On|At|Of)\s/.test(m[0]))
+      add('org', m.index, m.index + m[0].length, 'rule:names/org-head', PRIORITY.orgHead);
   }
   for (const m of text.matchAll(re.unit)) add('org', m.index, m.index + m[0].length, 'rule:names/unit', PRIORITY.militaryUnit);
   out.push(...datelinePlaces(text));
@@ -104,7 +109,8 @@ function signatures(text: string, isName: (name: string) => boolean): Candidate[
   const NAME = String.raw`(\p{Lu}[\p{Ll}'’]+(?:[ \t]\p{Lu}\.?)?(?:[ \t]\p{Lu}[\p{Ll}'’]+)?)[ \t]*(?:[(\[]\d+[)\]])?[ \t]*$`;
   const add = (m: RegExpMatchArray, offset: number) => {
     const start = offset + m.index! + m[0].lastIndexOf(m[1]!);
-    if (isName(m[1]!) && !out.some((c) => c.start === start)) out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: PRIORITY.signature });
+    if (isName(m[1]!) && !out.some((c) => c.start === start))
+      out.push({ type: 'person', start, end: start + m[1]!.length, by: 'rule:names/signature', priority: PRIORITY.signature });
   };
   for (const m of text.slice(from, end).matchAll(new RegExp(String.raw`^[ \t]*(?:\/s\/[ \t]*)?${NAME}`, 'gmu'))) add(m, from);
   // A name on the line after `/s/`, however far from the end the signature stands.
@@ -118,7 +124,14 @@ function datelinePlaces(text: string): Candidate[] {
   for (const m of text.matchAll(/^[ \t]*(\p{Lu}[\p{L}.'’ -]{1,40}?),[ \t]+(?=\S)/gmu)) {
     const after = m.index + m[0].length;
     const date = findDates(text.slice(after, after + 60).split(/\r?\n|\r/)[0]!)[0];
-    if (date && date.start === 0) out.push({ type: 'place', start: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].indexOf(m[1]!) + m[1]!.length, by: 'rule:names/dateline', priority: PRIORITY.datelinePlace });
+    if (date && date.start === 0)
+      out.push({
+        type: 'place',
+        start: m.index + m[0].indexOf(m[1]!),
+        end: m.index + m[0].indexOf(m[1]!) + m[1]!.length,
+        by: 'rule:names/dateline',
+        priority: PRIORITY.datelinePlace,
+      });
   }
   return out;
 }

@@ -90,7 +90,13 @@ export function* nlpBatches(text: string): Generator<{ text: string; pieces: Pie
         current = { text: '', pieces: [] };
       }
       if (current.text) current.text += '\n\n';
-      current.pieces.push({ textStart: window.start, batchStart: current.text.length, length: piece.length, ownStart: window.ownStart, ownEnd: window.ownEnd });
+      current.pieces.push({
+        textStart: window.start,
+        batchStart: current.text.length,
+        length: piece.length,
+        ownStart: window.ownStart,
+        ownEnd: window.ownEnd,
+      });
       current.text += piece;
     }
   }
@@ -98,7 +104,11 @@ export function* nlpBatches(text: string): Generator<{ text: string; pieces: Pie
 }
 
 /** People, places and organizations from compromise, trimmed to the names themselves, and matches of the packs' compromise patterns. */
-export async function findNamedEntities(text: string, matchRules: readonly MatchRule[] = [], notNames: ReadonlySet<string> = new Set()): Promise<Candidate[]> {
+export async function findNamedEntities(
+  text: string,
+  matchRules: readonly MatchRule[] = [],
+  notNames: ReadonlySet<string> = new Set(),
+): Promise<Candidate[]> {
   const nlp = await loadNlp();
   const out: Candidate[] = [];
   for (const batch of nlpBatches(text)) {
@@ -118,7 +128,8 @@ export async function findNamedEntities(text: string, matchRules: readonly Match
 
 function entitiesIn(nlp: Nlp, text: string, matchRules: readonly MatchRule[], notNames: ReadonlySet<string>): Candidate[] {
   // Words such as `He` or `Department` never make a person.
-  const isPossibleName = (name: string) => /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
+  const isPossibleName = (name: string) =>
+    /^\p{Lu}\p{Ll}/u.test(name) && !name.split(/\s+/).some((w) => notNames.has(w.replace(/[.,]$/, '')));
   const doc = taggedWithout(nlp, UNUSED_HOOKS, text);
   // One offset pass over the document; `.json({offset:true})` per view is quadratic on long texts.
   doc.compute('offset');
@@ -138,7 +149,11 @@ function entitiesIn(nlp: Nlp, text: string, matchRules: readonly MatchRule[], no
     // A pattern with a [capture] yields the captured words.
     const view = rule.match.includes('[') ? doc.match(rule.match, 0) : doc.match(rule.match);
     for (const terms of view.docs as unknown as Term[][]) {
-      const [start, end] = trimSpan(text, terms[0]!.offset.start, terms[terms.length - 1]!.offset.start + terms[terms.length - 1]!.offset.length);
+      const [start, end] = trimSpan(
+        text,
+        terms[0]!.offset.start,
+        terms[terms.length - 1]!.offset.start + terms[terms.length - 1]!.offset.length,
+      );
       if (end <= start) continue;
       const span = text.slice(start, end);
       // One capitalized word opening a sentence proves nothing (`Resolved, That …`).
@@ -182,7 +197,9 @@ export interface MatchRule {
 export const nlpExtractor: ExtractorFactory = ({ packs, list }) => {
   const notNames = new Set(list('not-names'));
   const matchRules = packs.flatMap((pack) =>
-    pack.rules.filter((r) => r.match).map((r): MatchRule => ({ by: `rule:${pack.name}/${r.id}`, type: r.type, priority: r.priority, match: r.match! })),
+    pack.rules
+      .filter((r) => r.match)
+      .map((r): MatchRule => ({ by: `rule:${pack.name}/${r.id}`, type: r.type, priority: r.priority, match: r.match! })),
   );
   return {
     id: 'nlp:compromise',

@@ -61,7 +61,8 @@ const isBlank = (line: Line) => line.text.trim() === '';
 const noteLine = (line: Line) => {
   const m = NOTE_LINE.exec(line.text);
   // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
-  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length)))) return undefined;
+  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length))))
+    return undefined;
   return m;
 };
 
@@ -106,7 +107,6 @@ function markersIn(text: string, from: number, end: number, defined: Set<string>
     .map((c) => ({ n: c.n, start: c.start, end: c.end }));
 }
 
-
 function lastHeading(lines: Line[]): number {
   for (let i = lines.length - 1; i >= 0; i--) if (HEADING.test(lines[i]!.text)) return i;
   return -1;
@@ -145,7 +145,11 @@ export function noteStructure(text: string): NoteStructure {
       regionStart = text.length;
     }
   }
-  const body = footnotesUnderParagraphs(text, lines.filter((l) => l.start < regionStart), defined);
+  const body = footnotesUnderParagraphs(
+    text,
+    lines.filter((l) => l.start < regionStart),
+    defined,
+  );
   const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
   // Footnotes under paragraphs come in text order and do not overlap: a binary search finds the one a marker is in.
   const bodyRanges = new SortedSpans(body.map((n) => ({ start: n.labelStart, end: n.end })));
@@ -180,7 +184,14 @@ function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<stri
 export function noteCandidates(text: string): Candidate[] {
   const { notes, markers } = noteStructure(text);
   const by = 'structure:notes';
-  const out: Candidate[] = markers.map((m) => ({ type: 'note-marker', start: m.start, end: m.end, by, priority: PRIORITY.structure, n: m.n }));
+  const out: Candidate[] = markers.map((m) => ({
+    type: 'note-marker',
+    start: m.start,
+    end: m.end,
+    by,
+    priority: PRIORITY.structure,
+    n: m.n,
+  }));
   // A marker closing the first line points from the title to the document's source note.
   const titleEnd = firstLineEnd(text);
   const titleMarker = markers.find((m) => m.end === titleEnd && !/[.!?]["”’]?\s*$/.test(text.slice(0, m.start)));
@@ -189,9 +200,20 @@ export function noteCandidates(text: string): Candidate[] {
   const lastByAuthor = new Map<string, string>();
   const authorOf = (c: Citation | undefined) => c?.author?.[0]?.literal.toLowerCase();
   for (const note of notes) {
-    const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
+    const parsed = parseNote(
+      text.slice(note.start, note.end),
+      note.numbers.some((n) => titleNumbers.has(n)),
+    );
     note.numbers.forEach((n, i) => {
-      const candidate: Candidate = { type: 'note', start: note.start, end: note.end, by, priority: PRIORITY.structure, n, kind: parsed.kind };
+      const candidate: Candidate = {
+        type: 'note',
+        start: note.start,
+        end: note.end,
+        by,
+        priority: PRIORITY.structure,
+        n,
+        kind: parsed.kind,
+      };
       if (parsed.citation) {
         const page = parsed.pages?.length === note.numbers.length ? parsed.pages[i] : parsed.citation.page;
         candidate.citation = { ...parsed.citation, ...(page ? { page } : {}) };

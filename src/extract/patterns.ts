@@ -28,7 +28,13 @@ function compile(packs: readonly RulePack[], lists: ReadonlyMap<string, string[]
       const by = `rule:${pack.name}/${rule.id}`;
       const flags = rule.caseSensitive ? 'gu' : 'giu';
       if (rule.regex) {
-        compiled.push({ by, type: rule.type, priority: rule.priority, pattern: new RegExp(expandLists(rule.regex, pack.lists, lists), flags), ...(rule.value ? { value: rule.value } : {}) });
+        compiled.push({
+          by,
+          type: rule.type,
+          priority: rule.priority,
+          pattern: new RegExp(expandLists(rule.regex, pack.lists, lists), flags),
+          ...(rule.value ? { value: rule.value } : {}),
+        });
       } else if (rule.gazetteer) {
         const entries = new Map<string, { value?: string; cluster?: string }>();
         for (const entry of rule.gazetteer) {
@@ -62,7 +68,17 @@ export const patternExtractor: ExtractorFactory = ({ packs, lists }) => {
           if (!text) continue;
           const info = rule.entries?.get(keyOf(text, rule.pattern.flags.includes('i')));
           const value = info?.value ?? rule.value;
-          out.push(fromView(view, { type: rule.type, start: group, end: group + text.length, by: rule.by, priority: rule.priority, ...(value ? { value } : {}), ...(info?.cluster ? { cluster: info.cluster } : {}) }));
+          out.push(
+            fromView(view, {
+              type: rule.type,
+              start: group,
+              end: group + text.length,
+              by: rule.by,
+              priority: rule.priority,
+              ...(value ? { value } : {}),
+              ...(info?.cluster ? { cluster: info.cluster } : {}),
+            }),
+          );
         }
       }
       return out;

@@ -3,9 +3,28 @@ import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
 
 /** Archives whose signatures are written as a code followed by collection, unit and folios. */
-const ARCHIVES = ['BStU', 'SAPMO-BArch', 'BArch', 'PA AA', 'RGANI', 'RGASPI', 'GARF', 'AVPRF', 'AAN', 'AMZV', 'NARA', 'TNA', 'MOL', 'ABS', 'IPN'];
+const ARCHIVES = [
+  'BStU',
+  'SAPMO-BArch',
+  'BArch',
+  'PA AA',
+  'RGANI',
+  'RGASPI',
+  'GARF',
+  'AVPRF',
+  'AAN',
+  'AMZV',
+  'NARA',
+  'TNA',
+  'MOL',
+  'ABS',
+  'IPN',
+];
 const TOKEN = String.raw`(?:[A-Z][A-Za-z]{0,5}\.?|[IVXLC]+|\d+[a-z]?(?:[-–/]\d+[a-z]?)*|Nr\.|Bd\.|Bl\.|fol\.|ff\.|pp?\.)`;
-const REFERENCE = new RegExp(String.raw`\b(${ARCHIVES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\b((?:[ \t]*,?[ \t]+${TOKEN}(?![A-Za-z]))+)`, 'g');
+const REFERENCE = new RegExp(
+  String.raw`\b(${ARCHIVES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\b((?:[ \t]*,?[ \t]+${TOKEN}(?![A-Za-z]))+)`,
+  'g',
+);
 
 /** `BStU MfS Abt X 348, 257-259` → archive BStU, collection MfS Abt X, unit 348, folios 257-259. */
 export function referenceParts(archive: string, rest: string): Record<string, string> {
@@ -34,7 +53,14 @@ export function findReferences(text: string): Candidate[] {
     if (lastDigit < 0) continue;
     rest = rest.slice(0, lastDigit + (/\d[a-z]/.test(rest.slice(lastDigit, lastDigit + 2)) ? 2 : 1));
     const end = m.index + m[1]!.length + rest.length;
-    out.push({ type: 'reference', start: m.index, end, by: 'rule:references', priority: PRIORITY.reference, parts: referenceParts(m[1]!, rest) });
+    out.push({
+      type: 'reference',
+      start: m.index,
+      end,
+      by: 'rule:references',
+      priority: PRIORITY.reference,
+      parts: referenceParts(m[1]!, rest),
+    });
   }
   return out;
 }

@@ -9,10 +9,13 @@ export function formatAnnotateText(result: AnnotateResult, chalk: ChalkInstance)
   if (result.messages.length) parts.push(formatMessagesText(result.messages, { chalk, subject: plural(result.files.length, 'text') }));
   for (const file of result.files.filter((f) => f.added)) {
     parts.push(`${chalk.bold(file.target.sidecar)}\n`);
-    for (const e of file.added!) parts.push(`  + ${e.id}  ${e.type} ${e.start}-${e.end} "${e.text}"${e.value ? ` = ${e.value}` : ''}  ${chalk.dim(e.by)}\n`);
+    for (const e of file.added!)
+      parts.push(`  + ${e.id}  ${e.type} ${e.start}-${e.end} "${e.text}"${e.value ? ` = ${e.value}` : ''}  ${chalk.dim(e.by)}\n`);
   }
   const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
   const done = result.interrupted ? `${result.files.length} of ${plural(result.total, 'text')}` : plural(result.files.length, 'text');
-  parts.push(`${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${count('failed')} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`);
+  parts.push(
+    `${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${count('failed')} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`,
+  );
   return parts.join('');
 }

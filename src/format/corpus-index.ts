@@ -5,7 +5,13 @@ export function formatIndexText(entities: readonly IndexedEntity[]): string {
   return entities
     .map((e) => {
       const dates = e.first ? `  ${e.first}${e.last && e.last !== e.first ? ` – ${e.last}` : ''}` : '';
-      const aliases = e.aliases.length > 1 ? `  (also ${e.aliases.slice(1).map((a) => `"${a}"`).join(', ')})` : '';
+      const aliases =
+        e.aliases.length > 1
+          ? `  (also ${e.aliases
+              .slice(1)
+              .map((a) => `"${a}"`)
+              .join(', ')})`
+          : '';
       return `${e.type.padEnd(9)} ${e.name}  ×${e.mentions}${dates}${aliases}\n${' '.repeat(10)}${e.documents.join(', ')}`;
     })
     .join('\n')
@@ -19,6 +25,7 @@ const csvCell = (s: string | number | undefined) => {
 
 export function formatIndexCsv(entities: readonly IndexedEntity[]): string {
   const rows = [['type', 'name', 'cluster', 'mentions', 'aliases', 'documents', 'first', 'last']];
-  for (const e of entities) rows.push([e.type, e.name, e.cluster, String(e.mentions), e.aliases.join(' | '), e.documents.join(' | '), e.first ?? '', e.last ?? '']);
+  for (const e of entities)
+    rows.push([e.type, e.name, e.cluster, String(e.mentions), e.aliases.join(' | '), e.documents.join(' | '), e.first ?? '', e.last ?? '']);
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

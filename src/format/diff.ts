@@ -30,7 +30,8 @@ export function formatDiffText(d: DiffResult, chalk: ChalkInstance): string {
     }
   }
   if (perType.size === 0) lines.push('no differences');
-  for (const [type, [added, removed, changed]] of [...perType].sort(([a], [b]) => a.localeCompare(b))) lines.push(`${type}: +${added} -${removed} ~${changed}`);
+  for (const [type, [added, removed, changed]] of [...perType].sort(([a], [b]) => a.localeCompare(b)))
+    lines.push(`${type}: +${added} -${removed} ~${changed}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,6 +12,8 @@ export function formatEvalText(result: EvalResult): string {
   const header = `${'type'.padEnd(12)} ${'gold'.padStart(5)} ${'pred'.padStart(5)}   strict P    R      F1     fuzzy P    R      F1`;
   const rows = result.types.map(line);
   const { from, extractors, personTitles } = result.predictions;
-  const made = extractors ? `annotated by ${extractors.join(', ')}; person titles ${personTitles === 'include' ? 'inside' : 'outside'} the spans (personTitles: ${personTitles})` : `predictions read from ${from}`;
+  const made = extractors
+    ? `annotated by ${extractors.join(', ')}; person titles ${personTitles === 'include' ? 'inside' : 'outside'} the spans (personTitles: ${personTitles})`
+    : `predictions read from ${from}`;
   return [`${result.documents} documents, ${made}`, header, ...rows, line(result.micro), ''].join('\n');
 }

@@ -10,7 +10,11 @@ export function formatMessagesGithub(messages: readonly Message[]): string {
   return [...messages]
     .sort(compareMessages)
     .map((m) => {
-      const props = [`file=${escapeProperty(m.file)}`, ...(m.line ? [`line=${m.line}`, `col=${m.column ?? 1}`] : []), `title=${escapeProperty(m.ruleId)}`];
+      const props = [
+        `file=${escapeProperty(m.file)}`,
+        ...(m.line ? [`line=${m.line}`, `col=${m.column ?? 1}`] : []),
+        `title=${escapeProperty(m.ruleId)}`,
+      ];
       return `::${COMMAND[m.severity]} ${props.join(',')}::${escapeData(m.message)}\n`;
     })
     .join('');

@@ -58,8 +58,10 @@ document.addEventListener('keydown', (e) => {
 
 /** What an element of the page shows for an entry. */
 function open(e: Entry): string {
-  if (e.type === 'note') return `<span class="note" id="note-${escape(e.n ?? '')}" data-id="${escape(e.id ?? '')}"><a href="#marker-${escape(e.n ?? '')}" class="back" aria-label="back to marker ${escape(e.n ?? '')}">↩</a> `;
-  if (e.type === 'note-marker') return `<a class="marker" id="marker-${escape(e.n ?? '')}" href="#note-${escape(e.n ?? '')}" data-id="${escape(e.id ?? '')}">`;
+  if (e.type === 'note')
+    return `<span class="note" id="note-${escape(e.n ?? '')}" data-id="${escape(e.id ?? '')}"><a href="#marker-${escape(e.n ?? '')}" class="back" aria-label="back to marker ${escape(e.n ?? '')}">↩</a> `;
+  if (e.type === 'note-marker')
+    return `<a class="marker" id="marker-${escape(e.n ?? '')}" href="#note-${escape(e.n ?? '')}" data-id="${escape(e.id ?? '')}">`;
   const value = e.value ?? (e.amount !== undefined ? `${e.amount} ${e.currency ?? ''}` : undefined);
   const data = { id: e.id, type: e.type, value, cluster: e.cluster, by: e.by, status: e.status };
   const attrs = Object.entries(data)
@@ -94,13 +96,19 @@ export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): 
     open,
     close,
     escape,
-    at: (i) => (findingsAt.get(i) ?? []).map((f) => `<span class="finding" role="note" data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`).join(''),
+    at: (i) =>
+      (findingsAt.get(i) ?? [])
+        .map((f) => `<span class="finding" role="note" data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`)
+        .join(''),
   });
   const types = [...new Set(shown.filter((e) => e.type !== 'note' && e.type !== 'note-marker').map((e) => e.type))].sort();
   const legend = types.map((t) => `<span style="--c:${colourOf(t)}">${escape(t)}</span>`).join('');
   const list = shown
     .filter((e) => e.type !== 'note' && e.type !== 'note-marker')
-    .map((e) => `<li><button type="button" data-show="${escape(e.id ?? '')}" style="--c:${colourOf(e.type)}">${escape(e.text)}</button> <small>${escape(e.type)}</small></li>`)
+    .map(
+      (e) =>
+        `<li><button type="button" data-show="${escape(e.id ?? '')}" style="--c:${colourOf(e.type)}">${escape(e.text)}</button> <small>${escape(e.type)}</small></li>`,
+    )
     .join('\n');
   const title = sidecar.metadata?.title ?? sidecar.source.path;
   return `<!doctype html>
@@ -131,9 +139,17 @@ export interface IndexInput {
 
 /** The index page: every document, then every entity with links to its documents. */
 export function indexPage({ documents, entities }: IndexInput): string {
-  const docs = documents.map((d) => `<li><a href="${escape(d.href)}">${escape(d.title)}</a> <small>${escape(d.path)} · ${d.entries} entries${d.findings ? ` · ${d.findings} findings` : ''}</small></li>`).join('\n');
+  const docs = documents
+    .map(
+      (d) =>
+        `<li><a href="${escape(d.href)}">${escape(d.title)}</a> <small>${escape(d.path)} · ${d.entries} entries${d.findings ? ` · ${d.findings} findings` : ''}</small></li>`,
+    )
+    .join('\n');
   const ents = entities
-    .map((e) => `<li><span style="border-bottom:3px solid ${colourOf(e.type)}">${escape(e.name)}</span> <small>${escape(e.type)} ×${e.mentions}</small> ${e.documents.map((d) => `<a href="${escape(d.href)}">${escape(d.path)}</a>`).join(', ')}</li>`)
+    .map(
+      (e) =>
+        `<li><span style="border-bottom:3px solid ${colourOf(e.type)}">${escape(e.name)}</span> <small>${escape(e.type)} ×${e.mentions}</small> ${e.documents.map((d) => `<a href="${escape(d.href)}">${escape(d.path)}</a>`).join(', ')}</li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>marginalia: corpus</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}</style></head>

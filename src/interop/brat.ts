@@ -69,7 +69,10 @@ export function toBrat({ doc, sidecar }: Exportable): string {
 }
 
 /** brat entities as human entries of a text (values from AnnotatorNotes). */
-export function fromBratEntities(entities: { type: string; start: number; end: number; note?: string }[], slice: (s: number, e: number) => string): Entry[] {
+export function fromBratEntities(
+  entities: { type: string; start: number; end: number; note?: string }[],
+  slice: (s: number, e: number) => string,
+): Entry[] {
   return entities.map((b) => {
     const entry: Entry = { type: b.type, start: b.start, end: b.end, text: slice(b.start, b.end), by: 'human', status: 'accepted' };
     const n = /^n=([^;]+)(;source)?$/.exec(b.note ?? '');

@@ -5,7 +5,11 @@ import { live } from './formats.js';
 /** `1985-11-26` → `{date-parts: [[1985, 11, 26]]}`; intervals give both ends; anything else stays raw. */
 function cslDate(value: string): object {
   try {
-    const parts = (v: string) => v.split('-').map(Number).filter((n) => Number.isFinite(n));
+    const parts = (v: string) =>
+      v
+        .split('-')
+        .map(Number)
+        .filter((n) => Number.isFinite(n));
     edtf(value);
     const ends = value.split('/');
     if (ends.every((e) => /^\d{4}(?:-\d{2}){0,2}$/.test(e))) return { 'date-parts': ends.map(parts) };

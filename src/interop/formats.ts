@@ -45,7 +45,11 @@ export function nestable(entries: readonly Entry[]): Entry[] {
  * The text with `open`/`close` tags around nestable entries, every character escaped;
  * `at(offset)` may add markup before the tags opening there.
  */
-export function markUp(text: string, entries: readonly Entry[], tags: { open(e: Entry): string; close(e: Entry): string; escape(c: string): string; at?(offset: number): string }): string {
+export function markUp(
+  text: string,
+  entries: readonly Entry[],
+  tags: { open(e: Entry): string; close(e: Entry): string; escape(c: string): string; at?(offset: number): string },
+): string {
   const chars = [...text];
   const opens = new Map<number, string[]>();
   const closes = new Map<number, string[]>();

@@ -13,7 +13,15 @@ export function toJsonl({ doc, sidecar }: Exportable): string {
 export function fromJsonlEnts(ents: unknown, slice: (s: number, e: number) => string): Entry[] {
   if (!Array.isArray(ents)) throw new Error('"ents" is not a list');
   return ents.map((item, i) => {
-    if (!Array.isArray(item) || typeof item[0] !== 'number' || typeof item[1] !== 'number' || typeof item[2] !== 'string') throw new Error(`ents[${i}] is not [start, end, label]`);
-    return { type: item[2].toLowerCase(), start: item[0], end: item[1], text: slice(item[0], item[1]), by: 'human', status: 'accepted' as const };
+    if (!Array.isArray(item) || typeof item[0] !== 'number' || typeof item[1] !== 'number' || typeof item[2] !== 'string')
+      throw new Error(`ents[${i}] is not [start, end, label]`);
+    return {
+      type: item[2].toLowerCase(),
+      start: item[0],
+      end: item[1],
+      text: slice(item[0], item[1]),
+      by: 'human',
+      status: 'accepted' as const,
+    };
   });
 }

@@ -11,11 +11,19 @@ export function toWebAnnotations({ doc, sidecar }: Exportable): object[] {
       type: 'Annotation',
       motivation: 'tagging',
       creator: e.by,
-      body: [{ type: 'TextualBody', purpose: 'tagging', value: e.type }, ...(value !== undefined ? [{ type: 'TextualBody', purpose: 'describing', value }] : [])],
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: e.type },
+        ...(value !== undefined ? [{ type: 'TextualBody', purpose: 'describing', value }] : []),
+      ],
       target: {
         source: sidecar.source.path,
         selector: [
-          { type: 'TextQuoteSelector', exact: doc.slice(e.start, e.end), prefix: e.prefix ?? doc.slice(e.start - 24, e.start), suffix: e.suffix ?? doc.slice(e.end, e.end + 24) },
+          {
+            type: 'TextQuoteSelector',
+            exact: doc.slice(e.start, e.end),
+            prefix: e.prefix ?? doc.slice(e.start - 24, e.start),
+            suffix: e.suffix ?? doc.slice(e.end, e.end + 24),
+          },
           { type: 'TextPositionSelector', start: e.start, end: e.end },
         ],
       },

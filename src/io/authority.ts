@@ -39,7 +39,10 @@ const KEYS = ['id', 'type', 'preferred', 'variants', 'description', 'dates', 'sa
 export function writeAuthority(config: Config, path: string, records: readonly AuthorityRecord[]): void {
   const ordered = records.map((r) => Object.fromEntries(KEYS.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])));
   const schemaRef = posix.relative(posix.dirname(path), AUTHORITY_SCHEMA_FILE) || AUTHORITY_SCHEMA_FILE;
-  writeFileAtomic(absolute(config, path), `# yaml-language-server: $schema=${schemaRef}\n${stringify({ records: ordered }, { lineWidth: 0 })}`);
+  writeFileAtomic(
+    absolute(config, path),
+    `# yaml-language-server: $schema=${schemaRef}\n${stringify({ records: ordered }, { lineWidth: 0 })}`,
+  );
   const schemaPath = absolute(config, posix.join(posix.dirname(path), AUTHORITY_SCHEMA_FILE));
   const schema = `${JSON.stringify(authorityJsonSchema(), null, 2)}\n`;
   if (!existsSync(schemaPath) || readFileSync(schemaPath, 'utf8') !== schema) writeFileAtomic(schemaPath, schema);

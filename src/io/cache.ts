@@ -50,8 +50,17 @@ export function fileSha256(config: Config, path: string): string | undefined {
 }
 
 /** The cache vouches for this text's sidecar: same text (hash given when already known), same sidecar bytes, same rules. */
-export function isCached(config: Config, cache: Cache, text: string, sidecar: string, generator: string, textSha256?: string): CacheEntry | undefined {
+export function isCached(
+  config: Config,
+  cache: Cache,
+  text: string,
+  sidecar: string,
+  generator: string,
+  textSha256?: string,
+): CacheEntry | undefined {
   const entry = cache.get(sidecar);
   if (!entry || entry.generator !== generator) return undefined;
-  return (textSha256 ?? fileSha256(config, text)) === entry.textSha256 && fileSha256(config, sidecar) === entry.sidecarSha256 ? entry : undefined;
+  return (textSha256 ?? fileSha256(config, text)) === entry.textSha256 && fileSha256(config, sidecar) === entry.sidecarSha256
+    ? entry
+    : undefined;
 }

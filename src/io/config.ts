@@ -12,16 +12,38 @@ export const ConfigFile = z.strictObject({
   annotations: z.string().default('annotations').describe('Folder of the sidecars, mirroring the corpus'),
   include: z.array(z.string()).default(['**/*.txt']).describe('Globs of texts inside the corpus folder'),
   exclude: z.array(z.string()).default([]).describe('Globs of texts to leave out'),
-  types: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]).describe('Entity types besides the built-in ones (in a loaded Config: every type a sidecar entry may have)'),
+  types: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*$/))
+    .default([])
+    .describe('Entity types besides the built-in ones (in a loaded Config: every type a sidecar entry may have)'),
   rules: z.array(z.string()).default([]).describe('Rule packs (YAML) of your own, relative to the project root'),
-  authorities: z.array(z.string()).default([]).describe('Authority files (YAML): accepted records are matched and linked (`ref`), rejected ones suppress their forms'),
-  ner: z.enum(['tagger', 'compromise', 'none']).default('tagger').describe('Who finds people, places and organizations besides the rules: the trained tagger shipped with marginalia, compromise, or none'),
+  authorities: z
+    .array(z.string())
+    .default([])
+    .describe('Authority files (YAML): accepted records are matched and linked (`ref`), rejected ones suppress their forms'),
+  ner: z
+    .enum(['tagger', 'compromise', 'none'])
+    .default('tagger')
+    .describe(
+      'Who finds people, places and organizations besides the rules: the trained tagger shipped with marginalia, compromise, or none',
+    ),
   nlp: z.boolean().optional().describe('Deprecated: `nlp: false` is `ner: none`'),
-  personTitles: z.enum(['include', 'exclude']).default('include').describe('Whether a person\'s span includes the titles before the name (`Ambassador Stevenson`) or not (`Stevenson`); either way they are kept in the entry\'s `title`'),
-  encodings: z.record(z.string(), z.string()).default({}).describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
+  personTitles: z
+    .enum(['include', 'exclude'])
+    .default('include')
+    .describe(
+      "Whether a person's span includes the titles before the name (`Ambassador Stevenson`) or not (`Stevenson`); either way they are kept in the entry's `title`",
+    ),
+  encodings: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('Encoding per glob of texts, e.g. "corpus/stasi/**": windows-1252 (default: detected)'),
   check: z
     .strictObject({
-      rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('Severity per rule id, or off'),
+      rules: z
+        .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
+        .default({})
+        .describe('Severity per rule id, or off'),
       ignore: z.array(z.string()).default([]).describe('Globs of texts that check skips'),
       require: z
         .strictObject({
@@ -31,7 +53,11 @@ export const ConfigFile = z.strictObject({
         .default({ source: ['archive', 'archive_location'], bibliographic: ['author', 'title', 'issued', 'page'] })
         .describe('CSL fields a note of each kind must have'),
     })
-    .default({ rules: {}, ignore: [], require: { source: ['archive', 'archive_location'], bibliographic: ['author', 'title', 'issued', 'page'] } }),
+    .default({
+      rules: {},
+      ignore: [],
+      require: { source: ['archive', 'archive_location'], bibliographic: ['author', 'title', 'issued', 'page'] },
+    }),
 });
 
 export type CheckConfig = z.infer<typeof ConfigFile>['check'];
@@ -72,11 +98,21 @@ export function defaultConfig(root = '.'): Config {
 export function loadConfig(root: string): Config {
   const path = join(root, CONFIG_FILE);
   const source = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const parsed = parseYaml(CONFIG_FILE, source, ConfigFile.nullish().transform((c) => c ?? ConfigFile.parse({})), 'config');
+  const parsed = parseYaml(
+    CONFIG_FILE,
+    source,
+    ConfigFile.nullish().transform((c) => c ?? ConfigFile.parse({})),
+    'config',
+  );
   if (!parsed.value) {
     const first = parsed.messages[0]!;
     throw new ExitError(`${first.file}:${first.line ?? 1}:${first.column ?? 1}  ${first.message}`);
   }
   const { nlp, ...config } = parsed.value;
-  return { ...config, ner: nlp === false ? 'none' : config.ner, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...config.types])] };
+  return {
+    ...config,
+    ner: nlp === false ? 'none' : config.ner,
+    root,
+    types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...config.types])],
+  };
 }

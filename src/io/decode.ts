@@ -29,7 +29,7 @@ export function binaryKind(bytes: Uint8Array): string | undefined {
 /** Byte offset of the first byte that breaks UTF-8, and how many multi-byte characters came before. */
 export function utf8Problem(bytes: Uint8Array): { offset: number; multibyte: number } | undefined {
   let multibyte = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -40,7 +40,8 @@ export function utf8Problem(bytes: Uint8Array): { offset: number; multibyte: num
     for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return { offset: i, multibyte };
     const second = bytes[i + 1]!;
     // Overlong forms, surrogates and code points past U+10FFFF.
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return { offset: i, multibyte };
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))
+      return { offset: i, multibyte };
     multibyte++;
     i += length;
   }
@@ -54,11 +55,14 @@ export function utf8Problem(bytes: Uint8Array): { offset: number; multibyte: num
  */
 export function decode(bytes: Uint8Array, declared?: string): Decoded {
   if (declared) {
-    if (!iconv.encodingExists(declared)) return { ok: false, reason: 'unknown-encoding', message: `unknown encoding "${declared}" in the config` };
+    if (!iconv.encodingExists(declared))
+      return { ok: false, reason: 'unknown-encoding', message: `unknown encoding "${declared}" in the config` };
     return { ok: true, text: stripBom(iconv.decode(Buffer.from(bytes), declared)), encoding: declared.toLowerCase() };
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   const kind = binaryKind(bytes);
   if (kind) return { ok: false, reason: 'binary', message: `binary file (${kind}), skipped` };
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
@@ -70,7 +74,12 @@ export function decode(bytes: Uint8Array, declared?: string): Decoded {
   const problem = utf8Problem(body)!;
   const offset = problem.offset + (body === bytes ? 0 : 3);
   if (problem.multibyte > 0 || body !== bytes) {
-    return { ok: false, reason: 'invalid-utf8', byteOffset: offset, message: `invalid UTF-8 at byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, '0')}); fix the file or declare its encoding in the config` };
+    return {
+      ok: false,
+      reason: 'invalid-utf8',
+      byteOffset: offset,
+      message: `invalid UTF-8 at byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, '0')}); fix the file or declare its encoding in the config`,
+    };
   }
   const guess = chardet.analyse(Buffer.from(bytes)).find((m) => LEGACY.some((e) => e.toLowerCase() === m.name.toLowerCase()));
   const encoding = guess?.name.toLowerCase() ?? 'windows-1252';

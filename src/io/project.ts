@@ -42,7 +42,9 @@ function globTexts(config: Config, dir: string): string[] {
 }
 
 function globSidecars(config: Config, dir: string): string[] {
-  return globSync(['**/*.yaml'], { cwd: absolute(config, dir), onlyFiles: true, followSymbolicLinks: false }).map((p) => posix.join(dir, p));
+  return globSync(['**/*.yaml'], { cwd: absolute(config, dir), onlyFiles: true, followSymbolicLinks: false }).map((p) =>
+    posix.join(dir, p),
+  );
 }
 
 /**
@@ -86,7 +88,12 @@ export function collectTargets(config: Config, paths: readonly string[], cwd: st
  * out of the project or a loop is harmless); each is reported instead.
  */
 export function linkedTexts(config: Config, paths: readonly string[], cwd: string): Message[] {
-  const dirs = paths.length === 0 ? [config.corpus] : paths.map((p) => toPosix(relative(config.root, isAbsolute(p) ? p : resolve(cwd, p)))).filter((p) => isDirectory(config, p) && !isInside(config.annotations, p));
+  const dirs =
+    paths.length === 0
+      ? [config.corpus]
+      : paths
+          .map((p) => toPosix(relative(config.root, isAbsolute(p) ? p : resolve(cwd, p))))
+          .filter((p) => isDirectory(config, p) && !isInside(config.annotations, p));
   const included = picomatch(config.include, { dot: false });
   const messages: Message[] = [];
   for (const dir of dirs) {
@@ -96,7 +103,12 @@ export function linkedTexts(config: Config, paths: readonly string[], cwd: strin
       if (!entry.isSymbolicLink()) continue;
       const rel = posix.join(dir, toPosix(relative(abs, join(entry.parentPath, entry.name))));
       if (included(posix.relative(dir, rel)) && !isInside(config.annotations, rel)) {
-        messages.push({ file: rel, severity: 'warning', message: 'symbolic link, not followed: put the text itself in the corpus', ruleId: 'text-symlink' });
+        messages.push({
+          file: rel,
+          severity: 'warning',
+          message: 'symbolic link, not followed: put the text itself in the corpus',
+          ruleId: 'text-symlink',
+        });
       }
     }
   }

@@ -17,17 +17,22 @@ export type ReadResult<T> = { value: T; messages: Message[] } | { value: undefin
  * symbolic link), is binary, or cannot be decoded becomes a message instead.
  */
 export function readDocument(config: Config, path: string): ReadResult<Document> {
-  const fail = (severity: 'error' | 'warning', message: string, ruleId: string): ReadResult<Document> => ({ value: undefined, messages: [{ file: path, severity, message, ruleId }] });
+  const fail = (severity: 'error' | 'warning', message: string, ruleId: string): ReadResult<Document> => ({
+    value: undefined,
+    messages: [{ file: path, severity, message, ruleId }],
+  });
   let bytes: Buffer;
   try {
     const real = realpathSync(absolute(config, path));
-    if (!isInside(realpathSync(config.root), real)) return fail('error', `the text is a link to ${real}, outside the project; skipped`, 'text-outside-project');
+    if (!isInside(realpathSync(config.root), real))
+      return fail('error', `the text is a link to ${real}, outside the project; skipped`, 'text-outside-project');
     bytes = readFileSync(real);
   } catch (error) {
     return fail('error', `cannot read the text: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'text-unreadable');
   }
   const decoded = decode(bytes, declaredEncoding(config, path));
-  if (!decoded.ok) return decoded.reason === 'binary' ? fail('warning', decoded.message, 'text-binary') : fail('error', decoded.message, 'text-encoding');
+  if (!decoded.ok)
+    return decoded.reason === 'binary' ? fail('warning', decoded.message, 'text-binary') : fail('error', decoded.message, 'text-encoding');
   return { value: new Document(path, decoded.text, sha256Hex(bytes), decoded.encoding), messages: [] };
 }
 
@@ -52,7 +57,11 @@ export function readSidecar(config: Config, path: string): SidecarFile {
 }
 
 /** The sidecars of the targets that parse; those that do not are reported into `messages`, missing ones skipped. */
-export function* parsedSidecars(config: Config, targets: readonly Target[], messages: Message[]): Generator<{ target: Target; sidecar: Sidecar }> {
+export function* parsedSidecars(
+  config: Config,
+  targets: readonly Target[],
+  messages: Message[],
+): Generator<{ target: Target; sidecar: Sidecar }> {
   for (const target of targets) {
     const file = readSidecar(config, target.sidecar);
     if (file.value) yield { target, sidecar: file.value };

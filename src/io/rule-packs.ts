@@ -23,16 +23,24 @@ const Rule = z
     type: z.string().regex(/^[a-z][a-z0-9-]*$/),
     priority: z.number().int().default(PRIORITY.packRule).describe('Higher wins when spans overlap'),
     gazetteer: z.array(GazetteerEntry).optional().describe('Names matched as whole words'),
-    regex: z.string().optional().describe('A JavaScript regular expression; {{list}} inserts a list of the pack as alternatives; group 1, if any, is the span'),
+    regex: z
+      .string()
+      .optional()
+      .describe('A JavaScript regular expression; {{list}} inserts a list of the pack as alternatives; group 1, if any, is the span'),
     match: z.string().optional().describe('A compromise match pattern, e.g. "#Honorific+ #ProperNoun+"'),
     caseSensitive: z.boolean().default(true),
     value: z.string().optional().describe('Normalized value given to every match'),
   })
-  .refine((r) => [r.gazetteer, r.regex, r.match].filter(Boolean).length === 1, { message: 'a rule has exactly one of gazetteer, regex, match' });
+  .refine((r) => [r.gazetteer, r.regex, r.match].filter(Boolean).length === 1, {
+    message: 'a rule has exactly one of gazetteer, regex, match',
+  });
 
 export const RulePack = z.strictObject({
   name: z.string().min(1),
-  lists: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string())).default({}).describe('Named word lists, used by rules as {{name}} and by the extractors'),
+  lists: z
+    .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string()))
+    .default({})
+    .describe('Named word lists, used by rules as {{name}} and by the extractors'),
   rules: z.array(Rule).default([]),
 });
 

@@ -13,7 +13,12 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
   const data = {
     schemaVersion: sidecar.schemaVersion,
     ...(sidecar.generator ? { generator: sidecar.generator } : {}),
-    source: { path: sidecar.source.path, sha256: sidecar.source.sha256, length: sidecar.source.length, ...(sidecar.source.encoding ? { encoding: sidecar.source.encoding } : {}) },
+    source: {
+      path: sidecar.source.path,
+      sha256: sidecar.source.sha256,
+      length: sidecar.source.length,
+      ...(sidecar.source.encoding ? { encoding: sidecar.source.encoding } : {}),
+    },
     ...(sidecar.metadata && Object.keys(sidecar.metadata).length ? { metadata: orderedKeys(sidecar.metadata, METADATA_KEYS) } : {}),
   };
   const options = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
@@ -21,7 +26,21 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
   return `# yaml-language-server: $schema=${schemaRef}\n${stringify(data, options)}${entriesYaml(sidecar.entries.map(orderedEntry), options)}`;
 }
 
-const CITATION_KEYS = ['type', 'author', 'title', 'container-title', 'volume', 'publisher', 'publisher-place', 'issued', 'page', 'archive', 'archive_location', 'URL', 'note'] as const;
+const CITATION_KEYS = [
+  'type',
+  'author',
+  'title',
+  'container-title',
+  'volume',
+  'publisher',
+  'publisher-place',
+  'issued',
+  'page',
+  'archive',
+  'archive_location',
+  'URL',
+  'note',
+] as const;
 
 const METADATA_KEYS = [...CITATION_KEYS, 'translator', 'language'] as const;
 
@@ -36,7 +55,12 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
   for (const key of ENTRY_KEYS) {
     const value = entry[key];
     if (value === undefined) continue;
-    out[key] = key === 'parts' ? sortedKeys(value as Record<string, string>) : key === 'citation' ? orderedKeys(value as Record<string, unknown>, CITATION_KEYS) : value;
+    out[key] =
+      key === 'parts'
+        ? sortedKeys(value as Record<string, string>)
+        : key === 'citation'
+          ? orderedKeys(value as Record<string, unknown>, CITATION_KEYS)
+          : value;
   }
   return out;
 }
@@ -52,7 +76,11 @@ export function parseSidecar(file: string, source: string): ParsedYaml<Sidecar> 
   return parseYaml(file, source, Sidecar, 'sidecar', (data) => {
     const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (typeof version !== 'number' || version === SCHEMA_VERSION) return { data };
-    if (version > SCHEMA_VERSION) return { error: `schemaVersion ${version}: written by a newer marginalia (this one reads ${SCHEMA_VERSION}); upgrade marginalia`, path: ['schemaVersion'] };
+    if (version > SCHEMA_VERSION)
+      return {
+        error: `schemaVersion ${version}: written by a newer marginalia (this one reads ${SCHEMA_VERSION}); upgrade marginalia`,
+        path: ['schemaVersion'],
+      };
     let migrated = data as Record<string, unknown>;
     for (let v = version; v < SCHEMA_VERSION; v++) {
       const step = MIGRATIONS[v];

@@ -18,7 +18,8 @@ export function entriesYaml(entries: readonly Record<string, unknown>[], options
 function entryYaml(entry: Record<string, unknown>, options: ToStringOptions): string {
   const keys = Object.keys(entry);
   // Nested values (citation, parts, markers): the whole entry the slow way.
-  if (keys.some((k) => typeof entry[k] === 'object' && entry[k] !== null)) return stringify({ entries: [entry] }, options).slice('entries:\n'.length);
+  if (keys.some((k) => typeof entry[k] === 'object' && entry[k] !== null))
+    return stringify({ entries: [entry] }, options).slice('entries:\n'.length);
   let out = '';
   keys.forEach((key, i) => {
     const value = entry[key];

@@ -18,10 +18,20 @@ export interface ParsedYaml<T> {
  */
 export type Prepare = (data: unknown) => { data: unknown } | { error: string; path: (string | number)[] };
 
-export function parseYaml<S extends z.ZodType>(file: string, source: string, schema: S, ruleId: string, prepare?: Prepare): ParsedYaml<z.infer<S>> {
+export function parseYaml<S extends z.ZodType>(
+  file: string,
+  source: string,
+  schema: S,
+  ruleId: string,
+  prepare?: Prepare,
+): ParsedYaml<z.infer<S>> {
   const nowhere = () => ({ line: 1, column: 1 });
   if (Buffer.byteLength(source) > MAX_YAML_BYTES) {
-    return { value: undefined, locate: nowhere, messages: [{ file, severity: 'error', message: `file is larger than ${MAX_YAML_BYTES} bytes`, ruleId: `${ruleId}-too-large` }] };
+    return {
+      value: undefined,
+      locate: nowhere,
+      messages: [{ file, severity: 'error', message: `file is larger than ${MAX_YAML_BYTES} bytes`, ruleId: `${ruleId}-too-large` }],
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -36,11 +46,22 @@ export function parseYaml<S extends z.ZodType>(file: string, source: string, sch
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { value: undefined, locate: at, messages: [{ file, line: 1, column: 1, severity: 'error', message: firstLine(String((error as Error).message)), ruleId: `${ruleId}-syntax` }] };
+    return {
+      value: undefined,
+      locate: at,
+      messages: [
+        { file, line: 1, column: 1, severity: 'error', message: firstLine(String((error as Error).message)), ruleId: `${ruleId}-syntax` },
+      ],
+    };
   }
   if (prepare) {
     const prepared = prepare(data);
-    if ('error' in prepared) return { value: undefined, locate: at, messages: [{ file, ...at(prepared.path), severity: 'error', message: prepared.error, ruleId: `${ruleId}-version` }] };
+    if ('error' in prepared)
+      return {
+        value: undefined,
+        locate: at,
+        messages: [{ file, ...at(prepared.path), severity: 'error', message: prepared.error, ruleId: `${ruleId}-version` }],
+      };
     data = prepared.data;
   }
   const result = schema.safeParse(data);

@@ -72,7 +72,7 @@ function linesOf(source: string): Line[] {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   if (/[\x00-\x08\t\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/.test(source)) outside();
   const lines: Line[] = [];
-  for (let start = 0; start < source.length; ) {
+  for (let start = 0; start < source.length;) {
     const nl = source.indexOf('\n', start);
     const end = nl < 0 ? source.length : nl;
     let indent = 0;
@@ -80,7 +80,8 @@ function linesOf(source: string): Line[] {
     const body = source.slice(start + indent, end);
     start = end + 1;
     if (body === '') continue;
-    const special = body.charCodeAt(0) === 35 /* # */ || (indent === 0 && (body.startsWith('---') || body.startsWith('...') || body.startsWith('%')));
+    const special =
+      body.charCodeAt(0) === 35 /* # */ || (indent === 0 && (body.startsWith('---') || body.startsWith('...') || body.startsWith('%')));
     if (special && lines.length === 0 && indent === 0 && body.charCodeAt(0) === 35) continue;
     lines.push({ indent, body, end, special });
   }
@@ -141,7 +142,12 @@ function readMapping(r: Reader, indent: number, firstBody: string | undefined): 
     if (rest === '') {
       r.at++;
       const next = current(r);
-      map[key!] = next && next.indent > indent ? readBlock(r, next.indent) : next && next.indent === indent && next.body.startsWith('- ') ? outside() : null;
+      map[key!] =
+        next && next.indent > indent
+          ? readBlock(r, next.indent)
+          : next && next.indent === indent && next.body.startsWith('- ')
+            ? outside()
+            : null;
     } else {
       map[key!] = scalar(r, rest, indent);
       noContinuation(r, indent);
@@ -177,7 +183,8 @@ const INDICATOR = /^[[\]{},#&*!|>%@`]|^[-?:](?: |$)/;
 /** Unsigned decimal numbers, as the core schema reads them (`12`, `1.5`, `2e3`). */
 const NUMBER = /^(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** Plain scalars the core schema reads as null, booleans, signed numbers, infinities or other bases. */
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+](?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const NOT_A_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+](?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 /** First characters after which a plain scalar may read as something other than a string. */
 const MAYBE_NOT_A_STRING = new Set('~nNtTfF+-.0123456789');
@@ -225,7 +232,7 @@ function multiLineQuoted(r: Reader, first: string, firstEnd: number, indent: num
   };
   const pieces = [trimmed(first.slice(1))];
   let blanks = 0;
-  for (let start = firstEnd + 1; start <= r.source.length; ) {
+  for (let start = firstEnd + 1; start <= r.source.length;) {
     const nl = r.source.indexOf('\n', start);
     const end = nl < 0 ? r.source.length : nl;
     const raw = r.source.slice(start, end);
@@ -269,8 +276,23 @@ function singleQuoted(text: string): string {
 }
 
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 

@@ -42,7 +42,12 @@ export async function annotateText(context: RunContext, target: Target): Promise
     return await annotateTextOrThrow(context, target, timings);
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { status: 'failed', messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }], chars: 0, timings };
+    return {
+      status: 'failed',
+      messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }],
+      chars: 0,
+      timings,
+    };
   }
 }
 
@@ -57,20 +62,37 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
     }
   };
   const doc = timed('read', () => readDocument(config, target.text));
-  if (!doc.value) return { status: doc.messages.every((m) => m.severity !== 'error') ? 'skipped' : 'failed', messages: doc.messages, chars: 0, timings };
+  if (!doc.value)
+    return { status: doc.messages.every((m) => m.severity !== 'error') ? 'skipped' : 'failed', messages: doc.messages, chars: 0, timings };
   const chars = doc.value.text.length;
   const previous = timed('read', () => readSidecar(config, target.sidecar));
   if (previous.exists && !previous.value) {
-    const note: Message = { file: target.sidecar, severity: 'error', message: 'sidecar left untouched: fix it, or move it away to start afresh', ruleId: 'sidecar-not-overwritten' };
+    const note: Message = {
+      file: target.sidecar,
+      severity: 'error',
+      message: 'sidecar left untouched: fix it, or move it away to start afresh',
+      ruleId: 'sidecar-not-overwritten',
+    };
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
   const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, rejected, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages: Message[] = [];
   for (const e of result.orphaned) {
-    messages.push({ file: target.sidecar, severity: 'warning', message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`, ruleId: 'entry-orphaned', ...(e.id ? { entryId: e.id } : {}) });
+    messages.push({
+      file: target.sidecar,
+      severity: 'warning',
+      message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`,
+      ruleId: 'entry-orphaned',
+      ...(e.id ? { entryId: e.id } : {}),
+    });
   }
-  const cache: CacheEntry = { textSha256: doc.value.sha256, sidecarSha256: sha256Hex(bytes), generator, human: result.sidecar.entries.some(isHumanWork) };
+  const cache: CacheEntry = {
+    textSha256: doc.value.sha256,
+    sidecarSha256: sha256Hex(bytes),
+    generator,
+    human: result.sidecar.entries.some(isHumanWork),
+  };
   if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
   timed('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
   return { status: 'written', messages, added: result.added, chars, timings, cache };
@@ -93,18 +115,32 @@ export interface DocumentAnnotation {
 export async function annotateDocument(
   doc: Document,
   previous: Sidecar | undefined,
-  options: { generator: string; extractors: readonly Extractor[]; titles?: TitleStage; rejected?: ReadonlySet<string>; force?: boolean; timings?: Record<string, number> },
+  options: {
+    generator: string;
+    extractors: readonly Extractor[];
+    titles?: TitleStage;
+    rejected?: ReadonlySet<string>;
+    force?: boolean;
+    timings?: Record<string, number>;
+  },
 ): Promise<DocumentAnnotation> {
   // A current sidecar keeps its machine entries; only the human edits made since are merged in.
-  const current = !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
+  const current =
+    !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
   const candidates = current ? [] : await extract(doc, options.extractors, options.timings);
   const start = performance.now();
   const rejected = options.rejected ?? new Set<string>();
-  const fresh = () => linkRefs(doc, (options.titles ?? keep)(doc, resolve(doc, candidates)), candidates).filter((e) => !rejected.has(`${e.type}:${e.text}`));
+  const fresh = () =>
+    linkRefs(doc, (options.titles ?? keep)(doc, resolve(doc, candidates)), candidates).filter((e) => !rejected.has(`${e.type}:${e.text}`));
   const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : fresh();
   const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
-  const sidecar = newSidecar(options.generator, { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding }, documentMetadata(doc.text, sourceNote), entries);
+  const sidecar = newSidecar(
+    options.generator,
+    { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding },
+    documentMetadata(doc.text, sourceNote),
+    entries,
+  );
   if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
   const before = new Set((previous?.entries ?? []).map((e) => e.id));
   return { sidecar, orphaned, current, added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)) };
@@ -112,7 +148,9 @@ export async function annotateDocument(
 
 /** An entry that holds an authority record's form (`Capt. Burger` holds `Burger`) names that record. */
 function linkRefs(doc: Document, entries: Entry[], candidates: readonly Candidate[]): Entry[] {
-  const refs = candidates.filter((c) => c.ref).map((c) => ({ type: c.type, start: doc.toCodePoint(c.start), end: doc.toCodePoint(c.end), ref: c.ref! }));
+  const refs = candidates
+    .filter((c) => c.ref)
+    .map((c) => ({ type: c.type, start: doc.toCodePoint(c.start), end: doc.toCodePoint(c.end), ref: c.ref! }));
   if (!refs.length) return entries;
   return entries.map((e) => {
     if (e.ref) return e;

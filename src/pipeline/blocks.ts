@@ -43,13 +43,19 @@ export function blockBoundaries(text: string): (start: number, end: number) => n
 export function withinBlocks(text: string, candidates: readonly Candidate[]): Candidate[] {
   const boundaries = blockBoundaries(text);
   return candidates.flatMap((c) => {
-    if ((STRUCTURE_TYPES as readonly string[]).includes(c.type) || text.indexOf('\n', c.start) >= c.end || text.indexOf('\n', c.start) < 0) return [c];
+    if ((STRUCTURE_TYPES as readonly string[]).includes(c.type) || !hasLineBreak(text, c.start, c.end)) return [c];
     const cuts = boundaries(c.start, c.end);
     if (!cuts.length) return [c];
     const pieces = [c.start, ...cuts.map((i) => i + 1)].map((from, k) => trimmed(text, from, k < cuts.length ? cuts[k]! : c.end));
     const longest = pieces.reduce((best, p) => (p[1] - p[0] > best[1] - best[0] ? p : best));
     return longest[1] > longest[0] ? [{ ...c, start: longest[0], end: longest[1] }] : [];
   });
+}
+
+/** Whether the span holds a line break, looked for inside the span only: a one-line text of many MB has none to find. */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {

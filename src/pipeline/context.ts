@@ -20,10 +20,17 @@ export interface RunContext {
 }
 
 /** Identifies the tool version and rules that made a sidecar's machine entries. */
-export function generatorOf(config: Config, extractors: readonly Extractor[], packs: readonly RulePack[], authorities: readonly AuthorityRecord[] = []): string {
+export function generatorOf(
+  config: Config,
+  extractors: readonly Extractor[],
+  packs: readonly RulePack[],
+  authorities: readonly AuthorityRecord[] = [],
+): string {
   // The authority's curated part (accepted and rejected records) changes what is found; proposals do not.
   const curated = authorities.filter((r) => r.status !== 'proposed').map((r) => [r.id, r.type, r.status, formsOf(r)]);
-  const rules = sha256Hex(JSON.stringify([extractors.map((e) => e.id), packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])])).slice(0, 12);
+  const rules = sha256Hex(
+    JSON.stringify([extractors.map((e) => e.id), packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])]),
+  ).slice(0, 12);
   return `marginalia ${VERSION} rules ${rules}`;
 }
 
@@ -35,4 +42,3 @@ export function runContext(config: Config, force = false, extractors?: readonly 
   const rejected = new Set(authorities.filter((r) => r.status === 'rejected').flatMap((r) => formsOf(r).map((f) => `${r.type}:${f}`)));
   return { config, generator: generatorOf(config, chosen, packs, authorities), extractors: chosen, titles, rejected, force };
 }
-

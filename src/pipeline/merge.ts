@@ -82,12 +82,18 @@ export function reanchor(doc: Document, entry: Entry): Entry {
     // A fuzzy match must also agree with the entry's context on at least one side.
     const maxErrors = Math.max(1, Math.floor(entry.text.length / 4));
     const around = doc.toIndex(entry.start);
-    const candidates = [approximateMatch(doc.text, entry.text, maxErrors, Math.max(0, around - NEAR), around + NEAR, around), approximateMatch(doc.text, entry.text, maxErrors, 0, doc.text.length, around)];
+    const candidates = [
+      approximateMatch(doc.text, entry.text, maxErrors, Math.max(0, around - NEAR), around + NEAR, around),
+      approximateMatch(doc.text, entry.text, maxErrors, 0, doc.text.length, around),
+    ];
     for (const match of candidates) {
       if (!match || best) continue;
       const start = doc.toCodePoint(match.start);
       const end = doc.toCodePoint(match.end);
-      const context = Math.max(commonSuffix(doc.slice(start - CONTEXT, start), entry.prefix ?? ''), commonPrefix(doc.slice(end, end + CONTEXT), entry.suffix ?? ''));
+      const context = Math.max(
+        commonSuffix(doc.slice(start - CONTEXT, start), entry.prefix ?? ''),
+        commonPrefix(doc.slice(end, end + CONTEXT), entry.suffix ?? ''),
+      );
       if (context >= Math.min(CONTEXT / 2, Math.max(entry.prefix?.length ?? 0, entry.suffix?.length ?? 0))) best = { start, end, score: 0 };
     }
   }
@@ -100,7 +106,14 @@ export function reanchor(doc: Document, entry: Entry): Entry {
  * (Sellers' dynamic programming, free start): fewest errors, then the length nearest the
  * pattern's, then the start nearest `near`.
  */
-export function approximateMatch(text: string, pattern: string, maxErrors: number, from: number, to: number, near = from): { start: number; end: number; errors: number } | undefined {
+export function approximateMatch(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+  near = from,
+): { start: number; end: number; errors: number } | undefined {
   const m = pattern.length;
   const end = Math.min(text.length, to);
   let cost = Array.from({ length: m + 1 }, (_, i) => i);
@@ -121,7 +134,10 @@ export function approximateMatch(text: string, pattern: string, maxErrors: numbe
     origin = nextOrigin;
     const errors = cost[m]!;
     const worse = (s: number, e: number) => Math.abs(e - s - m) * (text.length + 1) + Math.abs(s - near);
-    if (errors <= maxErrors && (!best || errors < best.errors || (errors === best.errors && worse(origin[m]!, j + 1) < worse(best.start, best.end)))) {
+    if (
+      errors <= maxErrors &&
+      (!best || errors < best.errors || (errors === best.errors && worse(origin[m]!, j + 1) < worse(best.start, best.end)))
+    ) {
       best = { start: origin[m]!, end: j + 1, errors };
     }
   }

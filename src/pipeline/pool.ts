@@ -19,7 +19,12 @@ export interface WorkerInit {
 
 /** The outcome of a text whose worker died under it (out of memory, a crash in a dependency). */
 function workerDied(target: Target, reason: string): FileOutcome {
-  return { status: 'failed', messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }], chars: 0, timings: {} };
+  return {
+    status: 'failed',
+    messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }],
+    chars: 0,
+    timings: {},
+  };
 }
 
 /**
@@ -27,7 +32,13 @@ function workerDied(target: Target, reason: string): FileOutcome {
  * `record` gets each outcome with its index; when `shouldStop` turns true, no new text starts.
  * A worker that dies fails its text only: a fresh worker takes over the rest of its lane.
  */
-export async function runInWorkers(targets: readonly Target[], jobs: number, init: WorkerInit, record: (index: number, outcome: FileOutcome) => void, shouldStop?: () => boolean): Promise<void> {
+export async function runInWorkers(
+  targets: readonly Target[],
+  jobs: number,
+  init: WorkerInit,
+  record: (index: number, outcome: FileOutcome) => void,
+  shouldStop?: () => boolean,
+): Promise<void> {
   let next = 0;
   const lane = (): Promise<void> =>
     new Promise((resolve, reject) => {

@@ -19,7 +19,14 @@ export function layerOf(type: string): string {
 const tier = (c: Candidate) => Math.floor(c.priority / 10);
 
 function rank(a: Candidate, b: Candidate): number {
-  return tier(b) - tier(a) || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start || a.type.localeCompare(b.type) || a.by.localeCompare(b.by);
+  return (
+    tier(b) - tier(a) ||
+    b.end - b.start - (a.end - a.start) ||
+    b.priority - a.priority ||
+    a.start - b.start ||
+    a.type.localeCompare(b.type) ||
+    a.by.localeCompare(b.by)
+  );
 }
 
 /** Keep the best candidates that do not overlap within their layer; structure only loses exact duplicates. */
@@ -28,7 +35,9 @@ function select(candidates: readonly Candidate[]): Candidate[] {
   const byKey = new Map<string, Candidate>();
   const ranked = candidates.filter((c) => c.end > c.start).sort(rank);
   // Per competing layer, the spans kept so far: an overlap test in log time, not against every kept span.
-  const keptSpans = new Map(['entity', 'acronym'].map((layer) => [layer, new DisjointSpans(ranked.filter((c) => layerOf(c.type) === layer))]));
+  const keptSpans = new Map(
+    ['entity', 'acronym'].map((layer) => [layer, new DisjointSpans(ranked.filter((c) => layerOf(c.type) === layer))]),
+  );
   for (const c of ranked) {
     const key = `${c.type}:${c.start}:${c.end}:${c.n ?? ''}`;
     const same = byKey.get(key);
@@ -48,7 +57,6 @@ function select(candidates: readonly Candidate[]): Candidate[] {
   return kept;
 }
 
-
 /**
  * One sense per document: a name found once is found at its other mentions,
  * and a person's last name alone (`Mielke`, `Diem`) refers to that person.
@@ -67,13 +75,24 @@ function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern)) {
     const source = forms.get(m[0])!;
-    out.push({ type: source.type, start: m.index, end: m.index + m[0].length, by: 'resolve:propagated', priority: PRIORITY.propagated, ...(source.cluster ? { cluster: source.cluster } : {}), ...(source.ref ? { ref: source.ref } : {}) });
+    out.push({
+      type: source.type,
+      start: m.index,
+      end: m.index + m[0].length,
+      by: 'resolve:propagated',
+      priority: PRIORITY.propagated,
+      ...(source.cluster ? { cluster: source.cluster } : {}),
+      ...(source.ref ? { ref: source.ref } : {}),
+    });
   }
   return out;
 }
 
 const CAPITALIZED = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?`;
-const COORDINATION = new RegExp(String.raw`(?<![\p{L}])${CAPITALIZED}(?:,\s+${CAPITALIZED})*,?\s+(?:and|or)\s+${CAPITALIZED}(?![\p{L}])`, 'gu');
+const COORDINATION = new RegExp(
+  String.raw`(?<![\p{L}])${CAPITALIZED}(?:,\s+${CAPITALIZED})*,?\s+(?:and|or)\s+${CAPITALIZED}(?![\p{L}])`,
+  'gu',
+);
 
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
 function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
@@ -82,7 +101,10 @@ function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
   const entities = new SortedSpans(kept.filter((k) => layerOf(k.type) === 'entity'));
   const persons = new SortedSpans(kept.filter((k) => k.type === 'person'));
   for (const m of text.matchAll(COORDINATION)) {
-    const members = [...m[0].matchAll(new RegExp(CAPITALIZED, 'gu'))].map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length }));
+    const members = [...m[0].matchAll(new RegExp(CAPITALIZED, 'gu'))].map((w) => ({
+      start: m.index + w.index,
+      end: m.index + w.index + w[0].length,
+    }));
     const person = members.find((w) => persons.containing(w.start, w.end));
     if (!person) continue;
     for (const w of members) {
@@ -97,7 +119,11 @@ function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
 /** Mentions of one person share a cluster: the last name, or the gazetteer id. */
 function cluster(text: string, c: Candidate): Candidate {
   if (c.cluster || c.type !== 'person') return c;
-  const last = text.slice(c.start, c.end).split(/\s+/).pop()!.replace(/[^\p{L}'’-]/gu, '');
+  const last = text
+    .slice(c.start, c.end)
+    .split(/\s+/)
+    .pop()!
+    .replace(/[^\p{L}'’-]/gu, '');
   return last ? { ...c, cluster: `person:${last.toLowerCase()}` } : c;
 }
 
@@ -123,11 +149,21 @@ function toEntry(doc: Document, c: Candidate): Entry {
 }
 
 export function withContext(doc: Document, entry: Entry): Entry {
-  return { ...entry, prefix: doc.slice(entry.start - CONTEXT_LENGTH, entry.start), suffix: doc.slice(entry.end, entry.end + CONTEXT_LENGTH) };
+  return {
+    ...entry,
+    prefix: doc.slice(entry.start - CONTEXT_LENGTH, entry.start),
+    suffix: doc.slice(entry.end, entry.end + CONTEXT_LENGTH),
+  };
 }
 
 export function compareEntries(a: Entry, b: Entry): number {
-  return a.start - b.start || a.end - b.end || a.type.localeCompare(b.type) || (a.n ?? '').localeCompare(b.n ?? '', 'en', { numeric: true }) || (a.id ?? '').localeCompare(b.id ?? '');
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    a.type.localeCompare(b.type) ||
+    (a.n ?? '').localeCompare(b.n ?? '', 'en', { numeric: true }) ||
+    (a.id ?? '').localeCompare(b.id ?? '')
+  );
 }
 
 /**

@@ -67,7 +67,8 @@ const isBlank = (line: Line) => line.text.trim() === '';
 const noteLine = (line: Line) => {
   const m = NOTE_LINE.exec(line.text);
   // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
-  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length)))) return undefined;
+  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length))))
+    return undefined;
   return m;
 };
 
@@ -179,7 +180,11 @@ export function noteStructure(text: string): NoteStructure {
       regionStart = text.length;
     }
   }
-  const body = footnotesUnderParagraphs(text, lines.filter((l) => l.start < regionStart), defined);
+  const body = footnotesUnderParagraphs(
+    text,
+    lines.filter((l) => l.start < regionStart),
+    defined,
+  );
   const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
   const bodyRanges = body.map((n) => [n.labelStart, n.end] as const);
   const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.some(([s, e]) => m.start >= s && m.start < e));
@@ -222,7 +227,10 @@ export function noteCandidates(text: string): Candidate[] {
   const lastByAuthor = new Map<string, string>();
   const authorOf = (c: Citation | undefined) => c?.author?.[0]?.literal.toLowerCase();
   for (const note of notes) {
-    const parsed = parseNote(text.slice(note.start, note.end), note.numbers.some((n) => titleNumbers.has(n)));
+    const parsed = parseNote(
+      text.slice(note.start, note.end),
+      note.numbers.some((n) => titleNumbers.has(n)),
+    );
     note.numbers.forEach((n, i) => {
       const candidate: Candidate = { type: 'note', start: note.start, end: note.end, by, priority: 100, n, kind: parsed.kind };
       if (parsed.citation) {

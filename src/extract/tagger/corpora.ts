@@ -7,8 +7,49 @@ import type { TrainingText } from './train.js';
 
 type Span = { type: string; start: number; end: number };
 
-const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'le', 'du', 'des', 'der', 'von', 'van', 'da', 'di', 'and', '&', "'s", '’s', 'y', 'for', 'on', 'in']);
-const PRONOUNS = new Set(['I', 'He', 'She', 'It', 'We', 'They', 'You', 'Me', 'Him', 'Her', 'Us', 'Them', 'My', 'His', 'Its', 'Our', 'Their', 'Your', 'One']);
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'de',
+  'la',
+  'le',
+  'du',
+  'des',
+  'der',
+  'von',
+  'van',
+  'da',
+  'di',
+  'and',
+  '&',
+  "'s",
+  '’s',
+  'y',
+  'for',
+  'on',
+  'in',
+]);
+const PRONOUNS = new Set([
+  'I',
+  'He',
+  'She',
+  'It',
+  'We',
+  'They',
+  'You',
+  'Me',
+  'Him',
+  'Her',
+  'Us',
+  'Them',
+  'My',
+  'His',
+  'Its',
+  'Our',
+  'Their',
+  'Your',
+  'One',
+]);
 
 /** Tokens of a span as a name: `the` dropped in front, capitalized words joined by connectors only. */
 function nameLike(words: string[]): number | undefined {
@@ -115,7 +156,16 @@ export function readLitBank(tsv: string): Omit<TrainingText, 'hints'> {
       if (open) spans.push(open);
     }
   });
-  return { text, partial: false, ...selectNames(spans, sentences.map((x) => x.map((t) => t.word)), starts, ends) };
+  return {
+    text,
+    partial: false,
+    ...selectNames(
+      spans,
+      sentences.map((x) => x.map((t) => t.word)),
+      starts,
+      ends,
+    ),
+  };
 }
 
 const GUM_TYPES: Record<string, string> = { person: 'person', place: 'place', organization: 'org' };
@@ -157,7 +207,16 @@ export function readGum(conllu: string): Omit<TrainingText, 'hints'> {
   }
   if (sentence.length) sentences.push(sentence);
   const { text, starts, ends } = layout(sentences);
-  return { text, partial: false, ...selectNames(spans.filter((s) => s.type), sentences.map((x) => x.map((t) => t.word)), starts, ends) };
+  return {
+    text,
+    partial: false,
+    ...selectNames(
+      spans.filter((s) => s.type),
+      sentences.map((x) => x.map((t) => t.word)),
+      starts,
+      ends,
+    ),
+  };
 }
 
 /** FRUS: brat standoff over the text; persons (as the volume's index has them), dateline places, heading organizations. */

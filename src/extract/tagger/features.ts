@@ -55,14 +55,51 @@ function more(h: number, s: string, from = 0, to = s.length): number {
   return h;
 }
 
-const PREFIXES = ['w:', 'W:', 's:', 'p1:', 'p3:', 'x2:', 'x3:', 'x4:', 'w-1:', 'w+1:', 'w-2:', 'w+2:', 's-1:', 's+1:', 's-1s:', 'first:', 'cap:', 'cap+1:', 'title:', 'head:', 'part:', 'not:', 'caps:', 'h:', 'h-1:', 'h+1:', 'hs:', 'w-1w:', 'ww+1:', 'c:', 'c-1:', 'c+1:', 'c-1c:'] as const;
+const PREFIXES = [
+  'w:',
+  'W:',
+  's:',
+  'p1:',
+  'p3:',
+  'x2:',
+  'x3:',
+  'x4:',
+  'w-1:',
+  'w+1:',
+  'w-2:',
+  'w+2:',
+  's-1:',
+  's+1:',
+  's-1s:',
+  'first:',
+  'cap:',
+  'cap+1:',
+  'title:',
+  'head:',
+  'part:',
+  'not:',
+  'caps:',
+  'h:',
+  'h-1:',
+  'h+1:',
+  'hs:',
+  'w-1w:',
+  'ww+1:',
+  'c:',
+  'c-1:',
+  'c+1:',
+  'c-1c:',
+] as const;
 /** The hash state after each feature's prefix. */
 const SEED = Object.fromEntries(PREFIXES.map((p) => [p, more(0x811c9dc5, p)])) as Record<(typeof PREFIXES)[number], number>;
 
 /** The token as a reader sees it: OCR line-end hyphenation joined, long s and curly quotes plain. */
 export function normalForm(raw: string): string {
   if (!/[-¬ſ’]/.test(raw)) return raw;
-  return raw.replace(/(?:-[ \t]*\r?\n[ \t]*|¬[ \t]*(?:\r?\n[ \t]*)?)/g, '').replace(/ſ/g, 's').replace(/’/g, "'");
+  return raw
+    .replace(/(?:-[ \t]*\r?\n[ \t]*|¬[ \t]*(?:\r?\n[ \t]*)?)/g, '')
+    .replace(/ſ/g, 's')
+    .replace(/’/g, "'");
 }
 
 const charClass = (ch: string): string => {
@@ -197,7 +234,11 @@ export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly 
     put(i, k++, more(more(more(SEED['c:'], classes[i]!), '|'), sh, 0, 2));
     put(i, k++, more(SEED['c-1:'], word(classes, i - 1, '<s>')));
     put(i, k++, more(SEED['c+1:'], word(classes, i + 1, '</s>')));
-    put(i, k, more(more(more(more(more(SEED['c-1c:'], word(classes, i - 1, '<s>')), '|'), classes[i]!), '|'), word(classes, i + 1, '</s>')));
+    put(
+      i,
+      k,
+      more(more(more(more(more(SEED['c-1c:'], word(classes, i - 1, '<s>')), '|'), classes[i]!), '|'), word(classes, i + 1, '</s>')),
+    );
   }
   return out;
 }

@@ -18,6 +18,12 @@ export const taggerExtractor: ExtractorFactory = () => {
     description: 'People, places and organizations found by the trained sequence tagger (an averaged perceptron fed by the rules)',
     types: ['person', 'place', 'org'],
     extract: (doc: Document, earlier: readonly Candidate[] = []): Candidate[] =>
-      tagText(model, doc.text, earlier).map((s) => ({ type: s.type, start: s.start, end: s.end, by: 'nlp:tagger', priority: PRIORITY.tagger })),
+      tagText(model, doc.text, earlier).map((s) => ({
+        type: s.type,
+        start: s.start,
+        end: s.end,
+        by: 'nlp:tagger',
+        priority: PRIORITY.tagger,
+      })),
   };
 };

@@ -3,7 +3,32 @@ import type { Lexicon } from './features.js';
 import { tokenize } from './tokens.js';
 
 /** Abbreviations besides the titles that keep their period. */
-const ABBREVIATIONS = ['jr', 'sr', 'st', 'mt', 'ft', 'esq', 'no', 'nos', 'vol', 'co', 'corp', 'inc', 'ltd', 'bros', 'messrs', 'mme', 'mlle', 'gov', 'sen', 'rep', 'hon', 'rev', 'dept', 'univ'];
+const ABBREVIATIONS = [
+  'jr',
+  'sr',
+  'st',
+  'mt',
+  'ft',
+  'esq',
+  'no',
+  'nos',
+  'vol',
+  'co',
+  'corp',
+  'inc',
+  'ltd',
+  'bros',
+  'messrs',
+  'mme',
+  'mlle',
+  'gov',
+  'sen',
+  'rep',
+  'hon',
+  'rev',
+  'dept',
+  'univ',
+];
 
 /** How often each word is capitalized when not first in its sentence, in five bins (rare words left out). */
 export function capitalization(texts: readonly string[], abbreviations: ReadonlySet<string>): Record<string, number> {

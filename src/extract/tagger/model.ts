@@ -99,7 +99,9 @@ export function serializeModel(model: Model): Buffer {
   const scale = max / 32767 || 1;
   const quantized = new Int16Array(model.weights.length);
   for (let i = 0; i < quantized.length; i++) quantized[i] = Math.round(model.weights[i]! / scale);
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, buckets: model.buckets, scale, lexicon: model.lexicon, trainedOn: model.trainedOn }));
+  const header = Buffer.from(
+    JSON.stringify({ magic: MAGIC, buckets: model.buckets, scale, lexicon: model.lexicon, trainedOn: model.trainedOn }),
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const body = Buffer.concat([length, header, Buffer.from(quantized.buffer), Buffer.from(model.transitions.buffer)]);
@@ -116,7 +118,9 @@ export function parseModel(bytes: Buffer): Model {
   const quantized = new Int16Array(body.buffer.slice(body.byteOffset + offset, body.byteOffset + offset + count * 2));
   const weights = new Float32Array(count);
   for (let i = 0; i < count; i++) weights[i] = quantized[i]! * header.scale;
-  const transitions = new Float32Array(body.buffer.slice(body.byteOffset + offset + count * 2, body.byteOffset + offset + count * 2 + (L + 1) * L * 4));
+  const transitions = new Float32Array(
+    body.buffer.slice(body.byteOffset + offset + count * 2, body.byteOffset + offset + count * 2 + (L + 1) * L * 4),
+  );
   return { buckets: header.buckets, weights, transitions, lexicon: header.lexicon, trainedOn: header.trainedOn };
 }
 

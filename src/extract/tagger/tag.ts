@@ -29,19 +29,22 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
         spans.push(open);
         open = undefined;
       }
-      if (label.startsWith('B-')) open = { type: label.slice(2) as TaggedSpan['type'], start: tokens.starts[from + i]!, end: tokens.ends[from + i]! };
+      if (label.startsWith('B-'))
+        open = { type: label.slice(2) as TaggedSpan['type'], start: tokens.starts[from + i]!, end: tokens.ends[from + i]! };
       else if (label.startsWith('I-') && open) open.end = tokens.ends[from + i]!;
     }
   }
   // A title alone (`the Minister`, `Director`) names no one; nor does one capitalized common word
   // that period text mostly writes in lower case (`Resolved`, `Subscribers`: 18th-century print
   // capitalizes nouns), unlike `Lodge` or `Felt`, which it capitalizes as names.
-  return spans.map((s) => (s.type === 'person' ? withoutFunction(text, s, sets!) : s)).filter((s) => {
-    const words = text.slice(s.start, s.end);
-    if (s.type === 'person' && titleOnly(words, sets!.titles)) return false;
-    const lower = words.toLowerCase();
-    return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
-  });
+  return spans
+    .map((s) => (s.type === 'person' ? withoutFunction(text, s, sets!) : s))
+    .filter((s) => {
+      const words = text.slice(s.start, s.end);
+      if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
+      const lower = words.toLowerCase();
+      return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
+    });
 }
 
 /**
@@ -54,6 +57,17 @@ function withoutFunction(text: string, span: TaggedSpan, sets: LexiconSets): Tag
   if (lastLower < 0) return span;
   const first = words.findIndex((w, i) => i > lastLower && sets.classes.get(w[0].toLowerCase()) === 'first');
   return first < 0 ? span : { ...span, start: span.start + words[first]!.index! };
+}
+
+/** Classes of words that are no part of a person's name. */
+const NOT_NAME = new Set(['word', 'title', 'demonym', 'date', 'org', 'place']);
+
+/** `Central Files`, `Defense`, `Soviets`: every word is a known word of another kind. */
+function noNameWord(span: string, sets: LexiconSets): boolean {
+  return span.split(/\s+/).every((w) => {
+    const bare = w.replace(/[.,;:'’]+$/, '').toLowerCase();
+    return sets.titles.has(bare) || NOT_NAME.has(sets.classes.get(bare) ?? '');
+  });
 }
 
 function titleOnly(span: string, titles: ReadonlySet<string>): boolean {

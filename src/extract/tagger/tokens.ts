@@ -35,7 +35,12 @@ export function tokenize(text: string, abbreviations: ReadonlySet<string>): Toke
     const count = starts.length;
     // A blank line ends a sentence.
     const gap = count ? text.slice(ends[count - 1]!, m.index) : '';
-    if (count && sentences[sentences.length - 1] !== count && (/\n[ \t]*\n/.test(gap) || count - sentences[sentences.length - 1]! >= MAX_SENTENCE)) sentences.push(count);
+    if (
+      count &&
+      sentences[sentences.length - 1] !== count &&
+      (/\n[ \t]*\n/.test(gap) || count - sentences[sentences.length - 1]! >= MAX_SENTENCE)
+    )
+      sentences.push(count);
     starts.push(m.index);
     ends.push(end);
     if (end < m.index + m[0].length) {
@@ -43,7 +48,8 @@ export function tokenize(text: string, abbreviations: ReadonlySet<string>): Toke
       ends.push(end + 1);
     }
     const last = text[ends[ends.length - 1]! - 1]!;
-    if (ends[ends.length - 1]! - starts[starts.length - 1]! === 1 && (last === '.' || last === '!' || last === '?')) sentences.push(starts.length);
+    if (ends[ends.length - 1]! - starts[starts.length - 1]! === 1 && (last === '.' || last === '!' || last === '?'))
+      sentences.push(starts.length);
   }
   const count = starts.length;
   if (sentences[sentences.length - 1] !== count) sentences.push(count);

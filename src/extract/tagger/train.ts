@@ -33,7 +33,8 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
   const allowed = new Uint8Array(tokens.count).fill(1 << labelIndex('O'));
   const free = (i: number) => /^\p{Lu}/u.test(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
   if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = ALL;
-  for (const u of item.unsure ?? []) for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= u.start && tokens.ends[i]! <= u.end && free(i)) allowed[i] = ALL;
+  for (const u of item.unsure ?? [])
+    for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= u.start && tokens.ends[i]! <= u.end && free(i)) allowed[i] = ALL;
   for (const span of item.spans) {
     let first = true;
     for (let i = 0; i < tokens.count; i++) {
@@ -43,7 +44,8 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
     }
   }
   // Between two free words, a lower-case joiner may belong to the name (`Embassy in Vietnam`).
-  if (item.partial) for (let i = 1; i + 1 < tokens.count; i++) if (allowed[i] === 1 && allowed[i - 1] === ALL && allowed[i + 1] === ALL) allowed[i] = ALL;
+  if (item.partial)
+    for (let i = 1; i + 1 < tokens.count; i++) if (allowed[i] === 1 && allowed[i - 1] === ALL && allowed[i + 1] === ALL) allowed[i] = ALL;
   return allowed;
 }
 
@@ -92,7 +94,13 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
       sentences.push({ features: features.slice(from * SLOTS, to * SLOTS), allowed: allowed.slice(from, to) });
     }
   }
-  const model: Model = { buckets: options.buckets, weights: new Float32Array(options.buckets * L), transitions: new Float32Array((L + 1) * L), lexicon, trainedOn: {} };
+  const model: Model = {
+    buckets: options.buckets,
+    weights: new Float32Array(options.buckets * L),
+    transitions: new Float32Array((L + 1) * L),
+    lexicon,
+    trainedOn: {},
+  };
   // Averaging: `total` holds each update times the step it was made at.
   const totalWeights = new Float64Array(model.weights.length);
   const totalTransitions = new Float64Array(model.transitions.length);
