@@ -50,6 +50,28 @@ describe('authority files', () => {
       ['Robert S. McNamara', 'person:mcnamara-robert-s'],
       ['McNamara', 'person:mcnamara-robert-s'],
     ]);
+    // The index has one entity per record; TEI points each name at it.
+    const index = JSON.parse((await cli(root, 'index', '--types', 'person', '--format', 'json')).stdout);
+    expect(index.find((e: { cluster: string }) => e.cluster === 'person:mcnamara-robert-s')).toMatchObject({
+      name: 'Robert S. McNamara',
+      mentions: 2,
+      aliases: ['Robert S. McNamara', 'McNamara'],
+    });
+    await cli(root, 'export', '--format', 'tei', '--out', 'tei');
+    expect(readFileSync(join(root, 'tei/corpus/memo.xml'), 'utf8')).toContain(
+      '<persName ref="person:mcnamara-robert-s">McNamara</persName>',
+    );
+    const csv = (await cli(root, 'authority', 'export', '--format', 'csv')).stdout.split('\n');
+    expect(csv[0]).toBe('id,type,preferred,variants,description,dates,sameAs,status');
+    expect(csv).toContain('person:mcnamara-robert-s,person,Robert S. McNamara,McNamara|Robert McNamara,Secretary of Defense,,,accepted');
+    const jsonld = JSON.parse((await cli(root, 'authority', 'export', '--format', 'jsonld')).stdout);
+    expect(jsonld['@graph']).toContainEqual({
+      '@id': '#person:mcnamara-robert-s',
+      '@type': 'Person',
+      name: 'Robert S. McNamara',
+      alternateName: ['McNamara', 'Robert McNamara'],
+      description: 'Secretary of Defense',
+    });
   });
 
   it('reports a list without its name column with the file and line, and exits 1', async () => {

@@ -452,6 +452,22 @@ function defineAuthority(program: Command, cli: Cli): void {
       );
     });
   authority
+    .command('export')
+    .description("the authority files' records as CSV or schema.org JSON-LD (Person, Organization, Place with sameAs)")
+    .requiredOption('-f, --format <format>', 'csv | jsonld')
+    .addHelpText(
+      'after',
+      examples(
+        'marginalia authority export --format csv > authority.csv',
+        'marginalia authority export --format jsonld > authority.jsonld',
+      ),
+    )
+    .action(async (opts: { format: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'jsonld') throw new ExitError('--format must be csv or jsonld');
+      const { authorityExport } = await import('../commands/authority.js');
+      cli.out(authorityExport({ config: cli.config(), format: opts.format }));
+    });
+  authority
     .command('import')
     .description('import a persons list (CSV or TSV; names as `Surname, Given names` or as written) as accepted records')
     .argument('<file>', 'the list')

@@ -3,11 +3,12 @@ import { resolve as resolvePath } from 'node:path';
 import { finding } from '../checks/registry.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
+import { authorityCsv, authorityJsonLd } from '../authority/export.js';
 import { proposeRecords, mergeRecords } from '../authority/propose.js';
 import { parseTable, recordsFromTable, type ColumnMap } from '../authority/persons-list.js';
 import { extractContext, rulePacks } from '../extract/index.js';
 import { loadModel } from '../extract/tagger/index.js';
-import { readAuthority, writeAuthority } from '../io/authority.js';
+import { readAuthorities, readAuthority, writeAuthority } from '../io/authority.js';
 import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
 import { parsedSidecars } from '../io/read.js';
@@ -78,4 +79,10 @@ export function authorityImport(options: {
   const { records, added } = mergeRecords(readAuthority(config, file), imported, { curated: true });
   writeAuthority(config, file, records);
   return { file, records: records.length, added, messages };
+}
+
+/** The authority files' records as CSV or schema.org JSON-LD. */
+export function authorityExport(options: { config: Config; format: 'csv' | 'jsonld' }): string {
+  const records = readAuthorities(options.config);
+  return options.format === 'csv' ? authorityCsv(records) : authorityJsonLd(records);
 }

@@ -33,7 +33,8 @@ export function indexEntities(
       if (e.status === 'rejected' || (STRUCTURE_TYPES as readonly string[]).includes(e.type)) continue;
       if (types && !types.includes(e.type)) continue;
       const form = e.text.replace(/\s+/g, ' ');
-      const key = e.cluster ?? `${e.type}:${form.toLowerCase()}`;
+      // One entity per authority record, else per alias cluster, else per form.
+      const key = e.ref ?? e.cluster ?? `${e.type}:${form.toLowerCase()}`;
       const group: Group = groups.get(key) ?? { type: e.type, forms: new Map(), documents: new Set(), dates: [] };
       group.forms.set(form, (group.forms.get(form) ?? 0) + 1);
       group.documents.add(sidecar.source.path);

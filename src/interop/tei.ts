@@ -20,11 +20,11 @@ function dateAttrs(value: string | undefined): Record<string, string | undefined
 function element(e: Entry): [string, Record<string, string | undefined>] {
   switch (e.type) {
     case 'person':
-      return ['persName', { ref: e.cluster }];
+      return ['persName', { ref: e.ref ?? e.cluster }];
     case 'org':
-      return ['orgName', { ref: e.cluster }];
+      return ['orgName', { ref: e.ref ?? e.cluster }];
     case 'place':
-      return ['placeName', { ref: e.cluster }];
+      return ['placeName', { ref: e.ref ?? e.cluster }];
     case 'date':
       return ['date', dateAttrs(e.value)];
     case 'money':
