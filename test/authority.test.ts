@@ -74,6 +74,28 @@ describe('authority files', () => {
     });
   });
 
+  it('optional check rules: mentions no record claims, variants never found, strings linked to two records', async () => {
+    const root = makeProject({
+      'marginalia.config.yaml':
+        'authorities: [authority.yaml]\nner: none\ncheck:\n  rules:\n    authority-unlinked-mention: warning\n    authority-variant-unused: info\n    authority-string-ambiguous: error\n',
+      'persons.tsv': PERSONS,
+      'corpus/memo.txt': 'Robert S. McNamara met Secretary Lovett; later McNamara spoke.\n',
+    });
+    await cli(root, 'authority', 'import', 'persons.tsv');
+    await cli(root, 'annotate');
+    const r = await cli(root, 'check', '--format', 'json');
+    const found = JSON.parse(r.stdout).map(
+      (m: { ruleId: string; severity: string; message: string }) => `${m.ruleId} ${m.severity} ${m.message}`,
+    );
+    expect(found).toContain('authority-unlinked-mention warning person "Secretary Lovett" is in no authority record');
+    expect(found).toContain('authority-variant-unused info variant "Rusk" of person:rusk-dean is found in no text');
+    expect(found).toContain('authority-variant-unused info variant "Robert McNamara" of person:mcnamara-robert-s is found in no text');
+    expect(found.filter((f: string) => f.includes('variant "McNamara"'))).toEqual([]);
+    // Off by default: the same project without the rules configured says nothing about them.
+    writeFileSync(join(root, 'marginalia.config.yaml'), 'authorities: [authority.yaml]\nner: none\n');
+    expect((await cli(root, 'check')).stdout).not.toContain('authority-');
+  });
+
   it('reports a list without its name column with the file and line, and exits 1', async () => {
     const root = makeProject({
       'marginalia.config.yaml': 'authorities: [authority.yaml]\n',

@@ -100,6 +100,24 @@ const FILE_RULES: readonly RuleMeta[] = [
     'Report the error with the text that caused it.',
   ),
   rule(
+    'authority-unlinked-mention',
+    'warning',
+    'A person, organization or place no authority record claims (optional: give it a severity in the config to use it)',
+    'Add a record, or a variant to a record, and annotate again.',
+  ),
+  rule(
+    'authority-variant-unused',
+    'warning',
+    "An accepted record's variant is found in no text (optional)",
+    'Correct or remove the variant.',
+  ),
+  rule(
+    'authority-string-ambiguous',
+    'warning',
+    'One string is linked to two records (optional)',
+    'Make a variant more specific, or merge the records.',
+  ),
+  rule(
     'authority-import',
     'error',
     'A row of an imported persons list has no usable name or type',
@@ -130,11 +148,19 @@ export function finding(ruleId: string, m: Omit<Message, 'severity' | 'ruleId'>)
   return { ...m, severity: rule.severity, ruleId };
 }
 
-/** The configured severity of each message's rule (`check.rules` in the config); `off` drops it. */
+/** Rules a project turns on by giving them a severity in its config. */
+const OPTIONAL = new Set(['authority-unlinked-mention', 'authority-variant-unused', 'authority-string-ambiguous']);
+
+/** Whether a rule runs: every rule but the optional ones, unless the config says `off`. */
+export const isEnabled = (id: string, severities: Record<string, Severity | 'off'>) =>
+  (severities[id] ?? (OPTIONAL.has(id) ? 'off' : 'on')) !== 'off';
+
+/** The configured severity of each message's rule (`check.rules` in the config); `off` (or an optional rule not configured) drops it. */
 export function withConfiguredSeverity(messages: readonly Message[], severities: Record<string, Severity | 'off'>): Message[] {
   return messages.flatMap((m) => {
+    if (!isEnabled(m.ruleId, severities)) return [];
     const severity = severities[m.ruleId];
-    return severity === 'off' ? [] : [severity ? { ...m, severity } : m];
+    return severity && severity !== 'off' ? [{ ...m, severity }] : [m];
   });
 }
 

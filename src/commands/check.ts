@@ -1,8 +1,10 @@
 import picomatch from 'picomatch';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
-import { finding, unknownRuleIds, withConfiguredSeverity } from '../checks/registry.js';
+import { authorityFindings, unlinkedMentions } from '../checks/authority.js';
+import { finding, isEnabled, unknownRuleIds, withConfiguredSeverity } from '../checks/registry.js';
 import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
+import { readAuthorities } from '../io/authority.js';
 import { loadCache } from '../io/cache.js';
 import type { Config } from '../io/config.js';
 import { collectTargets, linkedTexts } from '../io/project.js';
@@ -35,11 +37,19 @@ export function check(options: CheckOptions): CheckResult {
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const cache = loadCache(config);
+  const severities = config.check.rules;
+  // The optional authority rules read every entry, so the sidecars are read whole then.
+  const unlinked = isEnabled('authority-unlinked-mention', severities);
+  const corpusWide = isEnabled('authority-variant-unused', severities) || isEnabled('authority-string-ambiguous', severities);
+  const links = new Map<string, Set<string>>();
   let checked = 0;
   for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
     if (ignored(target.text)) continue;
     const doc = readDocument(config, target.text);
-    const sidecar = doc.value ? readSidecarForCheck(config, target.sidecar, doc.value.sha256, cache) : readSidecar(config, target.sidecar);
+    const sidecar =
+      doc.value && !unlinked && !corpusWide
+        ? readSidecarForCheck(config, target.sidecar, doc.value.sha256, cache)
+        : readSidecar(config, target.sidecar);
     if (!doc.value) {
       messages.push(
         ...(sidecar.exists
@@ -50,7 +60,10 @@ export function check(options: CheckOptions): CheckResult {
     }
     checked++;
     const { messages: found, current } = sidecarFindings(target, doc.value, sidecar);
-    messages.push(...withoutInlineIgnored(doc.value.text, [...found, ...citationFindings(doc.value, current, config.check)]));
+    const authority = current && unlinked ? unlinkedMentions(doc.value, current) : [];
+    for (const e of current?.entries ?? []) if (e.ref) links.set(e.text, (links.get(e.text) ?? new Set()).add(e.ref));
+    messages.push(...withoutInlineIgnored(doc.value.text, [...found, ...citationFindings(doc.value, current, config.check), ...authority]));
   }
+  if (corpusWide && config.authorities.length) messages.push(...authorityFindings(readAuthorities(config), links, config.authorities[0]!));
   return { checked, messages: withConfiguredSeverity(messages, config.check.rules) };
 }
