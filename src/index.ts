@@ -31,7 +31,7 @@ export {
 export { validate, validateSidecar, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { view, type ViewOptions } from './commands/view.js';
 
-export { RULES, type RuleMeta } from './checks/registry.js';
+export { RULES, type RuleMeta } from './rules/registry.js';
 export { Document } from './core/document.js';
 export { ExitError } from './core/errors.js';
 export type { Message, Severity } from './core/message.js';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NOTE_RULES } from '../src/checks/notes.js';
+import { NOTE_RULES } from '../src/rules/notes.js';
+import { runChecks } from '../src/checks/run.js';
 import { factsFromText } from '../src/checks/facts.js';
 import { Document } from '../src/core/document.js';
 import { noteStructure } from '../src/extract/notes.js';
@@ -172,9 +173,7 @@ function plantAll(doc: Annotated): { kind: Kind; what: string; planted: Planted 
 /** What the note rules report on a text, as `rule:line`, through the same path `check` takes for a text without a current sidecar. */
 function reported(name: string, text: string): string[] {
   const facts = factsFromText(new Document(name, text));
-  return NOTE_RULES.flatMap((rule) =>
-    rule.run(facts, { require: { source: [], bibliographic: [] } }).map((f) => `${rule.id}:${facts.doc.point(f.at).line}`),
-  );
+  return runChecks(facts, { require: { source: [], bibliographic: [] } }, NOTE_RULES).map((m) => `${m.ruleId}:${m.line}`);
 }
 
 describe('planted citation defects are reported by the right rule at the right line', () => {

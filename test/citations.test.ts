@@ -205,8 +205,11 @@ describe('the journal sample’s notes', () => {
         line: 98,
         column: 5,
         severity: 'warning',
+        offset: 20488,
         message: 'note 8 gives no page',
         ruleId: 'bibliographic-note-incomplete',
+        messageId: 'missing',
+        source: 'check',
       },
     ]);
   });

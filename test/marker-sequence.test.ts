@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_RULES } from '../src/checks/notes.js';
+import { NOTE_RULES } from '../src/rules/notes.js';
+import { runChecks } from '../src/checks/run.js';
 import { factsFromText } from '../src/checks/facts.js';
 import { Document } from '../src/core/document.js';
 import { inferMarkers, markerCandidates } from '../src/extract/marker-sequence.js';
@@ -8,9 +9,7 @@ import { noteStructure } from '../src/extract/notes.js';
 /** `rule:line` of what the note rules report on a text. */
 function reported(text: string): string[] {
   const facts = factsFromText(new Document('t.txt', text));
-  return NOTE_RULES.flatMap((rule) =>
-    rule.run(facts, { require: { source: [], bibliographic: [] } }).map((f) => `${rule.id}:${facts.doc.point(f.at).line}`),
-  );
+  return runChecks(facts, { require: { source: [], bibliographic: [] } }, NOTE_RULES).map((m) => `${m.ruleId}:${m.line}`);
 }
 
 const markersOf = (text: string) => noteStructure(text).markers.map((m) => m.n);

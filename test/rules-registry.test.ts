@@ -1,45 +1,27 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_RULES, RULES, YAML_KINDS, isRegistered } from '../src/checks/registry.js';
+import { RULES, isRegistered } from '../src/rules/registry.js';
+import { oneLine, render } from '../src/rules/rule.js';
+import { YAML_KINDS } from '../src/rules/yaml.js';
 import { REPO, cli, makeProject } from './helpers.js';
 
-const sources = (readdirSync(join(REPO, 'src'), { recursive: true }) as string[])
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => ({ file: f, text: readFileSync(join(REPO, 'src', f), 'utf8') }));
-
-/** Every rule id written literally where a message is made, and every kind of YAML file read. */
-function emittedIds(): { ids: Map<string, string>; yamlKinds: Set<string>; templates: string[] } {
-  const ids = new Map<string, string>();
-  const yamlKinds = new Set<string>();
-  const templates: string[] = [];
-  const patterns = [
-    /ruleId: '([a-z0-9-]+)'/g,
-    /finding\('([a-z0-9-]+)'/g,
-    /report\('([a-z0-9-]+)'/g,
-    /fail\([^\n]*?, '([a-z][a-z0-9-]+)'\)/g,
-    /ruleId: missing \? '([a-z0-9-]+)' : '([a-z0-9-]+)'/g,
-  ];
-  for (const { file, text } of sources) {
-    for (const pattern of patterns) for (const m of text.matchAll(pattern)) for (const id of m.slice(1)) ids.set(id, file);
-    for (const m of text.matchAll(/parseYaml\([^;]*?,\s*'([a-z]+)'\s*(?:,|\))/g)) yamlKinds.add(m[1]!);
-    for (const m of text.matchAll(/ruleId: `([^`]+)`/g)) templates.push(m[1]!);
-  }
-  return { ids, yamlKinds, templates };
-}
-
-describe('the rule registry (checks/registry.ts)', () => {
-  it('holds every rule id the code can emit, and every kind of YAML file it reads', () => {
-    const { ids, yamlKinds, templates } = emittedIds();
-    const unregistered = [...ids].filter(([id]) => !isRegistered(id)).map(([id, file]) => `${id} (${file})`);
-    expect(unregistered).toEqual([]);
-    expect([...yamlKinds].sort()).toEqual([...YAML_KINDS].sort());
-    // The only computed ids are the YAML families, registered for each kind.
-    expect([...new Set(templates)].sort()).toEqual(['${ruleId}-schema', '${ruleId}-syntax', '${ruleId}-too-large', '${ruleId}-version']);
-    const families = YAML_KINDS.flatMap((kind) => ['schema', 'syntax', 'too-large', 'version'].map((suffix) => `${kind}-${suffix}`));
-    // …and nothing else: a registered id that nothing emits is a stale entry.
-    const emitted = new Set([...ids.keys(), ...CHECK_RULES.map((r) => r.id), ...families]);
-    expect(RULES.map((r) => r.id).filter((id) => !emitted.has(id))).toEqual([]);
+describe('the rule registry (rules/registry.ts)', () => {
+  it('holds each rule once, with a template for every message id, and only one-line messages', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const kind of YAML_KINDS)
+      for (const suffix of ['syntax', 'schema', 'version', 'too-large']) expect(isRegistered(`${kind}-${suffix}`)).toBe(true);
+    for (const rule of RULES) {
+      expect(Object.keys(rule.messages).length, rule.id).toBeGreaterThan(0);
+      for (const template of Object.values(rule.messages)) {
+        const data = Object.fromEntries([...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => [m[1]!, 'x\ny']));
+        expect(render(template, data)).not.toContain('\n');
+      }
+    }
+    expect(() => render('a {{b}}', {})).toThrow(/no value for \{\{b\}\}/);
+    expect(render('"{{q}}" at {{at}}', { q: 'x'.repeat(200), at: 'y'.repeat(200) })).toBe(`"${'x'.repeat(59)}…" at ${'y'.repeat(200)}`);
+    expect(oneLine('a\nb')).toBe('a\\nb');
   });
 
   it('every message of annotate, validate and check on a corpus of bad inputs carries a registered id', async () => {
@@ -51,7 +33,14 @@ describe('the rule registry (checks/registry.ts)', () => {
       const messages = JSON.parse(stdout);
       const list = Array.isArray(messages) ? messages : messages.messages;
       expect(list.length, command).toBeGreaterThan(0);
-      for (const m of list) expect(isRegistered(m.ruleId), `${command}: ${m.ruleId}`).toBe(true);
+      for (const m of list) {
+        expect(isRegistered(m.ruleId), `${command}: ${m.ruleId}`).toBe(true);
+        // Made by report() from its rule's template, not as a literal.
+        const rule = RULES.find((r) => r.id === m.ruleId)!;
+        expect(Object.keys(rule.messages), `${command}: ${m.ruleId}`).toContain(m.messageId);
+        expect(m.source, m.ruleId).toBe(rule.source);
+        expect(m.message).not.toContain('\n');
+      }
     }
   });
 

@@ -4,8 +4,12 @@ import type { Sidecar } from '../core/schema.js';
 import type { CheckConfig } from '../io/config.js';
 import type { Target } from '../io/project.js';
 import type { SidecarFile } from '../io/read.js';
+import { orphanedEntry } from '../rules/entries.js';
+import { CHECK_RULES } from '../rules/registry.js';
+import type { CheckFacts, CheckOptions, CheckRule } from '../rules/check.js';
+import { report } from '../rules/rule.js';
+import { sidecarInvalid, sidecarMissing, sidecarStale } from '../rules/sidecars.js';
 import { factsFromSidecar, factsFromText } from './facts.js';
-import { CHECK_RULES, finding } from './registry.js';
 
 const INLINE_IGNORE = /marginalia-ignore:\s*([a-z0-9][a-z0-9, -]*)/g;
 
@@ -21,13 +25,21 @@ export function withoutInlineIgnored(text: string, messages: readonly Message[])
  * hides a defect.
  */
 export function citationFindings(doc: Document, current: Sidecar | undefined, config: Pick<CheckConfig, 'require'>): Message[] {
-  const facts = current ? factsFromSidecar(doc, current) : factsFromText(doc);
-  return CHECK_RULES.flatMap((rule) =>
-    rule.run(facts, { require: config.require }).map((found) => {
-      const p = doc.point(found.at);
-      return finding(rule.id, { file: doc.path, line: p.line, column: p.column, message: found.message });
-    }),
-  );
+  return runChecks(current ? factsFromSidecar(doc, current) : factsFromText(doc), { require: config.require });
+}
+
+/** The messages of the given check rules (all of them by default) on one document's facts. */
+export function runChecks(facts: CheckFacts, options: CheckOptions, rules: readonly CheckRule[] = CHECK_RULES): Message[] {
+  const { doc } = facts;
+  const messages: Message[] = [];
+  for (const rule of rules) {
+    rule.create({
+      facts,
+      options,
+      report: (messageId, at, data) => messages.push(report(rule, messageId, { file: doc.path, ...doc.point(at) }, data)),
+    });
+  }
+  return messages;
 }
 
 /** Whether a text's sidecar exists, parses and is current; the current sidecar, if so. */
@@ -36,41 +48,25 @@ export function sidecarFindings(
   doc: Document,
   sidecar: Omit<SidecarFile, 'raw'>,
 ): { messages: Message[]; current?: Sidecar } {
-  if (!sidecar.exists)
-    return {
-      messages: [finding('sidecar-missing', { file: target.text, message: `no sidecar: run \`marginalia annotate ${target.text}\`` })],
-    };
+  if (!sidecar.exists) return { messages: [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })] };
   if (!sidecar.value) {
     const first = sidecar.messages[0];
     return {
       messages: [
-        finding('sidecar-invalid', {
-          file: target.sidecar,
-          line: first?.line ?? 1,
-          column: first?.column ?? 1,
-          message: `invalid sidecar: ${first?.message ?? 'unreadable'}`,
-        }),
+        report(
+          sidecarInvalid,
+          'invalid',
+          { file: target.sidecar, line: first?.line ?? 1, column: first?.column ?? 1 },
+          { reason: first?.message ?? 'unreadable' },
+        ),
       ],
     };
   }
   if (sidecar.value.source.sha256 !== doc.sha256) {
-    return {
-      messages: [
-        finding('sidecar-stale', { file: target.sidecar, message: `stale sidecar: ${target.text} changed since it was annotated` }),
-      ],
-    };
+    return { messages: [report(sidecarStale, 'stale', { file: target.sidecar }, { text: target.text })] };
   }
   const orphaned = sidecar.value.entries.flatMap((e, i) =>
-    e.status === 'orphaned'
-      ? [
-          finding('entry-orphaned', {
-            file: target.sidecar,
-            ...sidecar.locate(['entries', i]),
-            message: `${e.type} "${e.text}" (${e.id}) is orphaned: it is no longer in the text`,
-            ...(e.id ? { entryId: e.id } : {}),
-          }),
-        ]
-      : [],
+    e.status === 'orphaned' ? [orphanedEntry({ file: target.sidecar, ...sidecar.locate(['entries', i]) }, e)] : [],
   );
   return { messages: orphaned, current: sidecar.value };
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { RuleMeta } from '../checks/registry.js';
+import type { RuleMeta } from '../rules/registry.js';
 import type { Message } from '../core/message.js';
 import type { Config } from '../io/config.js';
 

@@ -1,5 +1,5 @@
 /** What the command actions need, loaded only once a command runs (not for --help). */
-export { RULES } from '../checks/registry.js';
+export { RULES } from '../rules/registry.js';
 export { makeChalk } from '../format/color.js';
 export { formatAnnotateText } from '../format/annotate.js';
 export { MESSAGE_FORMATTERS } from '../format/index.js';

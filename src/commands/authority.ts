@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { finding } from '../checks/registry.js';
+import { authorityImport as importRule } from '../rules/authority.js';
+import { report } from '../rules/rule.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { authorityCsv, authorityJsonLd } from '../authority/export.js';
@@ -75,7 +76,7 @@ export function authorityImport(options: {
   }
   const delimiter = /\.tsv$|\.tab$/i.test(path) || source.split('\n')[0]!.includes('\t') ? '\t' : ',';
   const { records: imported, errors } = recordsFromTable(parseTable(source, delimiter), options.columns);
-  const messages: Message[] = errors.map((e) => finding('authority-import', { file: options.file, line: e.row, message: e.message }));
+  const messages: Message[] = errors.map((e) => report(importRule, 'row', { file: options.file, line: e.row }, { reason: e.message }));
   const { records, added } = mergeRecords(readAuthority(config, file), imported, { curated: true });
   writeAuthority(config, file, records);
   return { file, records: records.length, added, messages };

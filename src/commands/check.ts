@@ -1,8 +1,9 @@
 import picomatch from 'picomatch';
-import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { authorityFindings, unlinkedMentions } from '../checks/authority.js';
-import { finding, isEnabled, unknownRuleIds, withConfiguredSeverity } from '../checks/registry.js';
+import { isEnabled, withConfiguredSeverity } from '../rules/registry.js';
+import { report } from '../rules/rule.js';
+import { sidecarSourceMissing } from '../rules/sidecars.js';
 import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
 import { readAuthorities } from '../io/authority.js';
 import { loadCache } from '../io/cache.js';
@@ -31,9 +32,6 @@ export interface CheckResult {
  */
 export function check(options: CheckOptions): CheckResult {
   const { config } = options;
-  const unknown = unknownRuleIds(config.check.rules);
-  if (unknown.length)
-    throw new ExitError(`marginalia.config.yaml: unknown check rule ${unknown.join(', ')} (see \`marginalia check --list-rules\`)`);
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const cache = loadCache(config);
@@ -52,9 +50,7 @@ export function check(options: CheckOptions): CheckResult {
         : readSidecar(config, target.sidecar);
     if (!doc.value) {
       messages.push(
-        ...(sidecar.exists
-          ? [finding('sidecar-source-missing', { file: target.sidecar, message: `source text ${target.text} is missing` })]
-          : doc.messages),
+        ...(sidecar.exists ? [report(sidecarSourceMissing, 'missing', { file: target.sidecar }, { text: target.text })] : doc.messages),
       );
       continue;
     }

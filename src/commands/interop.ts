@@ -16,6 +16,9 @@ import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
 import type { Entry } from '../core/schema.js';
 import { serializeSidecar } from '../io/sidecar.js';
+import { report } from '../rules/rule.js';
+import { importMismatch } from '../rules/runs.js';
+import { sidecarMissing, sidecarStale } from '../rules/sidecars.js';
 
 export const EXPORT_FORMATS = ['brat', 'webanno', 'tei', 'conll', 'jsonl', 'csl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,17 +42,10 @@ function exportables(config: Config, paths: readonly string[], cwd: string): { d
     if (!doc.value || !sidecar.value) {
       messages.push(
         ...doc.messages,
-        ...(sidecar.exists
-          ? sidecar.messages
-          : [{ file: target.text, severity: 'error' as const, message: 'no sidecar: annotate it first', ruleId: 'sidecar-missing' }]),
+        ...(sidecar.exists ? sidecar.messages : [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })]),
       );
     } else if (sidecar.value.source.sha256 !== doc.value.sha256) {
-      messages.push({
-        file: target.sidecar,
-        severity: 'error',
-        message: 'stale sidecar: annotate the text again before exporting',
-        ruleId: 'sidecar-stale',
-      });
+      messages.push(report(sidecarStale, 'stale', { file: target.sidecar }, { text: target.text }));
     } else docs.push({ doc: doc.value, sidecar: sidecar.value });
   }
   return { docs, messages };
@@ -149,12 +145,14 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
     [...(sidecar.value?.entries ?? []).filter((e) => e.status !== 'auto'), ...incoming],
   );
   for (const e of orphaned.filter((o) => incoming.some((i) => i.text === o.text && i.type === o.type))) {
-    messages.push({
-      file: options.file,
-      severity: 'error',
-      message: `${e.type} "${e.text}" at ${e.start}-${e.end} does not match ${target.text}, nor anywhere else in it`,
-      ruleId: 'import-mismatch',
-    });
+    messages.push(
+      report(
+        importMismatch,
+        'mismatch',
+        { file: options.file },
+        { type: e.type, text: e.text, start: e.start, end: e.end, target: target.text },
+      ),
+    );
   }
   if (messages.length) return { imported: 0, messages };
   const base = sidecar.value ?? {

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { indexEntities } from '../core/entity-index.js';
 import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
-import { withConfiguredSeverity } from '../checks/registry.js';
+import { withConfiguredSeverity } from '../rules/registry.js';
 import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
 import { extractContext, rulePacks } from '../extract/index.js';
 import { documentPage, indexPage } from '../format/html-page.js';

@@ -5,11 +5,22 @@ export interface Message {
   /** 1-based line and column (code points); absent when the message is about the whole file. */
   line?: number;
   column?: number;
+  /** Code-point offset in the text the message is about, when it is about a place in a text. */
+  offset?: number;
   severity: Severity;
+  /** One line, made from the rule's template (rules/). */
   message: string;
   ruleId: string;
+  /** Which of the rule's templates made it. */
+  messageId?: string;
+  /** The family of rules it comes from (check, sidecar, entry, text, yaml, …). */
+  source?: string;
   /** The sidecar entry concerned, if any. */
   entryId?: string;
+  /** The file could not be processed any further. */
+  fatal?: boolean;
+  /** More detail than the one line holds (a stack trace), for JSON output and bug reports. */
+  note?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Message } from '../core/message.js';
-import type { RuleMeta } from '../checks/registry.js';
+import type { RuleMeta } from '../rules/registry.js';
 import { formatMessagesGithub } from './github.js';
 import { formatMessagesJson, formatMessagesText } from './messages.js';
 import { formatMessagesSarif } from './sarif.js';

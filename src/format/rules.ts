@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../checks/registry.js';
+import type { RuleMeta } from '../rules/registry.js';
 
 /** `check --list-rules`: one rule a line, with its default severity. */
 export function formatRulesText(rules: readonly RuleMeta[]): string {

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ExitError } from '../core/errors.js';
 import { BUILTIN_ENTITY_TYPES, STRUCTURE_TYPES } from '../core/schema.js';
+import { unknownRuleIds } from '../rules/registry.js';
+import { report } from '../rules/rule.js';
+import { YAML_RULES } from '../rules/yaml.js';
 import { parseYaml } from './yaml-source.js';
 
 export const CONFIG_FILE = 'marginalia.config.yaml';
@@ -104,10 +107,21 @@ export function loadConfig(root: string): Config {
     ConfigFile.nullish().transform((c) => c ?? ConfigFile.parse({})),
     'config',
   );
-  if (!parsed.value) {
-    const first = parsed.messages[0]!;
-    throw new ExitError(`${first.file}:${first.line ?? 1}:${first.column ?? 1}  ${first.message}`);
-  }
+  const unknownRules = (parsed.value ? unknownRuleIds(parsed.value.check.rules) : []).map(({ id, suggestion }) =>
+    report(
+      YAML_RULES.config.schema,
+      'unknownKey',
+      { file: CONFIG_FILE, ...parsed.locate(['check', 'rules', id]) },
+      {
+        field: `check.rules.${id}`,
+        suggestion: suggestion
+          ? ` (did you mean "${suggestion}"? see \`marginalia check --list-rules\`)`
+          : ' (see `marginalia check --list-rules`)',
+      },
+    ),
+  );
+  const first = parsed.value ? unknownRules[0] : parsed.messages[0];
+  if (!parsed.value || first) throw new ExitError(`${first!.file}:${first!.line ?? 1}:${first!.column ?? 1}  ${first!.message}`);
   const { nlp, ...config } = parsed.value;
   return {
     ...config,

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 
 export type Decoded =
   | { ok: true; text: string; encoding: string }
-  | { ok: false; reason: 'binary' | 'invalid-utf8' | 'unknown-encoding'; message: string; byteOffset?: number };
+  | { ok: false; reason: 'binary' | 'invalid-utf8' | 'unknown-encoding'; message: string; byteOffset?: number; kind?: string };
 
 /** Single-byte encodings of archives that detection may settle on. */
 const LEGACY = ['windows-1252', 'ISO-8859-1', 'ISO-8859-2', 'windows-1250', 'ISO-8859-15'];
@@ -23,7 +23,7 @@ export function binaryKind(bytes: Uint8Array): string | undefined {
   const magic = MAGIC.find(([, prefix]) => startsWith(bytes, prefix));
   if (magic) return magic[0];
   const head = bytes.subarray(0, 8192);
-  return head.includes(0) ? 'binary data (NUL bytes)' : undefined;
+  return head.includes(0) ? 'NUL bytes' : undefined;
 }
 
 /** Byte offset of the first byte that breaks UTF-8, and how many multi-byte characters came before. */
@@ -64,7 +64,7 @@ export function decode(bytes: Uint8Array, declared?: string): Decoded {
   if (startsWith(bytes, [0xfe, 0xff]))
     return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   const kind = binaryKind(bytes);
-  if (kind) return { ok: false, reason: 'binary', message: `binary file (${kind}), skipped` };
+  if (kind) return { ok: false, reason: 'binary', kind, message: `binary file (${kind}), skipped` };
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   try {
     return { ok: true, text: strictUtf8.decode(body), encoding: 'utf-8' };

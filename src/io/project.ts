@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { report } from '../rules/rule.js';
+import { textSymlink } from '../rules/texts.js';
 import { globSync } from 'tinyglobby';
 import type { Config } from './config.js';
 import { ExitError } from '../core/errors.js';
@@ -103,12 +105,7 @@ export function linkedTexts(config: Config, paths: readonly string[], cwd: strin
       if (!entry.isSymbolicLink()) continue;
       const rel = posix.join(dir, toPosix(relative(abs, join(entry.parentPath, entry.name))));
       if (included(posix.relative(dir, rel)) && !isInside(config.annotations, rel)) {
-        messages.push({
-          file: rel,
-          severity: 'warning',
-          message: 'symbolic link, not followed: put the text itself in the corpus',
-          ruleId: 'text-symlink',
-        });
+        messages.push(report(textSymlink, 'link', { file: rel }));
       }
     }
   }

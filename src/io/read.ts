@@ -9,6 +9,8 @@ import { absolute, type Target } from './project.js';
 import type { Sidecar } from '../core/schema.js';
 import { parseSidecar } from './sidecar.js';
 import type { ParsedYaml } from './yaml-source.js';
+import { report } from '../rules/rule.js';
+import { textBinary, textEncoding, textOutsideProject, textUnreadable } from '../rules/texts.js';
 
 export type ReadResult<T> = { value: T; messages: Message[] } | { value: undefined; messages: Message[] };
 
@@ -17,22 +19,24 @@ export type ReadResult<T> = { value: T; messages: Message[] } | { value: undefin
  * symbolic link), is binary, or cannot be decoded becomes a message instead.
  */
 export function readDocument(config: Config, path: string): ReadResult<Document> {
-  const fail = (severity: 'error' | 'warning', message: string, ruleId: string): ReadResult<Document> => ({
-    value: undefined,
-    messages: [{ file: path, severity, message, ruleId }],
-  });
+  const fail = (message: Message): ReadResult<Document> => ({ value: undefined, messages: [message] });
+  const where = { file: path };
   let bytes: Buffer;
   try {
     const real = realpathSync(absolute(config, path));
-    if (!isInside(realpathSync(config.root), real))
-      return fail('error', `the text is a link to ${real}, outside the project; skipped`, 'text-outside-project');
+    if (!isInside(realpathSync(config.root), real)) return fail(report(textOutsideProject, 'outside', where, { real }));
     bytes = readFileSync(real);
   } catch (error) {
-    return fail('error', `cannot read the text: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'text-unreadable');
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return fail(report(textUnreadable, 'unreadable', where, { reason }));
   }
   const decoded = decode(bytes, declaredEncoding(config, path));
   if (!decoded.ok)
-    return decoded.reason === 'binary' ? fail('warning', decoded.message, 'text-binary') : fail('error', decoded.message, 'text-encoding');
+    return fail(
+      decoded.reason === 'binary'
+        ? report(textBinary, 'binary', where, { kind: decoded.kind ?? '' })
+        : report(textEncoding, 'undecodable', where, { reason: decoded.message }),
+    );
   return { value: new Document(path, decoded.text, sha256Hex(bytes), decoded.encoding), messages: [] };
 }
 

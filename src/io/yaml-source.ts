@@ -1,6 +1,9 @@
-import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Message } from '../core/message.js';
+import { closest } from '../core/suggest.js';
+import { report } from '../rules/rule.js';
+import { YAML_RULES, type YamlKind } from '../rules/yaml.js';
 
 /** Larger YAML files are refused rather than parsed. */
 export const MAX_YAML_BYTES = 64 * 1024 * 1024;
@@ -22,37 +25,30 @@ export function parseYaml<S extends z.ZodType>(
   file: string,
   source: string,
   schema: S,
-  ruleId: string,
+  kind: YamlKind,
   prepare?: Prepare,
 ): ParsedYaml<z.infer<S>> {
+  const rules = YAML_RULES[kind];
   const nowhere = () => ({ line: 1, column: 1 });
-  if (Buffer.byteLength(source) > MAX_YAML_BYTES) {
-    return {
-      value: undefined,
-      locate: nowhere,
-      messages: [{ file, severity: 'error', message: `file is larger than ${MAX_YAML_BYTES} bytes`, ruleId: `${ruleId}-too-large` }],
-    };
-  }
+  if (Buffer.byteLength(source) > MAX_YAML_BYTES)
+    return { value: undefined, locate: nowhere, messages: [report(rules.tooLarge, 'tooLarge', { file }, { limit: MAX_YAML_BYTES })] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (path: readonly (string | number)[]) => locate(doc, lineCounter, path);
-  const syntaxErrors = [...doc.errors, ...doc.warnings].map((error): Message => {
+  const syntaxMessage = (error: { pos: [number, number]; message: string }) => {
     const pos = lineCounter.linePos(error.pos[0]);
-    return { file, line: pos.line, column: pos.col, severity: 'error', message: firstLine(error.message), ruleId: `${ruleId}-syntax` };
-  });
-  if (doc.errors.length) return { value: undefined, locate: at, messages: syntaxErrors };
+    return report(rules.syntax, 'syntax', { file, line: pos.line, column: pos.col }, { reason: firstLine(error.message) });
+  };
+  // One broken line makes the parser cascade: the first error is the one to fix.
+  if (doc.errors.length) return { value: undefined, locate: at, messages: [syntaxMessage(doc.errors[0]!)] };
+  const warnings = doc.warnings.map(syntaxMessage);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return {
-      value: undefined,
-      locate: at,
-      messages: [
-        { file, line: 1, column: 1, severity: 'error', message: firstLine(String((error as Error).message)), ruleId: `${ruleId}-syntax` },
-      ],
-    };
+    const reason = firstLine(String((error as Error).message));
+    return { value: undefined, locate: at, messages: [report(rules.syntax, 'syntax', { file, line: 1, column: 1 }, { reason })] };
   }
   if (prepare) {
     const prepared = prepare(data);
@@ -60,18 +56,51 @@ export function parseYaml<S extends z.ZodType>(
       return {
         value: undefined,
         locate: at,
-        messages: [{ file, ...at(prepared.path), severity: 'error', message: prepared.error, ruleId: `${ruleId}-version` }],
+        messages: [report(rules.version, 'newer', { file, ...at(prepared.path) }, { reason: prepared.error })],
       };
     data = prepared.data;
   }
   const result = schema.safeParse(data);
-  if (result.success) return { value: result.data, locate: at, messages: syntaxErrors };
-  const messages = result.error.issues.map((issue): Message => {
-    const where = at(issue.path as (string | number)[]);
-    const field = issue.path.length ? issue.path.join('.') : '(document)';
-    return { file, ...where, severity: 'error', message: `${field}: ${issue.message}`, ruleId: `${ruleId}-schema` };
+  if (result.success) return { value: result.data, locate: at, messages: warnings };
+  const messages = result.error.issues.flatMap((issue): Message[] => {
+    const path = issue.path as (string | number)[];
+    const field = path.length ? path.join('.') : '(document)';
+    if (issue.code === 'unrecognized_keys') {
+      const known = objectKeys(schema, path);
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, known);
+        return report(
+          rules.schema,
+          'unknownKey',
+          { file, ...locateKey(doc, lineCounter, [...path, key]) },
+          { field: [...path, key].join('.'), suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
+        );
+      });
+    }
+    return [report(rules.schema, 'field', { file, ...at(path) }, { field, reason: issue.message })];
   });
-  return { value: undefined, locate: at, messages: [...syntaxErrors, ...messages] };
+  return { value: undefined, locate: at, messages: [...warnings, ...messages] };
+}
+
+/** The keys an object of the schema allows at a field path, looking through optional, default and pipe wrappers. */
+function objectKeys(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+  let node: unknown = schema;
+  const def = (n: unknown) => (n as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  const unwrap = () => {
+    for (let d = def(node); d && ['optional', 'nullable', 'default', 'prefault', 'pipe'].includes(d.type as string); d = def(node))
+      node = d.type === 'pipe' ? d.in : d.innerType;
+  };
+  for (const key of path) {
+    unwrap();
+    const d = def(node);
+    if (d?.type === 'object') node = (d.shape as Record<string, unknown>)[key];
+    else if (d?.type === 'record') node = d.valueType;
+    else if (d?.type === 'array') node = d.element;
+    else return [];
+  }
+  unwrap();
+  const d = def(node);
+  return d?.type === 'object' ? Object.keys(d.shape as object) : [];
 }
 
 /** Line and column of the deepest node that exists along a field path. */
@@ -84,6 +113,17 @@ export function locate(doc: YamlDocument, lineCounter: LineCounter, path: readon
     }
   }
   return { line: 1, column: 1 };
+}
+
+/** Line and column of a key itself (an unknown key has no value worth pointing at), else of its map. */
+function locateKey(doc: YamlDocument, lineCounter: LineCounter, path: readonly (string | number)[]): { line: number; column: number } {
+  const parent = path.length ? (path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true)) : undefined;
+  const key = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[path.length - 1])?.key : undefined;
+  if (isNode(key) && key.range) {
+    const pos = lineCounter.linePos(key.range[0]);
+    return { line: pos.line, column: pos.col };
+  }
+  return locate(doc, lineCounter, path);
 }
 
 function firstLine(text: string): string {

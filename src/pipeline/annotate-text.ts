@@ -9,6 +9,10 @@ import type { CacheEntry } from '../io/cache.js';
 import { absolute, schemaPathOf, type Target } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
 import { newSidecar, serializeSidecar } from '../io/sidecar.js';
+import { orphanedEntry } from '../rules/entries.js';
+import { report } from '../rules/rule.js';
+import { annotateFailed } from '../rules/runs.js';
+import { sidecarNotOverwritten } from '../rules/sidecars.js';
 import type { RunContext } from './context.js';
 import { merge } from './merge.js';
 import { resolve } from './resolve.js';
@@ -41,13 +45,7 @@ export async function annotateText(context: RunContext, target: Target): Promise
   try {
     return await annotateTextOrThrow(context, target, timings);
   } catch (error) {
-    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return {
-      status: 'failed',
-      messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }],
-      chars: 0,
-      timings,
-    };
+    return { status: 'failed', messages: [failure(target, error)], chars: 0, timings };
   }
 }
 
@@ -67,26 +65,12 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
   const chars = doc.value.text.length;
   const previous = timed('read', () => readSidecar(config, target.sidecar));
   if (previous.exists && !previous.value) {
-    const note: Message = {
-      file: target.sidecar,
-      severity: 'error',
-      message: 'sidecar left untouched: fix it, or move it away to start afresh',
-      ruleId: 'sidecar-not-overwritten',
-    };
+    const note = report(sidecarNotOverwritten, 'untouched', { file: target.sidecar });
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
   const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, rejected, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
-  const messages: Message[] = [];
-  for (const e of result.orphaned) {
-    messages.push({
-      file: target.sidecar,
-      severity: 'warning',
-      message: `${e.type} "${e.text}" (${e.id}) can no longer be found in the text; kept as orphaned`,
-      ruleId: 'entry-orphaned',
-      ...(e.id ? { entryId: e.id } : {}),
-    });
-  }
+  const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
   const cache: CacheEntry = {
     textSha256: doc.value.sha256,
     sidecarSha256: sha256Hex(bytes),
@@ -157,4 +141,11 @@ function linkRefs(doc: Document, entries: Entry[], candidates: readonly Candidat
     const inside = new Set(refs.filter((r) => r.type === e.type && r.start >= e.start && r.end <= e.end).map((r) => r.ref));
     return inside.size === 1 ? { ...e, ref: [...inside][0]! } : e;
   });
+}
+
+/** A text whose annotation threw: one fatal line naming the error; the stack goes to `note` for a bug report. */
+export function failure(target: Target, error: unknown): Message {
+  const reason = String(error);
+  const note = error instanceof Error ? error.stack : undefined;
+  return { ...report(annotateFailed, 'failed', { file: target.text, fatal: true }, { reason }), ...(note ? { note } : {}) };
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../io/config.js';
 import type { Target } from '../io/project.js';
-import type { FileOutcome } from './annotate-text.js';
+import { failure, type FileOutcome } from './annotate-text.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -19,12 +19,7 @@ export interface WorkerInit {
 
 /** The outcome of a text whose worker died under it (out of memory, a crash in a dependency). */
 function workerDied(target: Target, reason: string): FileOutcome {
-  return {
-    status: 'failed',
-    messages: [{ file: target.text, severity: 'error', message: `annotation failed: ${reason}`, ruleId: 'annotate-failed' }],
-    chars: 0,
-    timings: {},
-  };
+  return { status: 'failed', messages: [failure(target, reason)], chars: 0, timings: {} };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Document } from '../core/document.js';
-import type { Severity } from '../core/message.js';
 import type { Citation, DocumentMetadata, NoteKind } from '../core/schema.js';
+import type { Data, Rule } from './rule.js';
 
 export interface Span {
   n: string;
@@ -28,18 +28,22 @@ export interface CheckOptions {
   require: Record<'source' | 'bibliographic', string[]>;
 }
 
-export interface Finding {
-  /** Code-point offset the finding points at. */
-  at: number;
-  message: string;
+export interface CheckContext<M extends string> {
+  facts: CheckFacts;
+  options: CheckOptions;
+  /** A finding at a code-point offset of the text, by message id. */
+  report(messageId: M, at: number, data?: Data): void;
 }
 
-/** A check describes itself, like an ESLint rule: docs and `--list-rules` read its meta. */
-export interface CheckRule {
-  id: string;
-  severity: Severity;
-  description: string;
-  /** What a user does about it. */
-  help: string;
-  run(facts: CheckFacts, options: CheckOptions): Finding[];
+/** A citation check: a rule that looks at one document's facts and reports what it finds. */
+export interface CheckRule<M extends string = string> extends Rule<M> {
+  create(context: CheckContext<M>): void;
 }
+
+export const defineCheck = <M extends string>(
+  meta: Omit<CheckRule<M>['meta'], 'source'>,
+  create: CheckRule<M>['create'],
+): CheckRule<M> => ({
+  meta: { ...meta, source: 'check' },
+  create,
+});
