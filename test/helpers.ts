@@ -18,9 +18,11 @@ export function sharedData(path: string): string | undefined {
   return undefined;
 }
 
-/** A fresh project folder with the given files (paths relative to its root). */
+/** A fresh project folder with the given files (paths relative to its root), a config (empty: the defaults) and a corpus folder. */
 export function makeProject(files: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'marginalia-'));
+  mkdirSync(join(root, 'corpus'));
+  writeFileSync(join(root, 'marginalia.config.yaml'), '');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileTitles } from '../src/core/titles.js';
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../src/cli/exit.js';
 import { annotate } from '../src/commands/annotate.js';
@@ -43,7 +44,7 @@ describe('a text whose extraction throws', () => {
     expect(existsSync(join(root, 'annotations/a.txt.yaml'))).toBe(true);
     expect(existsSync(join(root, 'annotations/b.txt.yaml'))).toBe(false);
     expect(existsSync(join(root, 'annotations/c.txt.yaml'))).toBe(true);
-    const cache = JSON.parse(readFileSync(join(root, 'annotations/.marginalia-cache.json'), 'utf8'));
+    const cache = JSON.parse(readFileSync(join(root, '.marginalia/cache.json'), 'utf8'));
     expect(Object.keys(cache.entries)).toEqual(['annotations/a.txt.yaml', 'annotations/c.txt.yaml']);
     expect(exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted })).toBe(1);
   });
@@ -129,7 +130,7 @@ describe('the title policy (personTitles in the config)', () => {
   const extractors: Extractor[] = [
     { id: 'test:persons', description: '', types: ['person'], extract: () => [person('Ambassador', 'Stevenson'), person('Col.', 'Duff')] },
   ];
-  const titles = extractContext(rulePacks()).list('titles');
+  const titles = compileTitles(extractContext(rulePacks()).list('titles'));
   const persons = async (policy: 'include' | 'exclude') =>
     (
       await annotateDocument(new Document('t.txt', text), undefined, { generator: 'test', extractors, titles: titleStage(titles, policy) })

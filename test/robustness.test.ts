@@ -10,10 +10,11 @@ import { REPO, cli, copyOfBundledCorpus, makeProject, sliceCodePoints } from './
 const BIN = join(REPO, 'bin/marginalia.js');
 
 /** Every file outside annotations/, with a hash of its bytes (links as links). */
+/** Every file but the sidecars and the run cache (.marginalia/), with its hash. */
 function outsideAnnotations(root: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(root, { recursive: true }) as string[]) {
-    if (name.startsWith('annotations')) continue;
+    if (name.startsWith('annotations') || name.startsWith('.marginalia')) continue;
     const path = join(root, name);
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) files.set(name, 'link');

@@ -57,7 +57,7 @@ describe('the run cache', () => {
   it('lets a no-change re-run and check skip the YAML, and never hides a hand edit', async () => {
     const root = copyOfBundledCorpus(false);
     await cli(root, 'annotate');
-    const cache = JSON.parse(readFileSync(join(root, 'annotations/.marginalia-cache.json'), 'utf8'));
+    const cache = JSON.parse(readFileSync(join(root, '.marginalia/cache.json'), 'utf8'));
     expect(Object.keys(cache.entries)).toHaveLength(14);
     expect((await cli(root, 'annotate')).stdout).toBe('14 texts: 0 written, 14 unchanged, 0 failed\n');
     // A person rejects the journal's marker 3: check must read the sidecar, not trust the cache.

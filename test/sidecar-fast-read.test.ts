@@ -278,7 +278,7 @@ describe('what check reads of a machine-written sidecar', () => {
     await annotate({ config, extractors: [notesExtractor(extractContext([]))] });
     // Sidecars now written by notes only: checked from their notes with and without the cache.
     const withCache = check({ config }).messages;
-    rmSync(join(root, 'annotations/.marginalia-cache.json'));
+    rmSync(join(root, '.marginalia/cache.json'));
     expect(check({ config }).messages).toEqual(withCache);
     expect(withCache.map((m) => m.ruleId)).toEqual(without.map((m) => m.ruleId));
     // A person breaks a sidecar: reported as invalid, at its line, cache or not.

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../src/commands/annotate.js';
-import { generatorOf } from '../src/pipeline/context.js';
-import { extractContext, rulePacks } from '../src/extract/index.js';
+import { projectOf } from '../src/pipeline/project.js';
+import { extractContext } from '../src/extract/index.js';
 import { loadConfig } from '../src/io/config.js';
 import { datesExtractor } from '../src/extract/dates.js';
 import { moneyExtractor } from '../src/extract/money.js';
@@ -25,7 +25,7 @@ describe('annotate → sidecar', () => {
     // The generator line names the tool version and a hash of the rule packs, which change between releases.
     const expected = readFileSync(join(REPO, 'test/fixtures/letter.txt.yaml'), 'utf8').replace(
       '{{generator}}',
-      generatorOf(config, RULES_ONLY, rulePacks(config)),
+      projectOf(config).generator(RULES_ONLY.map((e) => e.id)),
     );
     expect(readFileSync(join(root, 'annotations/letter.txt.yaml'), 'utf8')).toBe(expected);
   });

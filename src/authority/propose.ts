@@ -1,15 +1,14 @@
 import { recordId, type AuthorityRecord } from '../core/authority.js';
-import { alternation } from '../core/regexp.js';
+import type { Titles } from '../core/titles.js';
 import type { Sidecar } from '../core/schema.js';
 
 /**
  * A person's name as a record's form: titles off, a first name (a known one, or an initial)
  * and a surname; `President's Deputy Special Assistant` is no one's name.
  */
-function fullName(text: string, titleRun: RegExp, isFirstName: (word: string) => boolean): string | undefined {
-  const name = text
-    .replace(/\s+/g, ' ')
-    .replace(titleRun, '')
+function fullName(text: string, titles: Titles, isFirstName: (word: string) => boolean): string | undefined {
+  const name = titles
+    .strip(text.replace(/\s+/g, ' '))
     .replace(/[,;:]+$/, '')
     .trim();
   const words = name.split(' ');
@@ -34,11 +33,10 @@ const surnameOf = (name: string) =>
  */
 export function proposeRecords(
   sidecars: Iterable<Sidecar>,
-  titles: readonly string[],
+  titles: Titles,
   classOf: (word: string) => string | undefined,
 ): AuthorityRecord[] {
-  const titleRun = new RegExp(`^(?:(?:${alternation(titles)})\\.?\\s+)+`, 'i');
-  const titleWords = new Set(titles.map((t) => t.toLowerCase()));
+  const titleWords = titles.words;
   const isFirstName = (w: string) => classOf(w.toLowerCase()) === 'first';
   // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place.
   const isSurname = (w: string) =>
@@ -51,14 +49,14 @@ export function proposeRecords(
   for (const sidecar of sidecars) {
     for (const e of sidecar.entries) {
       if (e.type !== 'person' || e.status === 'rejected' || e.status === 'orphaned') continue;
-      const name = fullName(e.text, titleRun, isFirstName);
+      const name = fullName(e.text, titles, isFirstName);
       if (name && !isSurname(surnameOf(name))) continue;
       if (!name) {
-        const bare = e.text.replace(titleRun, '').trim();
+        const bare = titles.strip(e.text).trim();
         if (!/^\p{Lu}\p{Ll}+$/u.test(bare) || !isSurname(bare)) continue;
         surnames.push({ surname: bare, path: sidecar.source.path });
         // A titled surname (`Ambassador Lodge`) is confident too: a record of its own unless a full name has that surname.
-        if (titleRun.test(e.text)) titled.set(bare, [...(titled.get(bare) ?? []), sidecar.source.path]);
+        if (titles.leadingRun(e.text)) titled.set(bare, [...(titled.get(bare) ?? []), sidecar.source.path]);
         continue;
       }
       const key = `${surnameOf(name)}|${name[0]}`;

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ExitError } from '../core/errors.js';
 import { exitCodeOf } from './exit.js';
@@ -377,7 +376,7 @@ function defineEval(program: Command, cli: Cli): void {
       const { evaluate } = await import('../commands/eval.js');
       const showProgress = Boolean(cli.io.stderr.isTTY);
       const result = await evaluate({
-        config: cli.config(),
+        config: cli.config({ optional: true }),
         gold: resolvePath(cli.io.cwd, opts.gold),
         ...(opts.pred ? { pred: resolvePath(cli.io.cwd, opts.pred) } : {}),
         ...(opts.types ? { types: opts.types } : {}),
@@ -409,14 +408,12 @@ function defineSchema(program: Command, cli: Cli): void {
 function defineInit(program: Command, cli: Cli): void {
   program
     .command('init')
-    .description(`write a starter ${CONFIG_FILE}`)
+    .description(`start a project here: a starter ${CONFIG_FILE}, a corpus/ folder, and a .gitignore rule for the run cache`)
     .option('--force', 'overwrite an existing config')
-    .addHelpText('after', examples('marginalia init'))
+    .addHelpText('after', examples('marginalia init', 'marginalia -C my-archive init'))
     .action((opts: { force?: boolean }) => {
-      const path = join(resolvePath(cli.io.cwd, program.opts().root ?? '.'), CONFIG_FILE);
-      if (existsSync(path) && !opts.force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
-      cli.kit.writeFileAtomic(path, cli.kit.DEFAULT_CONFIG);
-      cli.out(`wrote ${CONFIG_FILE}\n`);
+      const { written } = cli.kit.initProject(resolvePath(cli.io.cwd, program.opts().root ?? '.'), Boolean(opts.force));
+      cli.out(`wrote ${written.join(', ')}\n`);
     });
 }
 

@@ -19,7 +19,8 @@ export interface Cli {
   err(s: string): void;
   kit: typeof import('./kit.js');
   chalk: ChalkInstance;
-  config(): Config;
+  /** The project's config; `optional`: the defaults outside a project (eval). */
+  config(options?: { optional?: boolean }): Config;
   formatMessages(format: string, messages: readonly Message[], subject: string, rules?: readonly RuleMeta[]): string;
   /** Messages beside a command's main output go to standard error, as text. */
   reportAside(messages: readonly Message[], subject: string): void;

@@ -7,4 +7,4 @@ export { plural } from '../format/messages.js';
 export { formatStats, progressLine } from '../format/progress.js';
 export { formatRulesText } from '../format/rules.js';
 export { writeFileAtomic } from '../io/atomic.js';
-export { DEFAULT_CONFIG, loadConfig } from '../io/config.js';
+export { DEFAULT_CONFIG, findProject, initProject, loadConfig } from '../io/config.js';

@@ -1,4 +1,3 @@
-import { resolve as resolvePath } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ExitError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
@@ -21,7 +20,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // `--help` needs commander only: the rest loads when a command runs (the preAction hook).
     kit: undefined!,
     chalk: undefined!,
-    config: () => cli.kit.loadConfig(resolvePath(io.cwd, program.opts().root ?? '.')),
+    config: (options) => cli.kit.findProject(io.cwd, program.opts().root, options),
     formatMessages: (format, messages, subject, rules = []) =>
       cli.kit.MESSAGE_FORMATTERS[format as keyof typeof cli.kit.MESSAGE_FORMATTERS](messages, {
         chalk: cli.chalk,
@@ -40,7 +39,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .description('Annotate archival texts: people, places, organizations, dates, money, references, notes and citations, in YAML sidecars')
     .version(VERSION)
-    .option('-C, --root <dir>', 'project root holding marginalia.config.yaml', '.')
+    .option('-C, --root <dir>', 'project root holding marginalia.config.yaml (default: the nearest folder upwards that has one)')
     .exitOverride()
     .hook('preAction', async () => {
       cli.kit = await import('./kit.js');

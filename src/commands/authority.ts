@@ -7,7 +7,7 @@ import type { Message } from '../core/message.js';
 import { authorityCsv, authorityJsonLd } from '../authority/export.js';
 import { proposeRecords, mergeRecords } from '../authority/propose.js';
 import { parseTable, recordsFromTable, type ColumnMap } from '../authority/persons-list.js';
-import { extractContext, rulePacks } from '../extract/index.js';
+import { projectOf } from '../pipeline/project.js';
 import { loadModel } from '../extract/tagger/index.js';
 import { readAuthorities, readAuthority, writeAuthority } from '../io/authority.js';
 import type { Config } from '../io/config.js';
@@ -44,7 +44,7 @@ export function authorityBuild(options: { config: Config; out?: string; cwd?: st
   );
   // First names: the word classes the tagger's model carries (from compromise's lexicon).
   const classes = loadModel().lexicon.classes;
-  const proposed = proposeRecords(sidecars, extractContext(rulePacks(config)).list('titles'), (w) => classes[w]);
+  const proposed = proposeRecords(sidecars, projectOf(config).titles, (w) => classes[w]);
   const status = options.accept ? 'accepted' : 'proposed';
   const { records, added } = mergeRecords(
     readAuthority(config, file),

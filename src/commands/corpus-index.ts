@@ -3,7 +3,7 @@ import type { Message } from '../core/message.js';
 import { collectTargets } from '../io/project.js';
 import { parsedSidecars } from '../io/read.js';
 import { indexEntities, type IndexedEntity } from '../core/entity-index.js';
-import { extractContext, rulePacks } from '../extract/index.js';
+import { projectOf } from '../pipeline/project.js';
 
 export type { IndexedEntity } from '../core/entity-index.js';
 
@@ -19,7 +19,7 @@ export function corpusIndex(options: IndexOptions): { entities: IndexedEntity[];
   const { config } = options;
   const messages: Message[] = [];
   const sidecars = parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages);
-  const titles = extractContext(rulePacks(config)).list('titles');
+  const titles = projectOf(config).titles;
   const entities = indexEntities(sidecars, titles, options.types);
   return { entities, messages };
 }

@@ -6,7 +6,7 @@ import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
 import { withConfiguredSeverity } from '../rules/registry.js';
 import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
-import { extractContext, rulePacks } from '../extract/index.js';
+import { projectOf } from '../pipeline/project.js';
 import { documentPage, indexPage } from '../format/html-page.js';
 import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
@@ -60,7 +60,7 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
       findings: own.length,
     });
   }
-  const titles = extractContext(rulePacks(config)).list('titles');
+  const titles = projectOf(config).titles;
   const entities = indexEntities(sidecars, titles).map((e) => ({
     ...e,
     documents: e.documents.map((p) => ({ path: p, href: hrefOf(p) })),

@@ -1,4 +1,4 @@
-import { alternation } from './regexp.js';
+import type { Titles } from './titles.js';
 import { STRUCTURE_TYPES, type Sidecar } from './schema.js';
 
 export interface IndexedEntity {
@@ -19,12 +19,7 @@ export interface IndexedEntity {
  * Every person, organization, place … across the sidecars, with mention counts, alias cluster,
  * documents and dates. `titles` are stripped from people's names: `Comrade Minister Pham Hung` → `Pham Hung`.
  */
-export function indexEntities(
-  sidecars: Iterable<{ sidecar: Sidecar }>,
-  titles: readonly string[],
-  types?: readonly string[],
-): IndexedEntity[] {
-  const titleRun = new RegExp(`^(?:(?:${alternation(titles)})\\.?\\s+)+`, 'i');
+export function indexEntities(sidecars: Iterable<{ sidecar: Sidecar }>, titles: Titles, types?: readonly string[]): IndexedEntity[] {
   type Group = { type: string; forms: Map<string, number>; documents: Set<string>; dates: string[] };
   const groups = new Map<string, Group>();
   for (const { sidecar } of sidecars) {
@@ -44,7 +39,7 @@ export function indexEntities(
   }
   const entities = [...groups].map(([cluster, g]): IndexedEntity => {
     const forms = [...g.forms].sort(([a, m], [b, n]) => n - m || b.length - a.length || a.localeCompare(b));
-    const untitled = (f: string) => (g.type === 'person' ? f.replace(titleRun, '') || f : f);
+    const untitled = (f: string) => (g.type === 'person' ? titles.strip(f) || f : f);
     const dates = g.dates.map((d) => d.split('/')[0]!.replace(/[~?]/g, '')).sort();
     const ends = g.dates.map((d) => (d.split('/')[1] ?? d).replace(/[~?]/g, '')).sort();
     return {

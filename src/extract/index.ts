@@ -31,7 +31,11 @@ export function extractorsFor(
   packs: readonly RulePack[],
   options: { ner?: NerEngine; authorities?: readonly AuthorityRecord[] } = {},
 ): Extractor[] {
-  const context = extractContext(packs, options.authorities);
+  return extractorsOf(extractContext(packs, options.authorities), options.ner);
+}
+
+/** The same from a context already made (a run's project). */
+export function extractorsOf(context: ExtractContext, ner: NerEngine = 'tagger'): Extractor[] {
   const factories: ExtractorFactory[] = [
     notesExtractor,
     referencesExtractor,
@@ -42,7 +46,6 @@ export function extractorsFor(
     acronymsExtractor,
   ];
   if (context.authorities.some((r) => r.status === 'accepted')) factories.push(authorityExtractor);
-  const ner = options.ner ?? 'tagger';
   if (ner === 'tagger') factories.push(taggerExtractor);
   if (ner === 'compromise') factories.push(nlpExtractor);
   return factories.map((create) => create(context));

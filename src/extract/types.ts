@@ -45,6 +45,8 @@ export interface ExtractContext {
   authorities: readonly AuthorityRecord[];
   /** A list of all packs by name (a later pack extends an earlier one); empty when none has it. */
   list(name: string): string[];
+  /** The tagger's model file (default: the shipped one). */
+  modelPath?: string;
 }
 
 /** An extractor module: `create(context)` compiles what it needs once, for every text of a run. */

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { posix } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Config } from './config.js';
 import { sha256Hex } from '../core/document.js';
 import { writeFileAtomic } from './atomic.js';
@@ -18,12 +18,13 @@ export interface CacheEntry {
   human: boolean;
 }
 
-export const CACHE_FILE = '.marginalia-cache.json';
+/** Beside the config, out of annotations/: it is the machine's, never committed (`init` writes the ignore rule). */
+export const CACHE_FILE = '.marginalia/cache.json';
 const VERSION = 1;
 
 export type Cache = Map<string, CacheEntry>;
 
-const pathOf = (config: Config) => absolute(config, posix.join(config.annotations, CACHE_FILE));
+const pathOf = (config: Config) => absolute(config, CACHE_FILE);
 
 export function loadCache(config: Config): Cache {
   try {
@@ -36,6 +37,7 @@ export function loadCache(config: Config): Cache {
 
 export function saveCache(config: Config, cache: Cache): void {
   if (!existsSync(absolute(config, config.annotations))) return;
+  mkdirSync(dirname(pathOf(config)), { recursive: true });
   const entries = Object.fromEntries([...cache].sort(([a], [b]) => (a < b ? -1 : 1)));
   writeFileAtomic(pathOf(config), `${JSON.stringify({ version: VERSION, entries })}\n`);
 }

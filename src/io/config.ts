@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 import { ExitError } from '../core/errors.js';
 import { BUILTIN_ENTITY_TYPES, STRUCTURE_TYPES } from '../core/schema.js';
 import { unknownRuleIds } from '../rules/registry.js';
 import { report } from '../rules/rule.js';
 import { YAML_RULES } from '../rules/yaml.js';
+import { writeFileAtomic } from './atomic.js';
 import { parseYaml } from './yaml-source.js';
 
 export const CONFIG_FILE = 'marginalia.config.yaml';
@@ -30,6 +31,10 @@ export const ConfigFile = z.strictObject({
     .describe(
       'Who finds people, places and organizations besides the rules: the trained tagger shipped with marginalia, compromise, or none',
     ),
+  model: z
+    .string()
+    .optional()
+    .describe("The tagger's model file, relative to the project root (default: the model shipped with marginalia)"),
   nlp: z.boolean().optional().describe('Deprecated: `nlp: false` is `ner: none`'),
   personTitles: z
     .enum(['include', 'exclude'])
@@ -97,6 +102,26 @@ export function defaultConfig(root = '.'): Config {
   return { ...defaults, root, types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...defaults.types])] };
 }
 
+/**
+ * The project a command runs in: the folder given with `-C`, else the nearest folder from
+ * `cwd` upwards that holds a config file (as git finds its repository). Its corpus folder must exist.
+ */
+export function findProject(cwd: string, explicit?: string, options: { optional?: boolean } = {}): Config {
+  let root = explicit ? resolvePath(cwd, explicit) : resolvePath(cwd);
+  if (!explicit) while (!existsSync(join(root, CONFIG_FILE)) && dirname(root) !== root) root = dirname(root);
+  if (!existsSync(join(root, CONFIG_FILE))) {
+    // eval scores gold folders, and can do so with the defaults outside any project.
+    if (options.optional) return defaultConfig(resolvePath(cwd, explicit ?? '.'));
+    const where = explicit ? resolvePath(cwd, explicit) : resolvePath(cwd);
+    const looked = explicit ? 'there' : 'there or in a parent folder';
+    throw new ExitError(`no marginalia project at ${where}: no ${CONFIG_FILE} ${looked} (\`marginalia init\` starts one)`, 2);
+  }
+  const config = loadConfig(root);
+  if (!existsSync(join(root, config.corpus)))
+    throw new ExitError(`no marginalia project at ${root}: its corpus folder ${config.corpus}/ is missing (see ${CONFIG_FILE})`, 2);
+  return config;
+}
+
 /** Read the project's config, or the defaults when there is none. */
 export function loadConfig(root: string): Config {
   const path = join(root, CONFIG_FILE);
@@ -129,4 +154,26 @@ export function loadConfig(root: string): Config {
     root,
     types: [...new Set([...BUILTIN_ENTITY_TYPES, ...STRUCTURE_TYPES, ...config.types])],
   };
+}
+
+/** The line of `.gitignore` that keeps the run cache out of git. */
+export const CACHE_IGNORE = '.marginalia/';
+
+/** `marginalia init`: the starter config, the corpus folder, the ignore rule; what was written, relative to `root`. */
+export function initProject(root: string, force = false): { written: string[] } {
+  const config = join(root, CONFIG_FILE);
+  if (existsSync(config) && !force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
+  writeFileAtomic(config, DEFAULT_CONFIG);
+  const written = [CONFIG_FILE];
+  if (!existsSync(join(root, 'corpus'))) {
+    mkdirSync(join(root, 'corpus'), { recursive: true });
+    written.push('corpus/');
+  }
+  const gitignore = join(root, '.gitignore');
+  const ignored = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
+  if (!ignored.split(/\r?\n/).includes(CACHE_IGNORE)) {
+    writeFileAtomic(gitignore, `${ignored}${ignored && !ignored.endsWith('\n') ? '\n' : ''}# marginalia's run cache\n${CACHE_IGNORE}\n`);
+    written.push('.gitignore');
+  }
+  return { written };
 }

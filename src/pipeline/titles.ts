@@ -1,6 +1,6 @@
 import type { Document } from '../core/document.js';
-import { alternation } from '../core/regexp.js';
 import type { Entry } from '../core/schema.js';
+import type { Titles } from '../core/titles.js';
 import { withContext } from './resolve.js';
 
 /**
@@ -13,13 +13,12 @@ export type TitlePolicy = 'include' | 'exclude';
 export type TitleStage = (doc: Document, entries: Entry[]) => Entry[];
 
 /** A stage giving each person entry its `title`, and moving its start past it when excluded. */
-export function titleStage(titles: readonly string[], policy: TitlePolicy): TitleStage {
-  if (!titles.length) return (_doc, entries) => entries;
-  const leading = new RegExp(`^(?:(?:${alternation(titles)})\\.?\\s+)+(?=\\p{Lu})`, 'u');
+export function titleStage(titles: Titles, policy: TitlePolicy): TitleStage {
+  if (!titles.list.length) return (_doc, entries) => entries;
   return (doc, entries) =>
     entries.map((e) => {
       if (e.type !== 'person') return e;
-      const run = leading.exec(e.text)?.[0];
+      const run = titles.beforeName(e.text);
       if (!run) return e;
       const title = run.trim();
       if (policy === 'include') return { ...e, title };

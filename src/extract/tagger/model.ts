@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SLOTS, type Lexicon } from './features.js';
@@ -130,6 +131,6 @@ export const SHIPPED_MODEL = new URL('../../../models/tagger.bin', import.meta.u
 let shipped: Model | undefined;
 
 export function loadModel(path: string | URL = SHIPPED_MODEL): Model {
-  if (path === SHIPPED_MODEL) return (shipped ??= parseModel(readFileSync(path)));
+  if (path === SHIPPED_MODEL || path === fileURLToPath(SHIPPED_MODEL)) return (shipped ??= parseModel(readFileSync(SHIPPED_MODEL)));
   return parseModel(readFileSync(path));
 }

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ExitError } from '../core/errors.js';
+import { formsOf, type AuthorityRecord } from '../core/authority.js';
+import { sha256Hex } from '../core/document.js';
+import { compileTitles, type Titles } from '../core/titles.js';
+import { VERSION } from '../core/version.js';
+import { extractContext, rulePacks, type ExtractContext } from '../extract/index.js';
+import { SHIPPED_MODEL } from '../extract/tagger/model.js';
+import { readAuthorities } from '../io/authority.js';
+import { CONFIG_FILE, type Config } from '../io/config.js';
+import type { RulePack } from '../io/rule-packs.js';
+
+/**
+ * What a run knows of the project, derived once from its config: the rule packs (validated
+ * and merged), the titles, the authority records, the model and the fingerprint of all of it.
+ * Commands ask `projectOf(config)`; nothing else loads packs or authorities.
+ */
+export interface Project {
+  config: Config;
+  packs: readonly RulePack[];
+  /** What the extractors are made from: merged lists, accepted authority records. */
+  extract: ExtractContext;
+  titles: Titles;
+  authorities: readonly AuthorityRecord[];
+  /** `type:text` of the rejected authority records' forms: never tagged. */
+  rejected: ReadonlySet<string>;
+  /** The tagger's model file and its hash, when the tagger is the engine. */
+  model?: { path: string; sha256: string };
+  /** Identifies the tool version, rules, authorities and model that made a sidecar's machine entries. */
+  generator(extractorIds: readonly string[]): string;
+}
+
+const projects = new WeakMap<Config, Project>();
+
+export function projectOf(config: Config): Project {
+  let project = projects.get(config);
+  if (!project) projects.set(config, (project = openProject(config)));
+  return project;
+}
+
+function openProject(config: Config): Project {
+  const packs = rulePacks(config);
+  const authorities = readAuthorities(config);
+  const modelPath = config.model ? join(config.root, config.model) : fileURLToPath(SHIPPED_MODEL);
+  if (config.ner === 'tagger' && !existsSync(modelPath)) throw new ExitError(`${CONFIG_FILE}: model ${config.model} does not exist`);
+  const model = config.ner === 'tagger' ? { path: modelPath, sha256: sha256Hex(readFileSync(modelPath)) } : undefined;
+  const extract = { ...extractContext(packs, authorities), modelPath };
+  // The authority's curated part (accepted and rejected records) changes what is found; proposals do not.
+  const curated = authorities.filter((r) => r.status !== 'proposed').map((r) => [r.id, r.type, r.status, formsOf(r)]);
+  return {
+    config,
+    packs,
+    extract,
+    titles: compileTitles(extract.list('titles')),
+    authorities,
+    rejected: new Set(authorities.filter((r) => r.status === 'rejected').flatMap((r) => formsOf(r).map((f) => `${r.type}:${f}`))),
+    ...(model ? { model } : {}),
+    generator: (extractorIds) => {
+      const uses: unknown[] = [extractorIds, packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])];
+      // The model's hash only where the tagger runs: a retrained model changes what it finds.
+      if (model && extractorIds.includes('nlp:tagger')) uses.push(model.sha256);
+      return `marginalia ${VERSION} rules ${sha256Hex(JSON.stringify(uses)).slice(0, 12)}`;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/io/config.js';
+import { projectOf } from '../src/pipeline/project.js';
+import { REPO, cli, copyOfBundledCorpus, makeProject } from './helpers.js';
+
+/** Regression tests of the defects a new user met (tracker issue "What a new user trips over"), one per item. */
+const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
+const LETTER_SIDECAR = 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml';
+const lines = (s: string) => s.split('\n').filter(Boolean);
+
+describe('what a new user trips over', () => {
+  it('item 2: a paragraph inserted at the top gives the stale error only, and every message is one line', async () => {
+    const root = copyOfBundledCorpus();
+    const text = readFileSync(join(root, LETTER), 'utf8');
+    writeFileSync(join(root, LETTER), `A new first paragraph,\nover two lines.\n\n${text}`);
+    const r = await cli(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout)).toEqual([
+      expect.stringMatching(
+        /^annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml:\d+:\d+ {2}error {2}stale sidecar: .* {2}sidecar-stale$/,
+      ),
+      '14 sidecars: 1 error, 0 warnings',
+    ]);
+    // A human entry that is gone from the text is the one entry named; its long quote is cut, its line breaks escaped.
+    const sidecar = readFileSync(join(root, LETTER_SIDECAR), 'utf8');
+    const long = `${'Quite a long human note '.repeat(4)}\nover a line break`;
+    writeFileSync(
+      join(root, LETTER_SIDECAR),
+      sidecar.replace(
+        'entries:\n',
+        `entries:\n  - type: person\n    start: 0\n    end: 3\n    text: ${JSON.stringify(long)}\n    by: human\n`,
+      ),
+    );
+    const again = await cli(root, 'validate');
+    const lost = lines(again.stdout).filter((l) => l.includes('entry-text-mismatch'));
+    expect(lost).toEqual([
+      expect.stringMatching(
+        / {2}error {2}person #0 "Quite a long human note Quite a long human note Quite a lon…" cannot be found in the edited text: annotate will keep it as orphaned {2}entry-text-mismatch$/,
+      ),
+    ]);
+  });
+
+  it('item 3: a sidecar with broken YAML gives one line, with the first error’s line and column', async () => {
+    const root = makeProject({
+      'corpus/a.txt': 'Text.\n',
+      'annotations/a.txt.yaml': 'schemaVersion: 1\nsource: [\n  path: x\nentries:\n  - {\n',
+    });
+    for (const command of ['annotate', 'validate']) {
+      const r = await cli(root, command);
+      const errors = lines(r.stdout).filter((l) => l.includes('sidecar-syntax'));
+      expect(errors, command).toHaveLength(1);
+      expect(errors[0]).toMatch(/^annotations\/a\.txt\.yaml:\d+:\d+ {2}error {2}/);
+    }
+  });
+
+  it('item 4: no config, or no corpus folder, is "no marginalia project", exit 2; the config is found in parent folders', async () => {
+    const missing = await cli(REPO, '-C', '/nonexistent', 'check');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      'marginalia: no marginalia project at /nonexistent: no marginalia.config.yaml there (`marginalia init` starts one)\n',
+    );
+    const empty = makeProject();
+    const bare = join(empty, 'elsewhere');
+    mkdirSync(bare);
+    writeFileSync(join(bare, 'a.txt'), 'Text.\n');
+    const noConfig = await cli('/', '-C', bare, 'annotate');
+    expect(noConfig.code).toBe(2);
+    expect(noConfig.stderr).toMatch(/^marginalia: no marginalia project at .*elsewhere: no marginalia\.config\.yaml there/);
+    expect(existsSync(join(bare, 'annotations'))).toBe(false);
+    const noCorpus = makeProject({ 'marginalia.config.yaml': 'corpus: texts\n' });
+    const r = await cli(noCorpus, 'check');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no marginalia project at .*: its corpus folder texts\/ is missing/);
+    // From inside corpus/, the project is the folder above, and sidecars go to its annotations/.
+    const root = makeProject({ 'corpus/sub/a.txt': 'Rusk met Gromyko in Geneva on May 5, 1962.\n' });
+    const inside = await cli(join(root, 'corpus/sub'), 'annotate', 'a.txt');
+    expect(inside.code).toBe(0);
+    expect(existsSync(join(root, 'annotations/sub/a.txt.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'corpus/sub/annotations'))).toBe(false);
+  });
+
+  it('item 5: an unknown config key or rule id is named at its own line, with "did you mean"', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'Text.\n', 'marginalia.config.yaml': 'corpus: corpus\n\n# engine\nnerr: compromise\n' });
+    const r = await cli(root, 'check');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('marginalia: marginalia.config.yaml:4:1  nerr: unknown key (did you mean "ner"?)\n');
+    writeFileSync(join(root, 'marginalia.config.yaml'), 'check:\n  rules:\n    note-numbering-gapp: warning\n');
+    const rule = await cli(root, 'check');
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toMatch(
+      /^marginalia: marginalia\.config\.yaml:3:\d+ {2}check\.rules\.note-numbering-gapp: unknown key \(did you mean "note-numbering-gap"\?/,
+    );
+  });
+
+  it('item 14: the tagger model’s hash is part of the generator fingerprint', () => {
+    const root = makeProject({ 'marginalia.config.yaml': 'model: models/mine.bin\n' });
+    mkdirSync(join(root, 'models'));
+    copyFileSync(join(REPO, 'models/tagger.bin'), join(root, 'models/mine.bin'));
+    const same = projectOf(loadConfig(root)).generator(['nlp:tagger']);
+    expect(projectOf(loadConfig(makeProject())).generator(['nlp:tagger'])).toBe(same);
+    const bytes = readFileSync(join(root, 'models/mine.bin'));
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(join(root, 'models/mine.bin'), bytes);
+    expect(projectOf(loadConfig(root)).generator(['nlp:tagger'])).not.toBe(same);
+  });
+
+  it('item 18: init starts a project with a corpus folder and keeps the run cache out of git', async () => {
+    const root = makeProject();
+    writeFileSync(join(root, '.gitignore'), 'node_modules/');
+    const r = await cli(root, 'init', '--force');
+    expect(r.stdout).toBe('wrote marginalia.config.yaml, .gitignore\n');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe("node_modules/\n# marginalia's run cache\n.marginalia/\n");
+    writeFileSync(join(root, 'corpus/a.txt'), 'Text of May 5, 1962.\n');
+    await cli(root, 'annotate');
+    expect(existsSync(join(root, '.marginalia/cache.json'))).toBe(true);
+    expect(existsSync(join(root, 'annotations/.marginalia-cache.json'))).toBe(false);
+    expect((await cli(root, 'init', '--force')).stdout).toBe('wrote marginalia.config.yaml\n');
+  });
+
+  it('item 19: the binary-file warning says what the file is once', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'x\u0000y' });
+    const r = await cli(root, 'annotate');
+    expect(r.stdout).toContain('corpus/a.txt  warning  binary file (NUL bytes), skipped  text-binary');
+  });
+});
