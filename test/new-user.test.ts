@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { CITATION_KEYS } from '../src/core/schema.js';
 import { loadConfig } from '../src/io/config.js';
 import { projectOf } from '../src/pipeline/project.js';
 import { REPO, cli, copyOfBundledCorpus, makeProject } from './helpers.js';
@@ -101,7 +104,7 @@ describe('what a new user trips over', () => {
     const same = projectOf(loadConfig(root)).generator(['nlp:tagger']);
     expect(projectOf(loadConfig(makeProject())).generator(['nlp:tagger'])).toBe(same);
     const bytes = readFileSync(join(root, 'models/mine.bin'));
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     writeFileSync(join(root, 'models/mine.bin'), bytes);
     expect(projectOf(loadConfig(root)).generator(['nlp:tagger'])).not.toBe(same);
   });
@@ -123,5 +126,89 @@ describe('what a new user trips over', () => {
     const root = makeProject({ 'corpus/a.txt': 'x\u0000y' });
     const r = await cli(root, 'annotate');
     expect(r.stdout).toContain('corpus/a.txt  warning  binary file (NUL bytes), skipped  text-binary');
+  });
+
+  it('item 1: import takes an absolute path as well as a relative one', async () => {
+    const root = makeProject({ 'corpus/x.txt': 'Rusk met Gromyko.\n' });
+    const ann = join(makeProject(), 'x.ann');
+    writeFileSync(ann, 'T1\tperson 0 4\tRusk\n');
+    const r = await cli(root, 'import', ann, '--from', 'brat', '--text', 'corpus/x.txt');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'annotations/x.txt.yaml'), 'utf8')).toContain('    text: Rusk\n');
+    writeFileSync(join(root, 'y.ann'), 'T1\tperson 9 16\tGromyko\n');
+    expect((await cli(join(root, 'corpus'), 'import', '../y.ann', '--from', 'brat', '--text', 'x.txt')).code).toBe(0);
+    expect(readFileSync(join(root, 'annotations/x.txt.yaml'), 'utf8')).toContain('    text: Gromyko\n');
+    const missing = await cli(root, 'import', '/nowhere/z.ann', '--from', 'brat', '--text', 'corpus/x.txt');
+    expect([missing.code, missing.stderr]).toEqual([2, 'marginalia: /nowhere/z.ann: cannot be read (ENOENT)\n']);
+  });
+
+  it('item 6: accept --id with an unknown id warns and exits 1; an id in several sidecars needs a path', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'Kissinger met Dobrynin.\n', 'corpus/b.txt': 'Later, Kissinger left.\n' });
+    await cli(root, 'annotate');
+    const unknown = await cli(root, 'accept', '--id', 'nope-123');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain('warning  no entry has the id nope-123  curate-unknown-id');
+    const sidecar = readFileSync(join(root, 'annotations/a.txt.yaml'), 'utf8');
+    const id = /id: (person-[0-9a-f]{8})\n {4}type: person\n {4}start: 0/.exec(sidecar)![1]!;
+    const ambiguous = await cli(root, 'reject', '--id', id);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(`id ${id} names entries of 2 sidecars (annotations/a.txt.yaml, annotations/b.txt.yaml)`);
+    expect(readFileSync(join(root, 'annotations/a.txt.yaml'), 'utf8')).toBe(sidecar);
+    const one = await cli(root, 'reject', 'annotations/a.txt.yaml', '--id', id);
+    expect([one.code, one.stdout]).toEqual([0, '1 entry rejected in 1 sidecar\n']);
+    expect(readFileSync(join(root, 'annotations/b.txt.yaml'), 'utf8')).not.toContain('status: rejected');
+  });
+
+  it('item 9: a closed pipe ends the command quietly, exit 0', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin/marginalia.js'), 'export', '--format', 'jsonl'], { cwd: REPO });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((done) => child.stdout.once('data', () => done()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect([code, stderr]).toEqual([0, '']);
+  });
+
+  it('item 16: every citation field of the schema survives a write', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'A claim.(1)\n\nNotes\n(1) Smith, History, p. 4.\n' });
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/a.txt.yaml');
+    const citation = Object.fromEntries(
+      CITATION_KEYS.map((k) => [k, k === 'author' ? [{ literal: 'Smith' }] : k === 'type' ? 'book' : `${k} value`]),
+    );
+    const sidecar = parse(readFileSync(path, 'utf8'));
+    const note = sidecar.entries.find((e: { type: string }) => e.type === 'note');
+    Object.assign(note, { citation, status: 'accepted' });
+    writeFileSync(path, stringify(sidecar));
+    await cli(root, 'annotate', '--force');
+    const kept = parse(readFileSync(path, 'utf8')).entries.find((e: { type: string }) => e.type === 'note');
+    expect(Object.keys(kept.citation)).toEqual(CITATION_KEYS);
+  });
+
+  it('item 19: eval with every type recall-only gives micro recall; an orphaned status-less human entry gets no previousStatus', async () => {
+    const gold = makeProject({ 'corpus/a.txt': '' });
+    writeFileSync(join(gold, 'd.txt'), 'Rusk met Gromyko.\n');
+    writeFileSync(join(gold, 'd.ann'), 'T1\tperson 0 4\tRusk\nT2\tperson 9 16\tGromyko\n');
+    const r = await cli(gold, 'eval', '--gold', gold, '--recall-only', 'person', '--format', 'json');
+    const { micro } = JSON.parse(r.stdout);
+    expect(micro.recallOnly).toBe(true);
+    expect(micro.gold).toBe(2);
+    expect(micro.fuzzyScore.recall).toBeGreaterThan(0);
+    const root = makeProject({ 'corpus/a.txt': 'Rusk met Gromyko.\n' });
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/a.txt.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        'entries:\n',
+        'entries:\n  - type: person\n    start: 0\n    end: 4\n    text: Rusk\n    by: human\n',
+      ),
+    );
+    writeFileSync(join(root, 'corpus/a.txt'), 'Someone else entirely.\n');
+    await cli(root, 'annotate');
+    const orphan = parse(readFileSync(path, 'utf8')).entries.find((e: { by: string }) => e.by === 'human');
+    expect(orphan.status).toBe('orphaned');
+    expect(orphan).not.toHaveProperty('previousStatus');
   });
 });

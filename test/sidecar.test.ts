@@ -85,17 +85,18 @@ describe('human work survives annotate', () => {
     writeFileSync(join(root, 'corpus/letter.txt'), LETTER.replace('Berlin', 'Bonn'));
     const run1 = await annotate({ config, extractors: RULES_ONLY });
     expect(run1.messages.map((m) => m.ruleId)).toEqual(['entry-orphaned']);
-    expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).toMatchObject({
-      status: 'orphaned',
-      previousStatus: 'accepted',
-    });
+    const orphaned = readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin');
+    // A human entry carries no decision of its own: none is made up for it.
+    expect(orphaned).toMatchObject({ status: 'orphaned', by: 'human' });
+    expect(orphaned).not.toHaveProperty('previousStatus');
     writeFileSync(join(root, 'corpus/letter.txt'), `Intro.\n${LETTER}`);
     await annotate({ config, extractors: RULES_ONLY });
     expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).toMatchObject({
       start: 7,
       end: 13,
-      status: 'accepted',
+      by: 'human',
     });
+    expect(readSidecar(root, 'annotations/letter.txt.yaml').entries.find((e) => e.text === 'Berlin')).not.toHaveProperty('status');
   });
 
   it('refuses to overwrite a sidecar it cannot parse, and says where the problem is', async () => {

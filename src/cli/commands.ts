@@ -216,14 +216,15 @@ function defineCurate(program: Command, cli: Cli): void {
         `mark entries as ${decision} by a person; ${decision === 'accepted' ? 'they survive every annotate' : 'the machine will not add them back'}`,
       )
       .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
-      .option('--id <ids...>', 'entry ids')
-      .option('--type <type>', 'every entry of this type')
-      .option('--text <text>', 'every entry with exactly this text')
+      .option('--id <ids...>', "entry ids: one entry of one sidecar (an id found in several sidecars needs the sidecar's path)")
+      .option('--type <type>', 'every entry of this type (bulk)')
+      .option('--text <text>', 'every entry with exactly this text (bulk)')
       .addHelpText(
         'after',
         examples(
-          `marginalia ${verb} --id person-06574ab6`,
+          `marginalia ${verb} annotations/letter.txt.yaml --id person-06574ab6`,
           `marginalia ${verb} annotations/letter.txt.yaml --type person --text "Leon Levy"`,
+          `marginalia ${verb} --type person --text Turks     # every sidecar of the corpus`,
         ),
       )
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
@@ -238,7 +239,7 @@ function defineCurate(program: Command, cli: Cli): void {
         if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, 'sidecars'));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
         cli.out(`${cli.kit.plural(n, 'entry')} ${decision} in ${cli.kit.plural(result.changed.length, 'sidecar')}\n`);
-        cli.exit(exitCodeOf(result));
+        cli.exit(exitCodeOf({ ...result, failed: result.unknownIds.length }));
       });
   }
 }

@@ -6,6 +6,8 @@ import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { parsedSidecars } from '../io/read.js';
 import type { Entry } from '../core/schema.js';
 import { serializeSidecar } from '../io/sidecar.js';
+import { report } from '../rules/rule.js';
+import { curateUnknownId } from '../rules/runs.js';
 
 export interface Selector {
   ids?: readonly string[];
@@ -26,6 +28,8 @@ export interface CurateResult {
   /** Entries whose status changed, per sidecar. */
   changed: { sidecar: string; entries: Entry[] }[];
   messages: Message[];
+  /** Ids given that no entry has. */
+  unknownIds: string[];
 }
 
 const matches = (e: Entry, s: Selector) =>
@@ -40,11 +44,21 @@ export function curate(options: CurateOptions): CurateResult {
     throw new ExitError('say which entries: --id, --type or --text');
   const changed: CurateResult['changed'] = [];
   const messages: Message[] = [];
-  for (const { target, sidecar } of parsedSidecars(
-    config,
-    collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true),
-    messages,
-  )) {
+  const sidecars = [...parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages)];
+  const ids = select.ids ?? [];
+  // An id is made from a type and a text, so the same one recurs across documents: without a path it must name one sidecar.
+  const holders = new Map(ids.map((id) => [id, sidecars.filter(({ sidecar }) => sidecar.entries.some((e) => e.id === id))]));
+  if (!options.paths?.length)
+    for (const [id, found] of holders)
+      if (found.length > 1)
+        throw new ExitError(
+          `id ${id} names entries of ${found.length} sidecars (${found.map((f) => f.target.sidecar).join(', ')}): give the sidecar's path, or select in bulk with --type and --text`,
+        );
+  const unknownIds = ids.filter((id) => holders.get(id)!.length === 0);
+  messages.push(
+    ...unknownIds.map((id) => report(curateUnknownId, 'unknown', { file: options.paths?.join(' ') || config.annotations }, { id })),
+  );
+  for (const { target, sidecar } of sidecars) {
     const touched: Entry[] = [];
     const entries = sidecar.entries.map((e) => {
       if (!matches(e, select) || e.status === options.decision || e.status === 'orphaned') return e;
@@ -56,5 +70,5 @@ export function curate(options: CurateOptions): CurateResult {
     writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...sidecar, entries }, target.sidecar, schemaPathOf(config)));
     changed.push({ sidecar: target.sidecar, entries: touched });
   }
-  return { changed, messages };
+  return { changed, messages, unknownIds };
 }

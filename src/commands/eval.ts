@@ -103,12 +103,14 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     fuzzyScore: score(c.fuzzy, c.predicted, c.gold, only),
   });
   const types = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => typeScore(type, c, recallOnly.has(type)));
-  const scored = types.filter((t) => !t.recallOnly);
+  // Micro over the types scored in full; when every type is recall-only, micro recall over them all.
+  const full = types.filter((t) => !t.recallOnly);
+  const scored = full.length ? full : types;
   const sum = (k: keyof Counts) => scored.reduce((n, t) => n + t[k], 0);
   const micro = typeScore(
     'micro',
     { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') },
-    scored.length === 0,
+    full.length === 0,
   );
   const predictions = options.pred
     ? { from: options.pred }

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -110,7 +110,12 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
   if (!doc.value) return { imported: 0, messages: doc.messages };
   const sidecar = readSidecar(config, target.sidecar);
   if (sidecar.exists && !sidecar.value) return { imported: 0, messages: sidecar.messages };
-  const source = readFileSync(join(cwd, options.file), 'utf8');
+  let source: string;
+  try {
+    source = readFileSync(resolve(cwd, options.file), 'utf8');
+  } catch (error) {
+    throw new ExitError(`${options.file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   const slice = (s: number, e: number) => doc.value!.slice(s, e);
   let incoming: Entry[];
   let quotes: (string | undefined)[];

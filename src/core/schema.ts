@@ -18,16 +18,19 @@ export const Citation = z.strictObject({
   author: z.array(z.strictObject({ literal: z.string() })).optional(),
   title: z.string().optional(),
   'container-title': z.string().optional(),
+  volume: z.string().optional(),
   publisher: z.string().optional(),
   'publisher-place': z.string().optional(),
   issued: z.string().optional().describe('EDTF'),
-  volume: z.string().optional(),
   page: z.string().optional(),
   archive: z.string().optional(),
   archive_location: z.string().optional(),
   URL: z.string().optional(),
   note: z.string().optional(),
 });
+
+/** The citation fields in the order a sidecar writes them: the schema's own order. */
+export const CITATION_KEYS = Object.keys(Citation.shape) as (keyof Citation)[];
 
 export const NOTE_KINDS = ['source', 'bibliographic', 'other'] as const;
 
@@ -78,6 +81,9 @@ export const DocumentMetadata = Citation.extend({
   translator: z.array(z.strictObject({ literal: z.string() })).optional(),
   language: z.string().optional().describe('Original language'),
 }).describe('Citation metadata of the document itself, read from its header and source note');
+
+/** The metadata fields in written order: the citation's, then the document's own. */
+export const METADATA_KEYS = Object.keys(DocumentMetadata.shape) as (keyof DocumentMetadata)[];
 
 export const Sidecar = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of the sidecar schema'),

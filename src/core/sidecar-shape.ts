@@ -1,4 +1,4 @@
-import { NOTE_KINDS, SCHEMA_VERSION, STATUSES, type ENTRY_KEYS, type Sidecar } from './schema.js';
+import { NOTE_KINDS, SCHEMA_VERSION, STATUSES, type Citation, type ENTRY_KEYS, type Sidecar } from './schema.js';
 
 /**
  * A fast yes-or-don't-know answer to "does this data match the Sidecar schema": plain
@@ -53,7 +53,7 @@ const SOURCE: Record<string, Check> = {
 const isSource: Check = (v) =>
   isObject(v) && fieldsValid(v, SOURCE) && v.path !== undefined && v.sha256 !== undefined && v.length !== undefined;
 
-const CITATION: Record<string, Check> = {
+const CITATION: Record<keyof Citation, Check> = {
   type: oneOf(['book', 'manuscript', 'article', 'document']),
   author: isNames,
   title: isString,

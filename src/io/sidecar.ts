@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
-import { ENTRY_KEYS, SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
+import { CITATION_KEYS, ENTRY_KEYS, METADATA_KEYS, SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
 import { entriesYaml } from './yaml-entries.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 
@@ -25,24 +25,6 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
   // The entries, last, are written one by one (see entriesYaml): the same bytes, without one YAML tree of them all.
   return `# yaml-language-server: $schema=${schemaRef}\n${stringify(data, options)}${entriesYaml(sidecar.entries.map(orderedEntry), options)}`;
 }
-
-const CITATION_KEYS = [
-  'type',
-  'author',
-  'title',
-  'container-title',
-  'volume',
-  'publisher',
-  'publisher-place',
-  'issued',
-  'page',
-  'archive',
-  'archive_location',
-  'URL',
-  'note',
-] as const;
-
-const METADATA_KEYS = [...CITATION_KEYS, 'translator', 'language'] as const;
 
 const sortedKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 

@@ -153,14 +153,16 @@ export function approximateMatch(
 
 function orphan(entry: Entry): Entry {
   if (entry.status === 'orphaned') return entry;
-  return { ...entry, status: 'orphaned', previousStatus: entry.status === 'rejected' ? 'rejected' : 'accepted' };
+  // The decision it carried comes back when it is found again; a human entry without a status had none.
+  const previous = entry.status === 'rejected' || entry.status === 'accepted' ? { previousStatus: entry.status } : {};
+  return { ...entry, status: 'orphaned', ...previous };
 }
 
 /** An orphaned entry found again gets back the decision it carried. */
 function restore(entry: Entry): Entry {
   if (entry.status !== 'orphaned') return entry;
-  const { previousStatus, ...rest } = entry;
-  return { ...rest, status: previousStatus ?? 'accepted' };
+  const { previousStatus, status: _orphaned, ...rest } = entry;
+  return previousStatus ? { ...rest, status: previousStatus } : rest;
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js';
 
-/** Rules of the commands that change sidecars: annotate and import. */
+/** Rules of the commands that change sidecars: annotate, import, accept and reject. */
 export const annotateFailed = defineRule({
   id: 'annotate-failed',
   severity: 'error',
@@ -19,4 +19,13 @@ export const importMismatch = defineRule({
   messages: { mismatch: '{{type}} "{{text}}" at {{start}}-{{end}} does not match {{target}}, nor anywhere else in it' },
 });
 
-export const RUN_RULES = [annotateFailed, importMismatch];
+export const curateUnknownId = defineRule({
+  id: 'curate-unknown-id',
+  severity: 'warning',
+  source: 'curate',
+  description: 'accept or reject was given an id that no entry has',
+  help: 'Copy the id from the sidecar (or `marginalia index`), or select by --type and --text.',
+  messages: { unknown: 'no entry has the id {{id}}' },
+});
+
+export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId];
