@@ -211,4 +211,40 @@ describe('what a new user trips over', () => {
     expect(orphan.status).toBe('orphaned');
     expect(orphan).not.toHaveProperty('previousStatus');
   });
+
+  it('item 7: a machine entry retyped by hand is human work: kept through annotate --force and a text edit, with its id', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'Dean Acheson wrote to Paris on May 5, 1962.\n' });
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/a.txt.yaml');
+    const sidecar = parse(readFileSync(path, 'utf8'));
+    const paris = sidecar.entries.find((e: { text: string }) => e.text === 'Paris');
+    expect(paris).toMatchObject({ type: 'place', status: 'auto' });
+    paris.type = 'person';
+    writeFileSync(path, stringify(sidecar));
+    const ids = sidecar.entries.map((e: { id: string }) => e.id).sort();
+    for (const args of [['annotate', '--force'], ['annotate']]) {
+      if (args.length === 1) writeFileSync(join(root, 'corpus/a.txt'), 'Later: Dean Acheson wrote to Paris on May 5, 1962.\n');
+      await cli(root, ...args);
+      const entries = parse(readFileSync(path, 'utf8')).entries;
+      const kept = entries.filter((e: { text: string }) => e.text === 'Paris');
+      expect(kept, args.join(' ')).toEqual([expect.objectContaining({ id: paris.id, type: 'person', by: 'human' })]);
+      expect(entries.map((e: { id: string }) => e.id).sort(), args.join(' ')).toEqual(ids);
+    }
+  });
+
+  it('item 8: check reports a sidecar entry whose start was changed by hand', async () => {
+    const root = copyOfBundledCorpus();
+    await cli(root, 'annotate');
+    const path = join(root, LETTER_SIDECAR);
+    const sidecar = readFileSync(path, 'utf8');
+    const start = /\n {4}start: (\d+)\n {4}end: \d+\n {4}text: Erich Mielke\n/.exec(sidecar)!;
+    writeFileSync(path, sidecar.replace(start[0], start[0].replace(`start: ${start[1]}`, `start: ${Number(start[1]) + 1}`)));
+    const r = await cli(root, 'check');
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout).filter((l) => l.includes('entry-text-mismatch'))).toEqual([
+      expect.stringMatching(
+        /^annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml:\d+:\d+ {2}error {2}person person-[0-9a-f]{8} "Erich Mielke" does not match the text at/,
+      ),
+    ]);
+  });
 });

@@ -3,13 +3,13 @@ import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
 import type { CheckConfig } from '../io/config.js';
 import type { Target } from '../io/project.js';
-import type { SidecarFile } from '../io/read.js';
-import { orphanedEntry } from '../rules/entries.js';
+import type { CheckedSidecar } from '../io/sidecar-for-check.js';
 import { CHECK_RULES } from '../rules/registry.js';
 import type { CheckFacts, CheckOptions, CheckRule } from '../rules/check.js';
 import { report } from '../rules/rule.js';
 import { sidecarInvalid, sidecarMissing, sidecarStale } from '../rules/sidecars.js';
 import { factsFromSidecar, factsFromText } from './facts.js';
+import { spanFindings } from './validity.js';
 
 const INLINE_IGNORE = /marginalia-ignore:\s*([a-z0-9][a-z0-9, -]*)/g;
 
@@ -43,11 +43,7 @@ export function runChecks(facts: CheckFacts, options: CheckOptions, rules: reado
 }
 
 /** Whether a text's sidecar exists, parses and is current; the current sidecar, if so. */
-export function sidecarFindings(
-  target: Target,
-  doc: Document,
-  sidecar: Omit<SidecarFile, 'raw'>,
-): { messages: Message[]; current?: Sidecar } {
+export function sidecarFindings(target: Target, doc: Document, sidecar: CheckedSidecar): { messages: Message[]; current?: Sidecar } {
   if (!sidecar.exists) return { messages: [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })] };
   if (!sidecar.value) {
     const first = sidecar.messages[0];
@@ -65,8 +61,7 @@ export function sidecarFindings(
   if (sidecar.value.source.sha256 !== doc.sha256) {
     return { messages: [report(sidecarStale, 'stale', { file: target.sidecar }, { text: target.text })] };
   }
-  const orphaned = sidecar.value.entries.flatMap((e, i) =>
-    e.status === 'orphaned' ? [orphanedEntry({ file: target.sidecar, ...sidecar.locate(['entries', i]) }, e)] : [],
-  );
-  return { messages: orphaned, current: sidecar.value };
+  // A sidecar a person may have edited: every span must still hold its text (what CI is for).
+  const at = { text: target.text, sidecar: target.sidecar, locate: sidecar.locate };
+  return { messages: sidecar.vouched ? [] : spanFindings(doc, sidecar.value, at), current: sidecar.value };
 }

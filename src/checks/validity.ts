@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
-import { reanchor } from '../pipeline/merge.js';
+import { reanchor } from '../core/anchor.js';
 import { entryDuplicateId, entryOutOfRange, entryTextMismatch, entryUnknownType, orphanedEntry } from '../rules/entries.js';
 import { report } from '../rules/rule.js';
 import { sidecarLength, sidecarSourceOutside, sidecarSourcePath, sidecarStale } from '../rules/sidecars.js';

@@ -24,7 +24,10 @@ export function sidecarHeader(raw: string): SidecarHeader {
 }
 
 /** A sidecar as `check` uses it (the bytes themselves are not kept). */
-export type CheckedSidecar = Omit<SidecarFile, 'raw'>;
+export type CheckedSidecar = Omit<SidecarFile, 'raw'> & {
+  /** The run cache vouches these are the bytes annotate wrote: their spans hold by construction. */
+  vouched?: boolean;
+};
 
 /**
  * A sidecar as `check` needs it, read the fast way where that is safe. The header says
@@ -54,7 +57,13 @@ export function readSidecarForCheck(config: Config, path: string, textSha256: st
   if (!value) return exact();
   // Positions in the YAML are needed only to report an entry (an orphaned one): parse exactly then.
   let located: ReturnType<typeof parseSidecar> | undefined;
-  return { exists: true, value, messages: [], locate: (at) => (located ??= parseSidecar(path, bytes.toString('utf8'))).locate(at) };
+  return {
+    exists: true,
+    value,
+    messages: [],
+    vouched,
+    locate: (at) => (located ??= parseSidecar(path, bytes.toString('utf8'))).locate(at),
+  };
 }
 
 const ENTRIES = Buffer.from('\nentries:\n');

@@ -14,6 +14,7 @@ import { report } from '../rules/rule.js';
 import { annotateFailed } from '../rules/runs.js';
 import { sidecarNotOverwritten } from '../rules/sidecars.js';
 import type { RunContext } from './context.js';
+import { withHandEdits } from './edits.js';
 import { merge } from './merge.js';
 import { resolve } from './resolve.js';
 import type { TitleStage } from './titles.js';
@@ -116,8 +117,9 @@ export async function annotateDocument(
   const rejected = options.rejected ?? new Set<string>();
   const fresh = () =>
     linkRefs(doc, (options.titles ?? keep)(doc, resolve(doc, candidates)), candidates).filter((e) => !rejected.has(`${e.type}:${e.text}`));
-  const machine = current ? previous.entries.filter((e) => !isHumanWork(e)) : fresh();
-  const { entries, orphaned } = merge(doc, machine, previous?.entries ?? []);
+  const kept = previous ? withHandEdits(doc, previous) : [];
+  const machine = current ? kept.filter((e) => !isHumanWork(e)) : fresh();
+  const { entries, orphaned } = merge(doc, machine, kept);
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
   const sidecar = newSidecar(
     options.generator,

@@ -1,13 +1,11 @@
-import { sha256Hex, type Document } from '../core/document.js';
+import type { Document } from '../core/document.js';
 import type { Candidate } from '../extract/types.js';
 import { alternation } from '../core/regexp.js';
 import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
-
-/** Code points of context kept on each side of a span, to find it again after edits. */
-export const CONTEXT_LENGTH = 24;
+import { withContext } from '../core/anchor.js';
 
 /** Candidates compete only within a layer: an acronym may also be an organization, a note holds names. */
 export function layerOf(type: string): string {
@@ -148,14 +146,6 @@ function toEntry(doc: Document, c: Candidate): Entry {
   return withContext(doc, entry);
 }
 
-export function withContext(doc: Document, entry: Entry): Entry {
-  return {
-    ...entry,
-    prefix: doc.slice(entry.start - CONTEXT_LENGTH, entry.start),
-    suffix: doc.slice(entry.end, entry.end + CONTEXT_LENGTH),
-  };
-}
-
 export function compareEntries(a: Entry, b: Entry): number {
   return (
     a.start - b.start ||
@@ -164,26 +154,4 @@ export function compareEntries(a: Entry, b: Entry): number {
     (a.n ?? '').localeCompare(b.n ?? '', 'en', { numeric: true }) ||
     (a.id ?? '').localeCompare(b.id ?? '')
   );
-}
-
-/**
- * Ids depend on the entry's type, text and how many identical entries precede it,
- * never on offsets: they do not change when unrelated text moves.
- */
-export function assignIds(entries: readonly Entry[]): Entry[] {
-  const sorted = [...entries].sort(compareEntries);
-  const taken = new Set(sorted.map((e) => e.id).filter((id): id is string => id !== undefined));
-  const occurrences = new Map<string, number>();
-  return sorted.map((entry) => {
-    if (entry.id) return entry;
-    const key = `${entry.type}\u0000${entry.text}\u0000${entry.n ?? ''}`;
-    const k = occurrences.get(key) ?? 0;
-    occurrences.set(key, k + 1);
-    let id: string;
-    let salt = 0;
-    do id = `${entry.type}-${sha256Hex(`${key}\u0000${k}\u0000${salt++}`).slice(0, 8)}`;
-    while (taken.has(id));
-    taken.add(id);
-    return { ...entry, id };
-  });
 }

@@ -1,7 +1,7 @@
 import type { Document } from '../core/document.js';
 import type { Entry } from '../core/schema.js';
 import type { Titles } from '../core/titles.js';
-import { withContext } from './resolve.js';
+import { withContext } from '../core/anchor.js';
 
 /**
  * Whether a person's span includes the titles before the name: `Ambassador Stevenson` (include,
