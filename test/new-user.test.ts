@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -246,5 +246,24 @@ describe('what a new user trips over', () => {
         /^annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml:\d+:\d+ {2}error {2}person person-[0-9a-f]{8} "Erich Mielke" does not match the text at/,
       ),
     ]);
+  });
+
+  it('item 13: a link named on the command line is not followed; a killed write’s temporary file is removed by the next run', async () => {
+    const root = makeProject({ 'corpus/frus/a.txt': 'Rusk met Gromyko.\n' });
+    symlinkSync('.', join(root, 'corpus/frus/loop'));
+    const r = await cli(root, 'annotate', 'corpus/frus/loop');
+    expect(r.stdout).toContain('corpus/frus/loop  warning  symbolic link, not followed: put the text itself in the corpus  text-symlink');
+    expect(existsSync(join(root, 'annotations/frus/loop'))).toBe(false);
+    expect((await cli(root, 'annotate', 'corpus/frus/loop/a.txt')).stdout).toContain('corpus/frus/loop  warning  symbolic link');
+    expect(existsSync(join(root, 'annotations/frus/loop'))).toBe(false);
+    // A temporary file of a process that is gone, and one of a live process (this one).
+    mkdirSync(join(root, 'annotations/frus'), { recursive: true });
+    const dead = join(root, 'annotations/frus/.a.txt.yaml.999999999.0123abcd.tmp');
+    const live = join(root, `annotations/frus/.a.txt.yaml.${process.pid}.0123abcd.tmp`);
+    writeFileSync(dead, 'half');
+    writeFileSync(live, 'half');
+    expect((await cli(root, 'validate')).stdout).not.toContain('.tmp');
+    await cli(root, 'annotate');
+    expect([existsSync(dead), existsSync(live)]).toEqual([false, true]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { citationPart, sidecarHeader } from '../src/io/sidecar-for-check.js';
+import { citationPart, sidecarHeader } from '../src/io/sidecar-fast.js';
 import { isValidSidecar } from '../src/core/sidecar-shape.js';
 import { annotate } from '../src/commands/annotate.js';
 import { check } from '../src/commands/check.js';

@@ -3,7 +3,7 @@ import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
 import type { CheckConfig } from '../io/config.js';
 import type { Target } from '../io/project.js';
-import type { CheckedSidecar } from '../io/sidecar-for-check.js';
+import type { FastSidecar } from '../io/sidecar-fast.js';
 import { CHECK_RULES } from '../rules/registry.js';
 import type { CheckFacts, CheckOptions, CheckRule } from '../rules/check.js';
 import { report } from '../rules/rule.js';
@@ -43,7 +43,7 @@ export function runChecks(facts: CheckFacts, options: CheckOptions, rules: reado
 }
 
 /** Whether a text's sidecar exists, parses and is current; the current sidecar, if so. */
-export function sidecarFindings(target: Target, doc: Document, sidecar: CheckedSidecar): { messages: Message[]; current?: Sidecar } {
+export function sidecarFindings(target: Target, doc: Document, sidecar: FastSidecar): { messages: Message[]; current?: Sidecar } {
   if (!sidecar.exists) return { messages: [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })] };
   if (!sidecar.value) {
     const first = sidecar.messages[0];

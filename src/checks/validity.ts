@@ -19,11 +19,13 @@ export interface SidecarAt {
 
 /** A sidecar's claims about its own text: the source path names this text, inside the project. */
 export function sourcePathFindings(sidecar: Sidecar, at: SidecarAt): Message[] {
-  const where = { file: at.sidecar, ...at.locate(['source', 'path']) };
+  // Located only when there is something to say: the exact YAML parse is the slow part of a large sidecar.
+  const where = () => ({ file: at.sidecar, ...at.locate(['source', 'path']) });
   const claimed = posix.normalize(sidecar.source.path);
   if (posix.isAbsolute(claimed) || claimed.startsWith('../') || claimed === '..')
-    return [report(sidecarSourceOutside, 'outside', where, { claimed: sidecar.source.path })];
-  if (sidecar.source.path !== at.text) return [report(sidecarSourcePath, 'other', where, { claimed: sidecar.source.path, text: at.text })];
+    return [report(sidecarSourceOutside, 'outside', where(), { claimed: sidecar.source.path })];
+  if (sidecar.source.path !== at.text)
+    return [report(sidecarSourcePath, 'other', where(), { claimed: sidecar.source.path, text: at.text })];
   return [];
 }
 

@@ -3,7 +3,7 @@ import { sha256Hex } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { sidecarJsonSchema, type Entry } from '../core/schema.js';
 import type { Extractor } from '../extract/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFileAtomic, removeStaleTemporaries } from '../io/atomic.js';
 import { isCached, loadCache, saveCache } from '../io/cache.js';
 import type { Config } from '../io/config.js';
 import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../io/project.js';
@@ -61,6 +61,8 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   const targets = collectTargets(config, options.paths ?? [], cwd).filter((t) => !shard || shardOf(t.text, shard.count) === shard.index);
   const messages: Message[] = linkedTexts(config, options.paths ?? [], cwd);
   const timings: Record<string, number> = {};
+  // What a killed run left half-written beside the sidecars goes first.
+  removeStaleTemporaries(absolute(config, config.annotations));
   writeSchema(config);
   const cache = loadCache(config);
   // Per text only what the summary needs, so memory does not grow with the corpus.

@@ -10,7 +10,7 @@ import { loadCache } from '../io/cache.js';
 import type { Config } from '../io/config.js';
 import { collectTargets, linkedTexts } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import { readSidecarForCheck } from '../io/sidecar-for-check.js';
+import { readSidecarFast } from '../io/sidecar-fast.js';
 
 export interface CheckOptions {
   config: Config;
@@ -28,7 +28,7 @@ export interface CheckResult {
  * Citation completeness of each text, and whether its sidecar exists and is current.
  * Notes come from a current sidecar (with the corrections people made there), otherwise
  * from the text itself, so a stale sidecar never hides a defect. No NLP is loaded, and
- * nothing a current sidecar holds is derived again (see io/sidecar-for-check.ts).
+ * nothing a current sidecar holds is derived again (see io/sidecar-fast.ts).
  */
 export function check(options: CheckOptions): CheckResult {
   const { config } = options;
@@ -46,7 +46,7 @@ export function check(options: CheckOptions): CheckResult {
     const doc = readDocument(config, target.text);
     const sidecar =
       doc.value && !unlinked && !corpusWide
-        ? readSidecarForCheck(config, target.sidecar, doc.value.sha256, cache)
+        ? readSidecarFast(config, target.sidecar, doc.value.sha256, cache)
         : readSidecar(config, target.sidecar);
     if (!doc.value) {
       messages.push(

@@ -1,7 +1,9 @@
 import type { Config } from '../io/config.js';
 import type { Message } from '../core/message.js';
 import { collectTargets, type Target } from '../io/project.js';
-import { readDocument, readSidecar, type SidecarFile } from '../io/read.js';
+import type { Document } from '../core/document.js';
+import { readDocument, readSidecar, type ReadResult } from '../io/read.js';
+import { readSidecarFast, type FastSidecar } from '../io/sidecar-fast.js';
 import { entryShapeFindings, sourcePathFindings, textFindings } from '../checks/validity.js';
 import { withConfiguredSeverity } from '../rules/registry.js';
 import { report } from '../rules/rule.js';
@@ -25,21 +27,28 @@ export function validate(options: ValidateOptions): ValidateResult {
   const { config } = options;
   const messages: Message[] = [];
   let checked = 0;
+  const noCache = new Map();
   for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
-    const sidecar = readSidecar(config, target.sidecar);
+    const doc = readDocument(config, target.text);
+    // The subset reader where the header says the sidecar is current: positions are parsed only for a message.
+    const sidecar = doc.value ? readSidecarFast(config, target.sidecar, doc.value.sha256, noCache) : readSidecar(config, target.sidecar);
     if (!sidecar.exists) continue;
     checked++;
-    messages.push(...validateSidecar(config, target, sidecar));
+    messages.push(...validateSidecar(config, target, sidecar, doc));
   }
   return { checked, messages: withConfiguredSeverity(messages, config.check.rules) };
 }
 
-export function validateSidecar(config: Config, target: Target, file: SidecarFile): Message[] {
+export function validateSidecar(
+  config: Config,
+  target: Target,
+  file: FastSidecar,
+  doc: ReadResult<Document> = readDocument(config, target.text),
+): Message[] {
   if (!file.value) return file.messages;
   const sidecar = file.value;
   const at = { text: target.text, sidecar: target.sidecar, locate: file.locate };
   const messages = [...file.messages, ...sourcePathFindings(sidecar, at), ...entryShapeFindings(sidecar, config.types, at)];
-  const doc = readDocument(config, target.text);
   if (doc.value) return [...messages, ...textFindings(doc.value, sidecar, at)];
   const where = { file: target.sidecar, ...file.locate(['source', 'path']) };
   const missing = doc.messages[0]?.ruleId === 'text-unreadable';

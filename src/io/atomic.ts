@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+const TMP_SUFFIX = '.tmp';
+/** `.NAME.PID.HEX.tmp`: the temporary file of a write in progress, by the process PID. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Write a file so that readers see either the old bytes or the new ones, never a part:
@@ -9,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 export function writeFileAtomic(path: string, data: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TMP_SUFFIX}`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
@@ -22,5 +26,30 @@ export function writeFileAtomic(path: string, data: string): void {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Temporary files under `dir` left by a write that was killed (its process is gone): removed,
+ * so that no run leaves them behind for long. Nothing reads them meanwhile (they are not `.yaml`).
+ */
+export function removeStaleTemporaries(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const pid = entry.isFile() ? TEMPORARY.exec(entry.name)?.[1] : undefined;
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    rmSync(join(entry.parentPath, entry.name), { force: true });
+    removed.push(join(entry.parentPath, entry.name));
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

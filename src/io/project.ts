@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { report } from '../rules/rule.js';
@@ -73,7 +73,8 @@ export function collectTargets(config: Config, paths: readonly string[], cwd: st
     const rel = toPosix(relative(config.root, abs));
     if (rel.startsWith('..') || isAbsolute(rel)) throw new ExitError(`${path}: outside the project (${config.root})`);
     if (!existsSync(abs)) throw new ExitError(`${path}: no such file or folder`);
-    add(rel || '.');
+    // A link named on the command line is not followed either (linkedTexts reports it).
+    if (!linkOnPath(config, rel)) add(rel || '.');
   }
   const byText = new Map<string, Target>();
   for (const text of texts) byText.set(text, { text, sidecar: sidecarPathFor(config, text) });
@@ -90,14 +91,15 @@ export function collectTargets(config: Config, paths: readonly string[], cwd: st
  * out of the project or a loop is harmless); each is reported instead.
  */
 export function linkedTexts(config: Config, paths: readonly string[], cwd: string): Message[] {
+  const named = paths.map((p) => toPosix(relative(config.root, isAbsolute(p) ? p : resolve(cwd, p))));
+  const messages: Message[] = [];
+  const links = new Set(named.map((p) => linkOnPath(config, p)).filter((link): link is string => link !== undefined));
+  for (const link of links) messages.push(report(textSymlink, 'link', { file: link }));
   const dirs =
     paths.length === 0
       ? [config.corpus]
-      : paths
-          .map((p) => toPosix(relative(config.root, isAbsolute(p) ? p : resolve(cwd, p))))
-          .filter((p) => isDirectory(config, p) && !isInside(config.annotations, p));
+      : named.filter((p) => !linkOnPath(config, p) && isDirectory(config, p) && !isInside(config.annotations, p));
   const included = picomatch(config.include, { dot: false });
-  const messages: Message[] = [];
   for (const dir of dirs) {
     const abs = absolute(config, dir);
     if (!existsSync(abs)) continue;
@@ -110,6 +112,20 @@ export function linkedTexts(config: Config, paths: readonly string[], cwd: strin
     }
   }
   return messages;
+}
+
+/** The first folder or file along a project path that is a symbolic link, if any. */
+function linkOnPath(config: Config, rel: string): string | undefined {
+  const parts = rel.split('/').filter((p) => p && p !== '.');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(absolute(config, prefix)).isSymbolicLink()) return prefix;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function isDirectory(config: Config, rel: string): boolean {

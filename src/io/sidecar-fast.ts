@@ -23,14 +23,14 @@ export function sidecarHeader(raw: string): SidecarHeader {
   return { ...(sha256 ? { sha256 } : {}), ...(generator ? { generator } : {}) };
 }
 
-/** A sidecar as `check` uses it (the bytes themselves are not kept). */
-export type CheckedSidecar = Omit<SidecarFile, 'raw'> & {
+/** A sidecar as `check` and `validate` use it (the bytes themselves are not kept). */
+export type FastSidecar = Omit<SidecarFile, 'raw'> & {
   /** The run cache vouches these are the bytes annotate wrote: their spans hold by construction. */
   vouched?: boolean;
 };
 
 /**
- * A sidecar as `check` needs it, read the fast way where that is safe. The header says
+ * A sidecar read the fast way where that is safe (check, validate). The header says
  * whether it belongs to the text as it is now (`textSha256`): only then is the body read,
  * with the subset reader, and checked against the schema (the quick shape check, then zod
  * when that is unsure). When the run cache vouches for the exact bytes as machine-written,
@@ -38,7 +38,7 @@ export type CheckedSidecar = Omit<SidecarFile, 'raw'> & {
  * YAML, invalid, an older schema version) goes the exact way, `parseSidecar`, with its
  * messages and positions.
  */
-export function readSidecarForCheck(config: Config, path: string, textSha256: string, cache: Cache): CheckedSidecar {
+export function readSidecarFast(config: Config, path: string, textSha256: string, cache: Cache): FastSidecar {
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute(config, path));
