@@ -229,6 +229,9 @@ export function noteCandidates(text: string): Candidate[] {
   const titleNumbers = new Set(titleMarker ? [titleMarker.n] : []);
   let lastCiting: string | undefined;
   const lastByAuthor = new Map<string, string>();
+  const citationOf = new Map<string, Citation>();
+  // The last note that is no Ibid. itself: what a bare `Ibid.` repeats when no note before it parsed as a citation.
+  let lastNote: string | undefined;
   const authorOf = (c: Citation | undefined) => c?.author?.[0]?.literal.toLowerCase();
   for (const note of notes) {
     const parsed = parseNote(
@@ -252,8 +255,12 @@ export function noteCandidates(text: string): Candidate[] {
       if (parsed.parts) candidate.parts = parsed.parts;
       if (parsed.ibid) {
         const author = authorOf(parsed.citation);
-        const repeats = author ? [...lastByAuthor].find(([a]) => a.endsWith(author) || author.endsWith(a))?.[1] : lastCiting;
+        const repeats = author ? [...lastByAuthor].find(([a]) => a.endsWith(author) || author.endsWith(a))?.[1] : (lastCiting ?? lastNote);
         if (repeats) candidate.repeats = repeats;
+        // It cites what its antecedent cites, at its own page if it gives one.
+        const antecedent = repeats ? citationOf.get(repeats) : undefined;
+        if (antecedent)
+          candidate.citation = { ...antecedent, ...candidate.citation, ...(antecedent.author ? { author: antecedent.author } : {}) };
       }
       out.push(candidate);
     });
@@ -261,7 +268,9 @@ export function noteCandidates(text: string): Candidate[] {
       lastCiting = note.numbers[note.numbers.length - 1]!;
       const author = authorOf(parsed.citation);
       if (author) lastByAuthor.set(author, lastCiting);
+      for (const n of note.numbers) citationOf.set(n, parsed.citation);
     }
+    if (!parsed.ibid) lastNote = note.numbers[note.numbers.length - 1]!;
   }
   return out;
 }
