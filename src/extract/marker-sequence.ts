@@ -153,7 +153,7 @@ function contextOf(text: string, start: number, end: number): MarkerContext {
  * markers after it. Symbols and superscripts count only where a note defines them.
  */
 export function inferMarkers(candidates: readonly MarkerCandidate[], defined: ReadonlySet<string>): InferredMarker[] {
-  const usable = candidates.filter((c) => !c.symbolic || defined.has(c.n) || defined.has(letterBefore(c.n)));
+  const usable = candidates.filter((c) => !c.symbolic || defined.has(c.n) || letterNeighbours(c.n).some((l) => defined.has(l)));
   const lowestAfter = lowestConfidentAfter(usable);
   const seen = new Set<string>();
   let highest = 0;
@@ -181,8 +181,8 @@ export function inferMarkers(candidates: readonly MarkerCandidate[], defined: Re
   return out;
 }
 
-/** `B` → `A`: a lettered marker continues a lettered sequence whose earlier note exists. */
-const letterBefore = (n: string) => (/^[B-Zb-z]$/.test(n) ? String.fromCharCode(n.charCodeAt(0) - 1) : '');
+/** `B` → `A`, `C`: a lettered marker belongs to a lettered sequence whose neighbouring note exists. */
+const letterNeighbours = (n: string) => (/^[A-Za-z]$/.test(n) ? [-1, 1].map((d) => String.fromCharCode(n.charCodeAt(0) + d)) : []);
 
 const numberOf = (c: MarkerCandidate) => (/^\d+$/.test(c.n) ? Number(c.n) : undefined);
 
