@@ -282,7 +282,7 @@ function firstLineEnd(text: string): number {
 
 export const notesExtractor: ExtractorFactory = () => ({
   id: 'structure:notes',
-  description: 'Note markers ((1), [1], ¹, *, †), the notes they point to, and their citations',
+  description: 'Note markers ((1), [1], [01], [A], [^1], ¹, *, †), the notes they point to ([Footnote 1: …] too), and their citations',
   types: ['note', 'note-marker'],
   extract: (doc: Document) => noteCandidates(doc.text),
 });
