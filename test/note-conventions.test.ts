@@ -1,10 +1,12 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CITATION_RULES } from '../src/checks/citations.js';
 import { factsFromText } from '../src/checks/facts.js';
 import { NOTE_RULES } from '../src/checks/notes.js';
 import { Document } from '../src/core/document.js';
+import type { Sidecar } from '../src/core/schema.js';
 import { noteCandidates, noteStructure } from '../src/extract/notes.js';
 import { REPO, cli, makeProject } from './helpers.js';
 
@@ -199,6 +201,29 @@ describe('note conventions: check', () => {
         .map(([name, finding]) => `corpus/defects/${name}:${finding}`)
         .sort(),
     );
+  });
+});
+
+describe('note conventions: numbering sections', () => {
+  it('a footnote mislabelled 1 after a marker 2 is reported, not taken for a new letter', () => {
+    const text =
+      'TO HERR HOFMEISTER.\n\nMy Quartets are full of faults.[1]\n\n[Footnote 1: The Mollo edition.]\n\n' +
+      'I must live like an exile.[2]\n\n[Footnote 1: Written at Heiligenstadt.]\n';
+    expect(reported('t.txt', text)).toEqual(['marker-without-note:7', 'note-without-marker:9']);
+  });
+
+  it('each note of a letter is linked to the marker of its letter in the sidecar', async () => {
+    const root = makeProject({ 'corpus/letters.txt': read('gutenberg-two-letters.txt') });
+    await cli(root, 'annotate');
+    const entries = (parse(readFileSync(join(root, 'annotations/letters.txt.yaml'), 'utf8')) as Sidecar).entries;
+    const markerLine = new Map(entries.filter((e) => e.type === 'note-marker').map((e) => [e.id, e.start]));
+    const links = entries.filter((e) => e.type === 'note').map((e) => [e.n, e.markers?.map((id) => markerLine.get(id))]);
+    expect(links).toEqual([
+      ['1', [219]],
+      ['1', [382]],
+      ['2', [564]],
+      ['3', [629]],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { noteSections } from './note-sections.js';
+import { noteSections } from '../core/note-sections.js';
 import type { CheckFacts, CheckRule, NoteSpan, Span } from './types.js';
 
 const numeric = (n: string) => /^\d+$/.test(n);

@@ -16,6 +16,8 @@ export interface NoteBlock {
 
 const GUTENBERG = /^[ \t]*(\[Footnote[ \t]+(\d{1,3}|[A-Za-z]|[*†‡§]):[ \t]*)/gmu;
 const MARKDOWN = /^[ \t]{0,3}(\[\^([^\]\s]{1,20})\]:[ \t]*)/gm;
+/** A Markdown note's own line, then the lines that continue it (not another definition). */
+const CONTINUED = /[^\r\n]*(?:\r?\n(?![ \t]{0,3}\[\^[^\]\s]+\]:)(?:[ \t]*\S[^\r\n]*|[ \t]*(?=\r?\n[ \t]{2,}\S)))*/;
 /** A footnote longer than this with no closing bracket is cut at its paragraph's end. */
 const MAX_BLOCK = 20000;
 
@@ -57,10 +59,10 @@ function markdownBlocks(text: string): NoteBlock[] {
     const labelStart = m.index + m[0].length - m[1]!.length;
     const start = m.index + m[0].length;
     // The definition runs on over its lines; after a blank line, indented lines continue it.
-    const rest = /^(?:[^\r\n]*)(?:\r?\n(?![ \t]{0,3}\[\^[^\]\s]+\]:)(?:[ \t]*\S[^\r\n]*|[ \t]*(?=\r?\n[ \t]{2,}\S)))*/.exec(
-      text.slice(start),
-    );
-    out.push({ n: normalized(m[2]!), labelStart, start, end: trimEnd(text, start, start + rest![0].length) });
+    const rest = new RegExp(CONTINUED.source, 'y');
+    rest.lastIndex = start;
+    const length = rest.exec(text)![0].length;
+    out.push({ n: normalized(m[2]!), labelStart, start, end: trimEnd(text, start, start + length) });
   }
   return out;
 }

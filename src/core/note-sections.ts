@@ -1,4 +1,9 @@
-import type { Span } from './types.js';
+/** A numbered span: a marker or a note, with offsets in any one unit. */
+interface Span {
+  n: string;
+  start: number;
+  end: number;
+}
 
 /**
  * Where a document's note numbering starts again (Gutenberg letters, chapters: each
@@ -35,9 +40,15 @@ export function noteSections(markers: readonly Span[], notes: readonly Span[]): 
     for (let k = i; k < j; k++) seen.add(ordered[k]!.n);
     i = j;
   }
+  // The number of boundaries at or before `at`.
   return (at) => {
-    let k = 0;
-    while (k < boundaries.length && boundaries[k]! <= at) k++;
-    return k;
+    let lo = 0;
+    let hi = boundaries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (boundaries[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
 }
