@@ -79,6 +79,19 @@ const CLEAN: Record<string, { notes: NoteAt[]; markers: MarkerAt[] }> = {
       ['3', 156, 160],
     ],
   },
+  // `[01]` paragraphs at each chapter's end, a paragraph away from their markers, with no heading.
+  'renumbered-chapters.txt': {
+    notes: [
+      ['1', 120, 162, 'The charter is lost'],
+      ['2', 169, 195, 'Twelve monks'],
+      ['3', 297, 334, 'Its roof timbers'],
+    ],
+    markers: [
+      ['1', 40, 44],
+      ['2', 69, 73],
+      ['3', 223, 227],
+    ],
+  },
   // `1.` notes under `NOTES`; the `1.`, `2.` list in the text is no notes list.
   'notes-section.txt': {
     notes: [
@@ -152,6 +165,7 @@ const DEFECTS: Record<string, string> = {
   'gutenberg-lettered.txt': 'marker-without-note:4',
   'gutenberg-starred.txt': 'note-without-marker:5',
   'renumbered.txt': 'marker-without-note:4',
+  'renumbered-chapters.txt': 'note-without-marker:17',
   'notes-section.txt': 'note-numbering-gap:10',
   'notes-section-paren.txt': 'notes-out-of-order:9',
   'page-footnotes.txt': 'duplicate-note-number:6',

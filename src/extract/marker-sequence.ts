@@ -21,7 +21,7 @@ export type MarkerContext =
   | 'paragraph-reference'
   /** Opens a line, follows `:`, `,`, `;`, `(` or `and`: counts a list, points to no note. */
   | 'enumerator'
-  /** In a column of a table or legend (after a run of spaces, in a line with other such runs): a key, not a marker. */
+  /** In a column of a table or legend (after a run of spaces, in a line with other such runs), or in a `*  *  *` break. */
   | 'table';
 
 export interface MarkerCandidate {
@@ -135,6 +135,7 @@ function contextOf(text: string, start: number, end: number): MarkerContext {
   const before = lineBefore(text, start);
   if (before.trim() === '') return 'enumerator';
   if (/\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)$/.test(before)) return 'table';
+  if (/^[\s*†‡§]*$/.test(before) && /^[ \t*†‡§]*(?:[\r\n]|$)/.test(text.slice(end, end + LOOK_BEHIND))) return 'table';
   const prev = before[before.length - 1]!;
   const closes = CLAUSE_END.test(text.slice(end, end + 2));
   if (!/\s/.test(prev)) {

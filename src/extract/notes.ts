@@ -177,13 +177,51 @@ export function noteStructure(text: string): NoteStructure {
   const listSpans = new SortedSpans(listed.map((n) => ({ start: n.labelStart, end: n.end })));
   const rest = listed.length ? before.map((l) => (listSpans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l)) : before;
   const body = footnotesUnderParagraphs(text, rest, defined);
+  const bodySpans = new SortedSpans(body.map((n) => ({ start: n.labelStart, end: n.end })));
+  const runs = labelledRuns(
+    text,
+    body.length ? rest.map((l) => (bodySpans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l)) : rest,
+  );
   const explicit = blocks.map(({ n, labelStart, start, end }) => ({ numbers: [n], labelStart, start, end }));
-  const all = [...explicit, ...listed, ...body, ...notes].sort((a, b) => a.start - b.start);
+  const all = [...explicit, ...listed, ...body, ...runs, ...notes].sort((a, b) => a.start - b.start);
   const allDefined = new Set(all.flatMap((n) => n.numbers));
   // The notes before the final list do not overlap: a binary search finds the one a marker is in.
   const noteRanges = new SortedSpans(all.filter((n) => n.start < regionStart).map((n) => ({ start: n.labelStart, end: n.end })));
-  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !noteRanges.containing(m.start, m.start + 1));
+  // Text may follow a list that has no heading (a chapter after the notes of the one before): its markers count too.
+  const regionEnd = region.headed || regionStart === text.length ? text.length : region.lines[region.lines.length - 1]!.end;
+  const candidates = [...markerCandidates(text, 0, regionStart), ...markerCandidates(text, regionEnd, text.length)];
+  const markers = inferMarkers(candidates, allDefined)
+    .filter((c) => c.isMarker && !noteRanges.containing(c.start, c.start + 1))
+    .map((c) => ({ n: c.n, start: c.start, end: c.end }));
   return { notes: all, markers, regionStart };
+}
+
+/**
+ * Runs of `[1] …` paragraphs standing apart from their markers (at a chapter's end, with no
+ * heading): a notes list when the text since the previous such list points into it.
+ */
+function labelledRuns(text: string, lines: Line[]): Note[] {
+  const found: Note[] = [];
+  const blocks = blocksOf(lines);
+  const bracketed = (block: Line[]) => /^[ \t]*\[\d{1,3}\]/.test(block[0]!.text) && noteLine(block[0]!) !== undefined;
+  let from = 0;
+  for (let i = 0; i < blocks.length;) {
+    if (!bracketed(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && bracketed(blocks[j]!)) j++;
+    const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
+    const numbers = new Set(notes.flatMap((n) => n.numbers));
+    const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
+    if (pointed) {
+      found.push(...notes);
+      from = notes[notes.length - 1]!.end;
+    }
+    i = j;
+  }
+  return found;
 }
 
 /**

@@ -140,6 +140,7 @@ function isMarkerAt(text: string, start: number, end: number, defined: boolean):
   const before = text.slice(lineStart, start);
   if (before.trim() === '') return false;
   if (/\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)$/.test(before)) return false;
+  if (/^[\s*†‡§]*$/.test(before) && /^[ \t*†‡§]*(?:[\r\n]|$)/.test(text.slice(end, end + 64))) return false;
   const prev = before[before.length - 1]!;
   const next = text.slice(end, end + 2);
   const endsClause = next === '' || /^(?:[\r\n]|[ \t]*[\r\n]|[.,;:!?)\]”"’'—–-]|[ \t]*$)/.test(next);
@@ -191,13 +192,15 @@ export function noteStructure(text: string): NoteStructure {
   const before = lines.filter((l) => l.start < regionStart);
   const listed = headedLists(before);
   const inList = (l: Line) => listed.some((n) => n.labelStart <= l.end && l.start < n.end);
-  const body = footnotesUnderParagraphs(
+  const rest = before.map((l) => (inList(l) ? { ...l, text: '' } : l));
+  const body = footnotesUnderParagraphs(text, rest, defined);
+  const inBody = (l: Line) => body.some((n) => n.labelStart <= l.end && l.start < n.end);
+  const runs = labelledRuns(
     text,
-    before.map((l) => (inList(l) ? { ...l, text: '' } : l)),
-    defined,
+    rest.map((l) => (inBody(l) ? { ...l, text: '' } : l)),
   );
   const explicit = blocks.map(({ n, labelStart, start, end }) => ({ numbers: [n], labelStart, start, end }));
-  const all = [...explicit, ...listed, ...body, ...notes].sort((a, b) => a.start - b.start);
+  const all = [...explicit, ...listed, ...body, ...runs, ...notes].sort((a, b) => a.start - b.start);
   const allDefined = new Set(all.flatMap((n) => n.numbers));
   const ranges = all.filter((n) => n.start < regionStart).map((n) => [n.labelStart, n.end] as const);
   const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !ranges.some(([s, e]) => m.start >= s && m.start < e));
@@ -215,6 +218,34 @@ function headedLists(lines: Line[]): Note[] {
     const inList = (line: Line, prev: Line) => !HEADING.test(line.text) && (isBlank(line) || noteLine(line, true) || !isBlank(prev));
     while (j < last && inList(lines[j]!, lines[j - 1]!)) j++;
     found.push(...notesIn(lines.slice(i + 1, j), true));
+  }
+  return found;
+}
+
+/**
+ * Runs of `[1] …` paragraphs standing apart from their markers (at a chapter's end, with no
+ * heading): a notes list when the text since the previous such list points into it.
+ */
+function labelledRuns(text: string, lines: Line[]): Note[] {
+  const found: Note[] = [];
+  const blocks = blocksOf(lines);
+  const bracketed = (block: Line[]) => /^[ \t]*\[\d{1,3}\]/.test(block[0]!.text) && noteLine(block[0]!) !== undefined;
+  let from = 0;
+  for (let i = 0; i < blocks.length;) {
+    if (!bracketed(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && bracketed(blocks[j]!)) j++;
+    const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
+    const numbers = new Set(notes.flatMap((n) => n.numbers));
+    const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
+    if (pointed) {
+      found.push(...notes);
+      from = notes[notes.length - 1]!.end;
+    }
+    i = j;
   }
   return found;
 }
