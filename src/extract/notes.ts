@@ -147,6 +147,13 @@ function headedLists(lines: Line[]): Note[] {
   return found;
 }
 
+/** The lines of notes already found are blank to the readings after: no other note or paragraph is read in them. */
+function blankOut(lines: Line[], notes: readonly { labelStart: number; end: number }[]): Line[] {
+  if (!notes.length) return lines;
+  const spans = new SortedSpans(notes.map((n) => ({ start: n.labelStart, end: n.end })));
+  return lines.map((l) => (spans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l));
+}
+
 /**
  * Finds the notes (a final list with or without a heading, lists under earlier notes
  * headings, footnotes placed directly under a paragraph, and `[Footnote 1: …]` or
@@ -154,9 +161,7 @@ function headedLists(lines: Line[]): Note[] {
  */
 export function noteStructure(text: string): NoteStructure {
   const blocks = noteBlocks(text);
-  const blockSpans = new SortedSpans(blocks.map((b) => ({ start: b.labelStart, end: b.end })));
-  // The lines of those blocks are blank to the rest: no other note or paragraph is read in them.
-  const lines = linesOf(text).map((l) => (blocks.length && blockSpans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l));
+  const lines = blankOut(linesOf(text), blocks);
   const region = finalRegion(lines);
   let regionStart = region.lines[0]?.start ?? text.length;
   let notes = notesIn(region.lines, region.headed);
@@ -174,19 +179,14 @@ export function noteStructure(text: string): NoteStructure {
   }
   const before = lines.filter((l) => l.start < regionStart);
   const listed = headedLists(before);
-  const listSpans = new SortedSpans(listed.map((n) => ({ start: n.labelStart, end: n.end })));
-  const rest = listed.length ? before.map((l) => (listSpans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l)) : before;
+  const rest = blankOut(before, listed);
   const body = footnotesUnderParagraphs(text, rest, defined);
-  const bodySpans = new SortedSpans(body.map((n) => ({ start: n.labelStart, end: n.end })));
-  const runs = labelledRuns(
-    text,
-    body.length ? rest.map((l) => (bodySpans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l)) : rest,
-  );
+  const runs = labelledRuns(text, blankOut(rest, body));
   const explicit = blocks.map(({ n, labelStart, start, end }) => ({ numbers: [n], labelStart, start, end }));
   const all = [...explicit, ...listed, ...body, ...runs, ...notes].sort((a, b) => a.start - b.start);
   const allDefined = new Set(all.flatMap((n) => n.numbers));
-  // The notes before the final list do not overlap: a binary search finds the one a marker is in.
-  const noteRanges = new SortedSpans(all.filter((n) => n.start < regionStart).map((n) => ({ start: n.labelStart, end: n.end })));
+  // The notes do not overlap: a binary search finds the one a marker is in.
+  const noteRanges = new SortedSpans(all.map((n) => ({ start: n.labelStart, end: n.end })));
   // Text may follow a list that has no heading (a chapter after the notes of the one before): its markers count too.
   const regionEnd = region.headed || regionStart === text.length ? text.length : region.lines[region.lines.length - 1]!.end;
   const candidates = [...markerCandidates(text, 0, regionStart), ...markerCandidates(text, regionEnd, text.length)];
