@@ -69,5 +69,9 @@ function markdownBlocks(text: string): NoteBlock[] {
 
 export function noteBlocks(text: string): NoteBlock[] {
   if (!text.includes('[Footnote') && !text.includes('[^')) return [];
-  return [...gutenbergBlocks(text), ...markdownBlocks(text)].sort((a, b) => a.start - b.start);
+  // A `[^1]:` line inside a `[Footnote …]` (or the reverse) is part of that note, not a note of its own.
+  const kept: NoteBlock[] = [];
+  for (const block of [...gutenbergBlocks(text), ...markdownBlocks(text)].sort((a, b) => a.start - b.start))
+    if (!kept.length || block.labelStart >= kept[kept.length - 1]!.end) kept.push(block);
+  return kept;
 }

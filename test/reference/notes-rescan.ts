@@ -241,10 +241,9 @@ function labelledRuns(text: string, lines: Line[]): Note[] {
     const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
     const numbers = new Set(notes.flatMap((n) => n.numbers));
     const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
-    if (pointed) {
-      found.push(...notes);
-      from = notes[notes.length - 1]!.end;
-    }
+    if (pointed) found.push(...notes);
+    // The next run's markers stand after this one: each stretch of text is read once.
+    from = notes[notes.length - 1]!.end;
     i = j;
   }
   return found;
