@@ -79,17 +79,20 @@ function frusDocuments(): Annotated[] {
     .filter((d) => d.notes.length > 0);
 }
 
-/** The bundled documents, with the markers and notes the extractor finds (they are reviewed in annotations/). */
-function bundledDocuments(): Annotated[] {
-  const dir = join(REPO, 'corpus');
+/**
+ * The bundled documents, with the markers and notes the extractor finds (they are reviewed in annotations/);
+ * and the same for the note conventions' clean fixtures (asserted exactly in note-conventions.test.ts).
+ */
+function extractedDocuments(folder: string, prefix: string): Annotated[] {
+  const dir = join(REPO, folder);
   return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') && !f.startsWith('defects'))
     .sort()
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
       const { notes, markers } = noteStructure(text);
       return {
-        name: `bundled/${f}`,
+        name: `${prefix}/${f}`,
         text,
         markers,
         notes: notes.flatMap((note) => note.numbers.map((n) => ({ n, labelStart: note.labelStart, end: note.end }))),
@@ -138,7 +141,7 @@ function swapNotes(doc: Annotated, first: NoteAt, second: NoteAt): Planted | und
   if (!single(first) || !single(second) || !/^\d+$/.test(first.n) || !/^\d+$/.test(second.n) || Number(first.n) >= Number(second.n))
     return undefined;
   const relabel = (label: string, n: string) => label.replace(/\d+/, n);
-  const labelOf = (note: NoteAt) => /^(?:[(\[]\d+[)\]])/.exec(doc.text.slice(note.labelStart))?.[0];
+  const labelOf = (note: NoteAt) => /^(?:[(\[]\d+[)\]]|\[Footnote \d+:|\[\^\d+\]:|\d+[.)])/.exec(doc.text.slice(note.labelStart))?.[0];
   const [a, b] = [labelOf(first), labelOf(second)];
   if (!a || !b) return undefined;
   const text =
@@ -156,8 +159,15 @@ function swapNotes(doc: Annotated, first: NoteAt, second: NoteAt): Planted | und
   };
 }
 
+/**
+ * A bare sign (`*`, `†`, `[*]`) is a marker only where its note exists, and a `* …` line a note only under
+ * the sign: with either gone, the other is plain text, so no check can see the loss. Not planted.
+ */
+const isSign = (n: string) => /^[*†‡§]$/u.test(n);
+
 function plantAll(doc: Annotated): { kind: Kind; what: string; planted: Planted }[] {
   const out: { kind: Kind; what: string; planted: Planted | undefined }[] = [];
+  doc = { ...doc, markers: doc.markers.filter((m) => !isSign(m.n)), notes: doc.notes.filter((n) => !isSign(n.n)) };
   for (const m of doc.markers) out.push({ kind: 'delete a marker', what: `marker ${m.n} at ${m.start}`, planted: deleteMarker(doc, m) });
   const byLabel = [...new Map(doc.notes.map((n) => [n.labelStart, n])).values()].sort((x, y) => x.labelStart - y.labelStart);
   for (const n of byLabel) out.push({ kind: 'delete a note', what: `note ${n.n}`, planted: deleteNote(doc, n) });
@@ -178,11 +188,23 @@ function reported(name: string, text: string): string[] {
 
 describe('planted citation defects are reported by the right rule at the right line', () => {
   const tally = new Map<Kind, { made: number; found: number }>();
-  const docs = [...bundledDocuments(), ...(existsSync(FRUS_DEV) ? frusDocuments() : [])];
+  const docs = [
+    ...extractedDocuments('corpus', 'bundled'),
+    ...extractedDocuments('test/fixtures/notes-conventions', 'conventions'),
+    ...(existsSync(FRUS_DEV) ? frusDocuments() : []),
+  ];
+
+  const conventions = new Map<string, { made: number; found: number }>();
 
   afterAll(() => {
     const lines = [...tally].map(([kind, t]) => `${kind}: ${t.found}/${t.made}`);
     console.log(`citation mutations (found/made) over ${docs.length} documents: ${lines.join(', ')}`);
+    const fixtures = [...conventions].map(([name, t]) => `${name} ${t.found}/${t.made}`);
+    console.log(`of which on the note conventions' fixtures: ${fixtures.join(', ')}`);
+  });
+
+  it('covers each note conventions fixture', () => {
+    expect(docs.filter((d) => d.name.startsWith('conventions/')).length).toBeGreaterThanOrEqual(10);
   });
 
   it.skipIf(!existsSync(FRUS_DEV))('covers the frus-dev documents with notes', () => {
@@ -203,8 +225,14 @@ describe('planted citation defects are reported by the right rule at the right l
         const after = reported(doc.name, planted.text);
         const atLines = planted.lines.every((line) => after.includes(`${planted.rule}:${line}`));
         const isNew = planted.linesBefore.every((line) => !before.includes(`${planted.rule}:${line}`));
-        if (atLines && isNew) t.found++;
-        else missed.push(`${doc.name} ${what}: want ${planted.rule} at ${planted.lines.join(', ')}; got ${after.join(' ') || 'nothing'}`);
+        const perDoc = doc.name.startsWith('conventions/') ? conventions.get(doc.name) : undefined;
+        if (doc.name.startsWith('conventions/') && !perDoc) conventions.set(doc.name, { made: 0, found: 0 });
+        const fixture = conventions.get(doc.name);
+        if (fixture) fixture.made++;
+        if (atLines && isNew) {
+          t.found++;
+          if (fixture) fixture.found++;
+        } else missed.push(`${doc.name} ${what}: want ${planted.rule} at ${planted.lines.join(', ')}; got ${after.join(' ') || 'nothing'}`);
       }
     }
     tally.set(kind, t);

@@ -144,6 +144,12 @@ function defineCheck(program: Command, cli: Cli): void {
     .option('--list-rules', 'list the rules with their severity and exit')
     .addHelpText(
       'after',
+      '\nNote conventions: FRUS (1) markers and notes lists; Gutenberg [1]/[A]/[*] with [Footnote 1: …] blocks;\n' +
+        'renumbered [01] markers with [01] … note paragraphs; NOTES/FOOTNOTES sections numbered 1. or 1);\n' +
+        '*, †, ‡ page footnotes under the paragraph; Markdown [^1] with [^1]: … (see the README).',
+    )
+    .addHelpText(
+      'after',
       examples(
         'marginalia check',
         'marginalia check corpus/frus --format github',

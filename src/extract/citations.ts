@@ -87,11 +87,16 @@ function sourceReference(body: string): string {
   return (sentence ? body.slice(0, sentence.index) : body).replace(/[.;\s]+$/, '');
 }
 
-/** `Author: Title, vol.5, Publisher, Place, 2011, p.256.` (and the same without the colon). */
+/** `Stow, Survey …`: a name of one to three capitalized words before the first comma, not an archive's. */
+const NAME_FIRST = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}),\s+(.+)$/su;
+
+/** `Author: Title, vol.5, Publisher, Place, 2011, p.256.`, or `Author, Title, Place, 1603, p. 212.` */
 function parseBibliographic(text: string): { citation: Citation; pages: string[] } | undefined {
   const colon = /^([^:\d]{2,100}?):\s+(.+)$/s.exec(text.trim());
-  const author = colon?.[1]?.trim();
-  const segs = segments((colon ? colon[2]! : text).replace(/\.\s*$/, ''));
+  const comma = colon ? undefined : NAME_FIRST.exec(text.trim());
+  const named = colon ?? (comma && !REPOSITORY.test(comma[1]!) && !PUBLISHER.test(comma[1]!) ? comma : undefined);
+  const author = named?.[1]?.trim();
+  const segs = segments((named ? named[2]! : text).replace(/\.\s*$/, ''));
   const citation: Citation = { type: 'book' };
   const pages: string[] = [];
   const titleParts: string[] = [];
@@ -119,6 +124,8 @@ function parseBibliographic(text: string): { citation: Citation; pages: string[]
     else if (!citation.issued && !citation.publisher) titleParts.push(seg);
   }
   if (!author || !citation.issued || titleParts.length === 0) return undefined;
+  // Without the colon, prose such as `Rode, the violinist, arrived in 1812` is no reference: a reference names a page.
+  if (!colon && (!pages.length || !/^\p{Lu}/u.test(titleParts[0]!))) return undefined;
   citation.author = [{ literal: author }];
   citation.title = titleParts.join(', ');
   if (pages.length) citation.page = pages.join(', ');

@@ -20,7 +20,9 @@ export type MarkerContext =
   /** `par. 7(1)`, `section 4(2)`: a reference to a paragraph of some text. */
   | 'paragraph-reference'
   /** Opens a line, follows `:`, `,`, `;`, `(` or `and`: counts a list, points to no note. */
-  | 'enumerator';
+  | 'enumerator'
+  /** In a column of a table or legend (after a run of spaces, in a line with other such runs), or in a `*  *  *` break. */
+  | 'table';
 
 export interface MarkerCandidate {
   n: string;
@@ -28,7 +30,7 @@ export interface MarkerCandidate {
   start: number;
   end: number;
   context: MarkerContext;
-  /** `¹` or `*`/`†` rather than `(1)` / `[1]`: markers only where a note defines them. */
+  /** `¹`, `*`/`†` or `[A]` rather than `(1)` / `[1]`: markers only where a note defines them. */
   symbolic: boolean;
   /** Where its paragraph begins (after the last blank line before it). */
   paragraph: number;
@@ -44,8 +46,14 @@ export interface InferredMarker extends MarkerCandidate {
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SYMBOLS = '*†‡§';
-/** An inline marker candidate; whether it really is one is decided by its context and the sequence. */
-const CANDIDATE = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
+/**
+ * An inline marker candidate; whether it really is one is decided by its context and the sequence.
+ * `[^1]` is Markdown's, `[A]` a lettered footnote's (Gutenberg); `[01]` a renumbered `[1]`.
+ */
+const CANDIDATE = new RegExp(
+  String.raw`\[\^[^\]\s]{1,20}\](?!:)|\[[A-Za-z]\]|[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`,
+  'gu',
+);
 const CONNECTIVES = /(?:^|\s)(?:and|or|nor|und|et)\s*$/i;
 /** Words that name a division of a text, so that `par. 7(1)` is its sub-paragraph (1). */
 const DIVISION =
@@ -60,13 +68,15 @@ const PRIOR: Record<MarkerContext, number> = {
   'spaced-inline': 0.4,
   'paragraph-reference': 0.05,
   enumerator: 0.05,
+  table: 0.05,
 };
 const THRESHOLD = 0.6;
 
-/** `(12)` → `12`, `¹²` → `12`, `†` → `†`. */
+/** `(12)` → `12`, `¹²` → `12`, `[01]` → `1`, `[^a]` → `a`, `†` → `†`. */
 export function labelNumber(label: string): string {
-  const inner = label.replace(/^[(\[]|[)\]]$/g, '');
-  return [...inner].map((c) => (SUPERSCRIPT.includes(c) ? String(SUPERSCRIPT.indexOf(c)) : c)).join('');
+  const inner = label.replace(/^[(\[]\^?|[)\]]$/g, '');
+  const n = [...inner].map((c) => (SUPERSCRIPT.includes(c) ? String(SUPERSCRIPT.indexOf(c)) : c)).join('');
+  return /^0\d+$/.test(n) ? String(Number(n)) : n;
 }
 
 /** Every marker-shaped string in `[from, end)`, with its context. */
@@ -80,7 +90,7 @@ export function markerCandidates(text: string, from: number, end: number): Marke
     const start = m.index;
     const stop = start + m[0].length;
     const bracketed = m[0].startsWith('(') || m[0].startsWith('[');
-    const symbolic = !bracketed || /^[(\[][*†‡§]/.test(m[0]);
+    const symbolic = !bracketed || /^[(\[][*†‡§A-Za-z]/.test(m[0]);
     found.push({ n: labelNumber(m[0]), start, end: stop, context: contextOf(text, start, stop), symbolic, paragraph: paragraphOf(start) });
   }
   return found;
@@ -124,6 +134,8 @@ function lineBefore(text: string, start: number): string {
 function contextOf(text: string, start: number, end: number): MarkerContext {
   const before = lineBefore(text, start);
   if (before.trim() === '') return 'enumerator';
+  if (/\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)$/.test(before)) return 'table';
+  if (/^[\s*†‡§]*$/.test(before) && /^[ \t*†‡§]*(?:[\r\n]|$)/.test(text.slice(end, end + LOOK_BEHIND))) return 'table';
   const prev = before[before.length - 1]!;
   const closes = CLAUSE_END.test(text.slice(end, end + 2));
   if (!/\s/.test(prev)) {
@@ -142,7 +154,7 @@ function contextOf(text: string, start: number, end: number): MarkerContext {
  * markers after it. Symbols and superscripts count only where a note defines them.
  */
 export function inferMarkers(candidates: readonly MarkerCandidate[], defined: ReadonlySet<string>): InferredMarker[] {
-  const usable = candidates.filter((c) => !c.symbolic || defined.has(c.n));
+  const usable = candidates.filter((c) => !c.symbolic || defined.has(c.n) || letterNeighbours(c.n).some((l) => defined.has(l)));
   const lowestAfter = lowestConfidentAfter(usable);
   const seen = new Set<string>();
   let highest = 0;
@@ -169,6 +181,9 @@ export function inferMarkers(candidates: readonly MarkerCandidate[], defined: Re
   });
   return out;
 }
+
+/** `B` → `A`, `C`: a lettered marker belongs to a lettered sequence whose neighbouring note exists. */
+const letterNeighbours = (n: string) => (/^[A-Za-z]$/.test(n) ? [-1, 1].map((d) => String.fromCharCode(n.charCodeAt(0) + d)) : []);
 
 const numberOf = (c: MarkerCandidate) => (/^\d+$/.test(c.n) ? Number(c.n) : undefined);
 

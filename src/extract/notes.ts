@@ -7,15 +7,18 @@ import type { Candidate, ExtractorFactory } from './types.js';
 
 export { labelNumber };
 import { SortedSpans } from '../core/intervals.js';
+import { noteBlocks } from './note-blocks.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SYMBOLS = '*†‡§';
-/** `(12)`, `[12]`, `¹²`, `*`, `†` as the label that opens a note. */
+/** `(12)`, `[12]`, `[01]`, `¹²`, `*`, `†` as the label that opens a note. */
 const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`;
 /** A note line opens with one label or several: `(4), (6), (7) Ministry of …`. */
 const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
 const LABEL_G = new RegExp(LABEL, 'gu');
-const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)[ \t]*:?[ \t]*$/i;
+/** Under a notes heading only: `1.` or `1)` (elsewhere these count a list). */
+const NUMBERED_LINE = /^[ \t]*(\d{1,3})[.)][ \t]+(?=\S)/;
+const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)(?:[ \t]+(?:to|on|for)[ \t]+[^\r\n.]{1,60})?[ \t]*:?[ \t]*$/i;
 
 interface Line {
   start: number;
@@ -58,11 +61,13 @@ function linesOf(text: string): Line[] {
 }
 
 const isBlank = (line: Line) => line.text.trim() === '';
-const noteLine = (line: Line) => {
+const noteLine = (line: Line, headed = false): RegExpExecArray | undefined => {
   const m = NOTE_LINE.exec(line.text);
+  if (!m) return headed ? (NUMBERED_LINE.exec(line.text) ?? undefined) : undefined;
   // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
-  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length))))
-    return undefined;
+  if (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length))) return undefined;
+  // `*   *   *` is a section break, not a note.
+  if (SYMBOLS.includes(line.text.charAt(m[0].length))) return undefined;
   return m;
 };
 
@@ -81,13 +86,13 @@ function blocksOf(lines: Line[]): Line[][] {
 }
 
 /** Notes in a run of lines: each label line starts a note, following non-blank lines continue it. */
-function notesIn(lines: Line[]): Note[] {
+function notesIn(lines: Line[], headed = false): Note[] {
   const notes: Note[] = [];
   let current: Note | undefined;
   for (const line of lines) {
-    const m = noteLine(line);
+    const m = noteLine(line, headed);
     if (m) {
-      const numbers = [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0]));
+      const numbers = NOTE_LINE.test(line.text) ? [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0])) : [labelNumber(m[1]!)];
       const labelStart = line.start + m[0].length - m[0].trimStart().length;
       current = { numbers, labelStart, start: line.start + m[0].length, end: line.start + line.text.trimEnd().length };
       notes.push(current);
@@ -125,15 +130,42 @@ function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
 }
 
 /**
- * Finds the notes (a final list with or without a heading, and footnotes placed
- * directly under a paragraph) and the markers that point to them.
+ * Notes lists under an earlier notes heading (`NOTES TO CHAPTER I`): the labelled
+ * blocks right after it, up to the first block that opens with no label.
+ */
+function headedLists(lines: Line[]): Note[] {
+  const found: Note[] = [];
+  const last = lastHeading(lines);
+  for (let i = 0; i < last; i++) {
+    if (!HEADING.test(lines[i]!.text)) continue;
+    let j = i + 1;
+    // Blank lines, label lines, and the lines continuing a note; a heading or an unlabelled paragraph ends it.
+    const inList = (line: Line, prev: Line) => !HEADING.test(line.text) && (isBlank(line) || noteLine(line, true) || !isBlank(prev));
+    while (j < last && inList(lines[j]!, lines[j - 1]!)) j++;
+    found.push(...notesIn(lines.slice(i + 1, j), true));
+  }
+  return found;
+}
+
+/** The lines of notes already found are blank to the readings after: no other note or paragraph is read in them. */
+function blankOut(lines: Line[], notes: readonly { labelStart: number; end: number }[]): Line[] {
+  if (!notes.length) return lines;
+  const spans = new SortedSpans(notes.map((n) => ({ start: n.labelStart, end: n.end })));
+  return lines.map((l) => (spans.overlapping(l.start, l.end + 1) ? { ...l, text: '' } : l));
+}
+
+/**
+ * Finds the notes (a final list with or without a heading, lists under earlier notes
+ * headings, footnotes placed directly under a paragraph, and `[Footnote 1: …]` or
+ * `[^1]: …` blocks wherever they stand) and the markers that point to them.
  */
 export function noteStructure(text: string): NoteStructure {
-  const lines = linesOf(text);
+  const blocks = noteBlocks(text);
+  const lines = blankOut(linesOf(text), blocks);
   const region = finalRegion(lines);
   let regionStart = region.lines[0]?.start ?? text.length;
-  let notes = notesIn(region.lines);
-  let defined = new Set(notes.flatMap((n) => n.numbers));
+  let notes = notesIn(region.lines, region.headed);
+  let defined = new Set([...notes.flatMap((n) => n.numbers), ...blocks.map((b) => b.n)]);
   // Without a heading, a run of `(1)` paragraphs may be body enumerators: it is a notes list
   // only if the body points into it. `[1]`, `¹` and `*` labels are footnote labels by themselves.
   const enumeratorLike = notes.every((note) => text[note.labelStart] === '(');
@@ -141,31 +173,67 @@ export function noteStructure(text: string): NoteStructure {
     const pointed = new Set(markersIn(text, 0, regionStart, defined).map((m) => m.n));
     if (!notes.some((note) => note.numbers.some((n) => pointed.has(n)))) {
       notes = [];
-      defined = new Set();
+      defined = new Set(blocks.map((b) => b.n));
       regionStart = text.length;
     }
   }
-  const body = footnotesUnderParagraphs(
-    text,
-    lines.filter((l) => l.start < regionStart),
-    defined,
-  );
-  const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
-  // Footnotes under paragraphs come in text order and do not overlap: a binary search finds the one a marker is in.
-  const bodyRanges = new SortedSpans(body.map((n) => ({ start: n.labelStart, end: n.end })));
-  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.containing(m.start, m.start + 1));
-  return { notes: [...body, ...notes].sort((a, b) => a.start - b.start), markers, regionStart };
+  const before = lines.filter((l) => l.start < regionStart);
+  const listed = headedLists(before);
+  const rest = blankOut(before, listed);
+  const body = footnotesUnderParagraphs(text, rest, defined);
+  const runs = labelledRuns(text, blankOut(rest, body));
+  const explicit = blocks.map(({ n, labelStart, start, end }) => ({ numbers: [n], labelStart, start, end }));
+  const all = [...explicit, ...listed, ...body, ...runs, ...notes].sort((a, b) => a.start - b.start);
+  const allDefined = new Set(all.flatMap((n) => n.numbers));
+  // The notes do not overlap: a binary search finds the one a marker is in.
+  const noteRanges = new SortedSpans(all.map((n) => ({ start: n.labelStart, end: n.end })));
+  // Text may follow a list that has no heading (a chapter after the notes of the one before): its markers count too.
+  const regionEnd = region.headed || regionStart === text.length ? text.length : region.lines[region.lines.length - 1]!.end;
+  const candidates = [...markerCandidates(text, 0, regionStart), ...markerCandidates(text, regionEnd, text.length)];
+  const markers = inferMarkers(candidates, allDefined)
+    .filter((c) => c.isMarker && !noteRanges.containing(c.start, c.start + 1))
+    .map((c) => ({ n: c.n, start: c.start, end: c.end }));
+  return { notes: all, markers, regionStart };
+}
+
+/**
+ * Runs of `[1] …` paragraphs standing apart from their markers (at a chapter's end, with no
+ * heading): a notes list when the text since the previous such list points into it.
+ */
+function labelledRuns(text: string, lines: Line[]): Note[] {
+  const found: Note[] = [];
+  const blocks = blocksOf(lines);
+  const bracketed = (block: Line[]) => /^[ \t]*\[\d{1,3}\]/.test(block[0]!.text) && noteLine(block[0]!) !== undefined;
+  let from = 0;
+  for (let i = 0; i < blocks.length;) {
+    if (!bracketed(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && bracketed(blocks[j]!)) j++;
+    const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
+    const numbers = new Set(notes.flatMap((n) => n.numbers));
+    const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
+    if (pointed) found.push(...notes);
+    // The next run's markers stand after this one: each stretch of text is read once.
+    from = notes[notes.length - 1]!.end;
+    i = j;
+  }
+  return found;
 }
 
 /**
  * Footnotes placed under the paragraph that cites them: a block of labelled lines
  * whose numbers the final list does not define and a marker just above points to.
+ * Lines after a `[1]`, `*` or `¹` label may continue its note; after `(1)` each line needs a label.
  */
 function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<string>): Note[] {
   const found: Note[] = [];
   const blocks = blocksOf(lines);
   blocks.forEach((block, i) => {
-    if (i === 0 || !block.every((line) => noteLine(line))) return;
+    if (i === 0 || !noteLine(block[0]!)) return;
+    if (text[block[0]!.start + block[0]!.text.search(/\S/)] === '(' && !block.every((line) => noteLine(line))) return;
     const candidates = notesIn(block);
     const numbers = candidates.flatMap((n) => n.numbers);
     if (numbers.some((n) => defined.has(n))) return;
@@ -198,6 +266,9 @@ export function noteCandidates(text: string): Candidate[] {
   const titleNumbers = new Set(titleMarker ? [titleMarker.n] : []);
   let lastCiting: string | undefined;
   const lastByAuthor = new Map<string, string>();
+  const citationOf = new Map<string, Citation>();
+  // The last note that is no Ibid. itself: what a bare `Ibid.` repeats when no note before it parsed as a citation.
+  let lastNote: string | undefined;
   const authorOf = (c: Citation | undefined) => c?.author?.[0]?.literal.toLowerCase();
   for (const note of notes) {
     const parsed = parseNote(
@@ -221,8 +292,12 @@ export function noteCandidates(text: string): Candidate[] {
       if (parsed.parts) candidate.parts = parsed.parts;
       if (parsed.ibid) {
         const author = authorOf(parsed.citation);
-        const repeats = author ? [...lastByAuthor].find(([a]) => a.endsWith(author) || author.endsWith(a))?.[1] : lastCiting;
+        const repeats = author ? [...lastByAuthor].find(([a]) => a.endsWith(author) || author.endsWith(a))?.[1] : (lastCiting ?? lastNote);
         if (repeats) candidate.repeats = repeats;
+        // It cites what its antecedent cites, at its own page if it gives one.
+        const antecedent = repeats ? citationOf.get(repeats) : undefined;
+        if (antecedent)
+          candidate.citation = { ...antecedent, ...candidate.citation, ...(antecedent.author ? { author: antecedent.author } : {}) };
       }
       out.push(candidate);
     });
@@ -230,7 +305,9 @@ export function noteCandidates(text: string): Candidate[] {
       lastCiting = note.numbers[note.numbers.length - 1]!;
       const author = authorOf(parsed.citation);
       if (author) lastByAuthor.set(author, lastCiting);
+      for (const n of note.numbers) citationOf.set(n, parsed.citation);
     }
+    if (!parsed.ibid) lastNote = note.numbers[note.numbers.length - 1]!;
   }
   return out;
 }
@@ -242,7 +319,7 @@ function firstLineEnd(text: string): number {
 
 export const notesExtractor: ExtractorFactory = () => ({
   id: 'structure:notes',
-  description: 'Note markers ((1), [1], ¹, *, †), the notes they point to, and their citations',
+  description: 'Note markers ((1), [1], [01], [A], [^1], ¹, *, †), the notes they point to ([Footnote 1: …] too), and their citations',
   types: ['note', 'note-marker'],
   extract: (doc: Document) => noteCandidates(doc.text),
 });

@@ -1,4 +1,5 @@
 import type { Document } from '../core/document.js';
+import { noteSections } from '../core/note-sections.js';
 import { isHumanWork, type Entry } from '../core/schema.js';
 import { reanchor } from '../core/anchor.js';
 import { assignIds } from './ids.js';
@@ -44,20 +45,23 @@ export function merge(doc: Document, machine: readonly Entry[], previous: readon
 
 const isLive = (e: Entry) => e.status !== 'rejected' && e.status !== 'orphaned';
 
-/** Each live note lists the ids of the live markers that carry its number. */
+/** Each live note lists the ids of the live markers that carry its number, in its numbering section. */
 function linkNotes(entries: Entry[]): Entry[] {
+  const numbered = (type: string) => entries.filter((e) => e.type === type && e.n !== undefined && isLive(e)) as (Entry & { n: string })[];
+  const live = numbered('note-marker');
+  const sectionOf = noteSections(live, numbered('note'));
+  const key = (e: Entry) => `${sectionOf(e.start)}:${e.n}`;
   const markers = new Map<string, string[]>();
-  for (const e of entries) {
-    if (e.type !== 'note-marker' || e.n === undefined || !isLive(e)) continue;
+  for (const e of live) {
     // Pushed, not copied: a long text may have thousands of markers with one number.
-    const ids = markers.get(e.n);
+    const ids = markers.get(key(e));
     if (ids) ids.push(e.id!);
-    else markers.set(e.n, [e.id!]);
+    else markers.set(key(e), [e.id!]);
   }
   return entries.map((e) => {
     if (e.type !== 'note' || e.n === undefined || !isLive(e)) return e;
     const { markers: _old, ...rest } = e;
-    const ids = markers.get(e.n);
+    const ids = markers.get(key(e));
     return ids ? { ...rest, markers: ids } : rest;
   });
 }

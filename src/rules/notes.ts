@@ -1,10 +1,25 @@
-import { defineCheck, type NoteSpan, type Span } from './check.js';
+import { noteSections } from '../core/note-sections.js';
+import { defineCheck, type CheckFacts, type NoteSpan, type Span } from './check.js';
 
 const numeric = (n: string) => /^\d+$/.test(n);
 /** Compound notes `(4), (6), (7) …` share one span: one note per distinct span and number. */
 const distinctNotes = <T extends Span>(notes: T[]) => [...new Map(notes.map((n) => [`${n.n}:${n.start}`, n])).values()];
 /** Notes in the order they stand in the text, one per span. */
 const notesInTextOrder = (notes: NoteSpan[]) => distinctNotes(notes).sort((a, b) => a.start - b.start || Number(a.n) - Number(b.n));
+
+/** A number within its numbering section (see note-sections.ts): `1` in letter 2 is not `1` in letter 1. */
+function sectioned({ markers, notes }: CheckFacts): (span: Span) => string {
+  const sectionOf = noteSections(markers, notes);
+  return (span) => `${sectionOf(span.start)}:${span.n}`;
+}
+
+/** The notes of each numbering section, in text order of the sections. */
+function bySection(facts: CheckFacts): NoteSpan[][] {
+  const sectionOf = noteSections(facts.markers, facts.notes);
+  const sections: NoteSpan[][] = [];
+  for (const note of facts.notes) (sections[sectionOf(note.start)] ??= []).push(note);
+  return sections.filter(Boolean);
+}
 
 export const markerWithoutNote = defineCheck(
   {
@@ -14,9 +29,10 @@ export const markerWithoutNote = defineCheck(
     help: 'Add the missing note, or remove the marker.',
     messages: { missing: 'note marker {{n}} has no note {{n}}' },
   },
-  ({ facts: { markers, notes }, report }) => {
-    const defined = new Set(notes.map((n) => n.n));
-    for (const m of markers) if (!defined.has(m.n)) report('missing', m.start, { n: m.n });
+  ({ facts, report }) => {
+    const key = sectioned(facts);
+    const defined = new Set(facts.notes.map(key));
+    for (const m of facts.markers) if (!defined.has(key(m))) report('missing', m.start, { n: m.n });
   },
 );
 
@@ -28,9 +44,10 @@ export const noteWithoutMarker = defineCheck(
     help: 'Add the marker in the text, or remove the note.',
     messages: { unreferenced: 'note {{n}} has no marker in the text' },
   },
-  ({ facts: { markers, notes }, report }) => {
-    const pointed = new Set(markers.map((m) => m.n));
-    for (const n of distinctNotes(notes)) if (!pointed.has(n.n)) report('unreferenced', n.start, { n: n.n });
+  ({ facts, report }) => {
+    const key = sectioned(facts);
+    const pointed = new Set(facts.markers.map(key));
+    for (const n of distinctNotes(facts.notes)) if (!pointed.has(key(n))) report('unreferenced', n.start, { n: n.n });
   },
 );
 
@@ -42,11 +59,12 @@ export const duplicateNoteNumber = defineCheck(
     help: 'Renumber one of the notes (and its marker).',
     messages: { twice: 'a second note {{n}}: the number is used twice' },
   },
-  ({ facts: { notes }, report }) => {
+  ({ facts, report }) => {
+    const key = sectioned(facts);
     const seen = new Set<string>();
-    for (const note of notesInTextOrder(notes)) {
-      if (seen.has(note.n)) report('twice', note.start, { n: note.n });
-      else seen.add(note.n);
+    for (const note of notesInTextOrder(facts.notes)) {
+      if (seen.has(key(note))) report('twice', note.start, { n: note.n });
+      else seen.add(key(note));
     }
   },
 );
@@ -59,25 +77,27 @@ export const noteNumberingGap = defineCheck(
     help: 'Restore the missing note, or renumber the notes after the gap.',
     messages: { skips: 'note numbering skips {{missing}}' },
   },
-  ({ facts: { notes }, report }) => {
-    const numbers = [
-      ...new Set(
-        notes
-          .map((n) => n.n)
-          .filter(numeric)
-          .map(Number),
-      ),
-    ].sort((a, b) => a - b);
-    if (numbers.length === 0) return;
-    const missing: number[] = [];
-    for (let k = Math.min(numbers[0]!, 1), i = 0; k <= numbers[numbers.length - 1]!; k++) {
-      if (numbers[i] === k) i++;
-      else missing.push(k);
+  ({ facts, report }) => {
+    for (const notes of bySection(facts)) {
+      const numbers = [
+        ...new Set(
+          notes
+            .map((n) => n.n)
+            .filter(numeric)
+            .map(Number),
+        ),
+      ].sort((a, b) => a - b);
+      if (numbers.length === 0) continue;
+      const missing: number[] = [];
+      for (let k = Math.min(numbers[0]!, 1), i = 0; k <= numbers[numbers.length - 1]!; k++) {
+        if (numbers[i] === k) i++;
+        else missing.push(k);
+      }
+      if (missing.length === 0) continue;
+      // Point at the note that follows the first missing number.
+      const next = notes.filter((n) => numeric(n.n) && Number(n.n) > missing[0]!).sort((a, b) => Number(a.n) - Number(b.n))[0];
+      report('skips', next?.start ?? notes[0]!.start, { missing: missing.join(', ') });
     }
-    if (missing.length === 0) return;
-    // Point at the note that follows the first missing number.
-    const next = notes.filter((n) => numeric(n.n) && Number(n.n) > missing[0]!).sort((a, b) => Number(a.n) - Number(b.n))[0];
-    report('skips', next?.start ?? notes[0]!.start, { missing: missing.join(', ') });
   },
 );
 
@@ -89,18 +109,20 @@ export const notesOutOfOrder = defineCheck(
     help: 'Put the notes in the order of their numbers.',
     messages: { after: 'note {{n}} comes after note {{previous}}' },
   },
-  ({ facts: { notes }, report }) => {
-    // A line holding several notes (`(2), (5) …`) is placed by its first number.
-    const firstBySpan = new Map<number, NoteSpan>();
-    for (const note of notes.filter((n) => numeric(n.n))) {
-      const seen = firstBySpan.get(note.start);
-      if (!seen || Number(note.n) < Number(seen.n)) firstBySpan.set(note.start, note);
-    }
-    const ordered = [...firstBySpan.values()].sort((a, b) => a.start - b.start);
-    for (let i = 1; i < ordered.length; i++) {
-      const prev = ordered[i - 1]!;
-      const note = ordered[i]!;
-      if (Number(note.n) < Number(prev.n)) report('after', note.start, { n: note.n, previous: prev.n });
+  ({ facts, report }) => {
+    for (const notes of bySection(facts)) {
+      // A line holding several notes (`(2), (5) …`) is placed by its first number.
+      const firstBySpan = new Map<number, NoteSpan>();
+      for (const note of notes.filter((n) => numeric(n.n))) {
+        const seen = firstBySpan.get(note.start);
+        if (!seen || Number(note.n) < Number(seen.n)) firstBySpan.set(note.start, note);
+      }
+      const ordered = [...firstBySpan.values()].sort((a, b) => a.start - b.start);
+      for (let i = 1; i < ordered.length; i++) {
+        const prev = ordered[i - 1]!;
+        const note = ordered[i]!;
+        if (Number(note.n) < Number(prev.n)) report('after', note.start, { n: note.n, previous: prev.n });
+      }
     }
   },
 );

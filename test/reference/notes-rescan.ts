@@ -1,8 +1,11 @@
 // Note structure as of commit c255eaa, before the bounded look-behind and the indexed footnote ranges
 // (quadratic on long lines, but obviously right). The property tests hold the fast one to exactly its results.
+// Since then, with the note conventions of issue 24: `[Footnote 1: …]` and `[^1]: …` blocks, lists under earlier
+// notes headings, `1.` notes under a heading, continued footnotes under paragraphs, no `*  *  *` notes, table keys.
 import type { Document } from '../../src/core/document.js';
 import type { Citation } from '../../src/core/schema.js';
 import { parseNote } from '../../src/extract/citations.js';
+import { noteBlocks } from '../../src/extract/note-blocks.js';
 import type { Candidate, Extractor } from '../../src/extract/types.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -12,7 +15,8 @@ const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3
 /** A note line opens with one label or several: `(4), (6), (7) Ministry of …`. */
 const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
 const LABEL_G = new RegExp(LABEL, 'gu');
-const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)[ \t]*:?[ \t]*$/i;
+const NUMBERED_LINE = /^[ \t]*(\d{1,3})[.)][ \t]+(?=\S)/;
+const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)(?:[ \t]+(?:to|on|for)[ \t]+[^\r\n.]{1,60})?[ \t]*:?[ \t]*$/i;
 /** An inline marker candidate; whether it really is one is decided by its neighbours. */
 const MARKER = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
 const CONNECTIVES = /(?:^|\s)(?:and|or|nor|und|et)\s*$/i;
@@ -64,11 +68,12 @@ function linesOf(text: string): Line[] {
 }
 
 const isBlank = (line: Line) => line.text.trim() === '';
-const noteLine = (line: Line) => {
+const noteLine = (line: Line, headed = false): RegExpExecArray | undefined => {
   const m = NOTE_LINE.exec(line.text);
+  if (!m) return headed ? (NUMBERED_LINE.exec(line.text) ?? undefined) : undefined;
   // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
-  if (!m || (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length))))
-    return undefined;
+  if (!/^[ \t]*[(\[]/.test(m[1]!) && !/\s/.test(line.text.charAt(m[0].length - 1) || line.text.charAt(m[0].length))) return undefined;
+  if (SYMBOLS.includes(line.text.charAt(m[0].length))) return undefined;
   return m;
 };
 
@@ -87,13 +92,13 @@ function blocksOf(lines: Line[]): Line[][] {
 }
 
 /** Notes in a run of lines: each label line starts a note, following non-blank lines continue it. */
-function notesIn(lines: Line[]): Note[] {
+function notesIn(lines: Line[], headed = false): Note[] {
   const notes: Note[] = [];
   let current: Note | undefined;
   for (const line of lines) {
-    const m = noteLine(line);
+    const m = noteLine(line, headed);
     if (m) {
-      const numbers = [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0]));
+      const numbers = NOTE_LINE.test(line.text) ? [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0])) : [labelNumber(m[1]!)];
       const labelStart = line.start + m[0].length - m[0].trimStart().length;
       current = { numbers, labelStart, start: line.start + m[0].length, end: line.start + line.text.trimEnd().length };
       notes.push(current);
@@ -134,6 +139,8 @@ function isMarkerAt(text: string, start: number, end: number, defined: boolean):
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
   const before = text.slice(lineStart, start);
   if (before.trim() === '') return false;
+  if (/\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)$/.test(before)) return false;
+  if (/^[\s*†‡§]*$/.test(before) && /^[ \t*†‡§]*(?:[\r\n]|$)/.test(text.slice(end, end + 64))) return false;
   const prev = before[before.length - 1]!;
   const next = text.slice(end, end + 2);
   const endsClause = next === '' || /^(?:[\r\n]|[ \t]*[\r\n]|[.,;:!?)\]”"’'—–-]|[ \t]*$)/.test(next);
@@ -164,11 +171,13 @@ function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
  * directly under a paragraph) and the markers that point to them.
  */
 export function noteStructure(text: string): NoteStructure {
-  const lines = linesOf(text);
+  const blocks = noteBlocks(text);
+  const inBlock = (l: Line) => blocks.some((b) => b.labelStart <= l.end && l.start < b.end);
+  const lines = linesOf(text).map((l) => (inBlock(l) ? { ...l, text: '' } : l));
   const region = finalRegion(lines);
   let regionStart = region.lines[0]?.start ?? text.length;
-  let notes = notesIn(region.lines);
-  let defined = new Set(notes.flatMap((n) => n.numbers));
+  let notes = notesIn(region.lines, region.headed);
+  let defined = new Set([...notes.flatMap((n) => n.numbers), ...blocks.map((b) => b.n)]);
   // Without a heading, a run of `(1)` paragraphs may be body enumerators: it is a notes list
   // only if the body points into it. `[1]`, `¹` and `*` labels are footnote labels by themselves.
   const enumeratorLike = notes.every((note) => text[note.labelStart] === '(');
@@ -176,19 +185,68 @@ export function noteStructure(text: string): NoteStructure {
     const pointed = new Set(markersIn(text, 0, regionStart, defined).map((m) => m.n));
     if (!notes.some((note) => note.numbers.some((n) => pointed.has(n)))) {
       notes = [];
-      defined = new Set();
+      defined = new Set(blocks.map((b) => b.n));
       regionStart = text.length;
     }
   }
-  const body = footnotesUnderParagraphs(
+  const before = lines.filter((l) => l.start < regionStart);
+  const listed = headedLists(before);
+  const inList = (l: Line) => listed.some((n) => n.labelStart <= l.end && l.start < n.end);
+  const rest = before.map((l) => (inList(l) ? { ...l, text: '' } : l));
+  const body = footnotesUnderParagraphs(text, rest, defined);
+  const inBody = (l: Line) => body.some((n) => n.labelStart <= l.end && l.start < n.end);
+  const runs = labelledRuns(
     text,
-    lines.filter((l) => l.start < regionStart),
-    defined,
+    rest.map((l) => (inBody(l) ? { ...l, text: '' } : l)),
   );
-  const allDefined = new Set([...defined, ...body.flatMap((n) => n.numbers)]);
-  const bodyRanges = body.map((n) => [n.labelStart, n.end] as const);
-  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !bodyRanges.some(([s, e]) => m.start >= s && m.start < e));
-  return { notes: [...body, ...notes].sort((a, b) => a.start - b.start), markers, regionStart };
+  const explicit = blocks.map(({ n, labelStart, start, end }) => ({ numbers: [n], labelStart, start, end }));
+  const all = [...explicit, ...listed, ...body, ...runs, ...notes].sort((a, b) => a.start - b.start);
+  const allDefined = new Set(all.flatMap((n) => n.numbers));
+  const ranges = all.filter((n) => n.start < regionStart).map((n) => [n.labelStart, n.end] as const);
+  const markers = markersIn(text, 0, regionStart, allDefined).filter((m) => !ranges.some(([s, e]) => m.start >= s && m.start < e));
+  return { notes: all, markers, regionStart };
+}
+
+/** Lists under an earlier notes heading: the labelled blocks right after it. */
+function headedLists(lines: Line[]): Note[] {
+  const found: Note[] = [];
+  const last = lastHeading(lines);
+  for (let i = 0; i < last; i++) {
+    if (!HEADING.test(lines[i]!.text)) continue;
+    let j = i + 1;
+    // Blank lines, label lines, and the lines continuing a note; a heading or an unlabelled paragraph ends it.
+    const inList = (line: Line, prev: Line) => !HEADING.test(line.text) && (isBlank(line) || noteLine(line, true) || !isBlank(prev));
+    while (j < last && inList(lines[j]!, lines[j - 1]!)) j++;
+    found.push(...notesIn(lines.slice(i + 1, j), true));
+  }
+  return found;
+}
+
+/**
+ * Runs of `[1] …` paragraphs standing apart from their markers (at a chapter's end, with no
+ * heading): a notes list when the text since the previous such list points into it.
+ */
+function labelledRuns(text: string, lines: Line[]): Note[] {
+  const found: Note[] = [];
+  const blocks = blocksOf(lines);
+  const bracketed = (block: Line[]) => /^[ \t]*\[\d{1,3}\]/.test(block[0]!.text) && noteLine(block[0]!) !== undefined;
+  let from = 0;
+  for (let i = 0; i < blocks.length;) {
+    if (!bracketed(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && bracketed(blocks[j]!)) j++;
+    const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
+    const numbers = new Set(notes.flatMap((n) => n.numbers));
+    const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
+    if (pointed) found.push(...notes);
+    // The next run's markers stand after this one: each stretch of text is read once.
+    from = notes[notes.length - 1]!.end;
+    i = j;
+  }
+  return found;
 }
 
 /**
@@ -199,7 +257,8 @@ function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<stri
   const found: Note[] = [];
   const blocks = blocksOf(lines);
   blocks.forEach((block, i) => {
-    if (i === 0 || !block.every((line) => noteLine(line))) return;
+    if (i === 0 || !noteLine(block[0]!)) return;
+    if (text[block[0]!.start + block[0]!.text.search(/\S/)] === '(' && !block.every((line) => noteLine(line))) return;
     const candidates = notesIn(block);
     const numbers = candidates.flatMap((n) => n.numbers);
     if (numbers.some((n) => defined.has(n))) return;
