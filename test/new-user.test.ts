@@ -266,4 +266,31 @@ describe('what a new user trips over', () => {
     await cli(root, 'annotate');
     expect([existsSync(dead), existsSync(live)]).toEqual([false, true]);
   });
+
+  it('item 15: annotate follows the configured severities; a pack rule the engine cannot run is said once; an undeclared pack type is a config error', async () => {
+    const human = 'entries:\n  - type: person\n    start: 0\n    end: 4\n    text: Rusk\n    by: human\n';
+    const root = makeProject({ 'corpus/a.txt': 'Rusk met Gromyko.\n', 'corpus/b.txt': 'Rusk left.\n' });
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/a.txt.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('entries:\n', human));
+    writeFileSync(join(root, 'corpus/a.txt'), 'Someone met Gromyko.\n');
+    writeFileSync(join(root, 'marginalia.config.yaml'), 'check:\n  rules:\n    entry-orphaned: off\n');
+    const quiet = await cli(root, 'annotate');
+    expect(quiet.stdout).not.toContain('entry-orphaned');
+    writeFileSync(
+      join(root, 'mine.yaml'),
+      'name: mine\nrules:\n  - id: ships\n    type: person\n    match: "#ProperNoun+ #Verb"\n  - id: lancers\n    type: person\n    regex: "Lancers"\n',
+    );
+    writeFileSync(join(root, 'marginalia.config.yaml'), 'rules: [mine.yaml]\n');
+    const said = await cli(root, 'annotate', '--force');
+    expect(lines(said.stdout).filter((l) => l.includes('pack-rule-inactive'))).toEqual([
+      'mine.yaml:3:5  warning  rule mine/ships is a compromise pattern (match:), which runs only with `ner: compromise`; it is skipped  pack-rule-inactive',
+    ]);
+    writeFileSync(join(root, 'mine.yaml'), 'name: mine\nrules:\n  - id: ships\n    type: ship\n    regex: "Pueblo"\n');
+    const undeclared = await cli(root, 'annotate');
+    expect([undeclared.code, undeclared.stderr]).toEqual([
+      2,
+      'marginalia: mine.yaml:4:11  rules.0.type: "ship" is not declared (add it to `types` in the config)\n',
+    ]);
+  });
 });

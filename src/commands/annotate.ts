@@ -9,6 +9,8 @@ import type { Config } from '../io/config.js';
 import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../io/project.js';
 import { annotateText, type FileOutcome, type FileStatus } from '../pipeline/annotate-text.js';
 import { runContext } from '../pipeline/context.js';
+import { projectOf } from '../pipeline/project.js';
+import { withConfiguredSeverity } from '../rules/registry.js';
 import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
 
 export type { FileStatus } from '../pipeline/annotate-text.js';
@@ -59,7 +61,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   const cwd = options.cwd ?? config.root;
   const context = runContext(config, options.force ?? false, options.extractors);
   const targets = collectTargets(config, options.paths ?? [], cwd).filter((t) => !shard || shardOf(t.text, shard.count) === shard.index);
-  const messages: Message[] = linkedTexts(config, options.paths ?? [], cwd);
+  const messages: Message[] = [...projectOf(config).messages, ...linkedTexts(config, options.paths ?? [], cwd)];
   const timings: Record<string, number> = {};
   // What a killed run left half-written beside the sidecars goes first.
   removeStaleTemporaries(absolute(config, config.annotations));
@@ -111,7 +113,14 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     messages.push(...outcome.messages);
     files.push({ target: targets[index]!, status: outcome.status, ...(outcome.added?.length ? { added: outcome.added } : {}) });
   }
-  return { total: targets.length, files, messages, interrupted: files.length < targets.length, timings };
+  // One severity policy for every command: the config's `check.rules`.
+  return {
+    total: targets.length,
+    files,
+    messages: withConfiguredSeverity(messages, config.check.rules),
+    interrupted: files.length < targets.length,
+    timings,
+  };
 }
 
 /** The JSON Schema beside the sidecars, which their first line points to. */

@@ -19,8 +19,8 @@ import type { Candidate, ExtractContext, Extractor, ExtractorFactory } from './t
 export type { Candidate, ExtractContext, Extractor, ExtractorFactory } from './types.js';
 
 /** The shipped rule packs, then the user's packs named in the config. */
-export function rulePacks(config?: Pick<Config, 'root' | 'rules'>): RulePack[] {
-  return [...loadBuiltinPacks(), ...(config?.rules ?? []).map((path) => loadPack(join(config!.root, path), path))];
+export function rulePacks(config?: Pick<Config, 'root' | 'rules' | 'types'>): RulePack[] {
+  return [...loadBuiltinPacks(), ...(config?.rules ?? []).map((path) => loadPack(join(config!.root, path), path, config!.types))];
 }
 
 /** The NLP engine that finds people, places and organizations besides the rules. */

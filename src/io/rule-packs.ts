@@ -28,12 +28,17 @@ const Rule = z
       .optional()
       .describe('A JavaScript regular expression; {{list}} inserts a list of the pack as alternatives; group 1, if any, is the span'),
     match: z.string().optional().describe('A compromise match pattern, e.g. "#Honorific+ #ProperNoun+"'),
+    engine: z
+      .enum(['compromise'])
+      .optional()
+      .describe('The NER engine the rule is written for: it runs only with that engine (a match rule needs compromise)'),
     caseSensitive: z.boolean().default(true),
     value: z.string().optional().describe('Normalized value given to every match'),
   })
   .refine((r) => [r.gazetteer, r.regex, r.match].filter(Boolean).length === 1, {
     message: 'a rule has exactly one of gazetteer, regex, match',
-  });
+  })
+  .refine((r) => !r.engine || r.match, { message: 'engine is for match rules only' });
 
 export const RulePack = z.strictObject({
   name: z.string().min(1),
@@ -50,12 +55,28 @@ export type PackRule = z.infer<typeof Rule>;
 /** The packs shipped in the package's rules/ folder. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-/** Read and validate a rule pack; errors name the file, line and column. */
-export function loadPack(path: string, label = path): RulePack {
+/** Where each pack was read from, and each of its rules: for messages about a rule. */
+const origins = new WeakMap<RulePack, { file: string; locate(path: (string | number)[]): { line: number; column: number } }>();
+
+export const originOf = (pack: RulePack) => origins.get(pack);
+
+/**
+ * Read and validate a rule pack; errors name the file, line and column. With `types` (the
+ * config's), a rule of a type the config does not declare is an error too.
+ */
+export function loadPack(path: string, label = path, types?: readonly string[]): RulePack {
   const parsed = parseYaml(label, readFileSync(path, 'utf8'), RulePack, 'rules');
   if (!parsed.value) {
     const m = parsed.messages[0]!;
     throw new ExitError(`${m.file}:${m.line ?? 1}:${m.column ?? 1}  ${m.message}`);
+  }
+  origins.set(parsed.value, { file: label, locate: parsed.locate });
+  for (const [i, rule] of parsed.value.rules.entries()) {
+    if (!types || types.includes(rule.type)) continue;
+    const at = parsed.locate(['rules', i, 'type']);
+    throw new ExitError(
+      `${label}:${at.line}:${at.column}  rules.${i}.type: "${rule.type}" is not declared (add it to \`types\` in the config)`,
+    );
   }
   for (const [i, rule] of parsed.value.rules.entries()) {
     if (!rule.regex) continue;

@@ -10,7 +10,10 @@ import { extractContext, rulePacks, type ExtractContext } from '../extract/index
 import { SHIPPED_MODEL } from '../extract/tagger/model.js';
 import { readAuthorities } from '../io/authority.js';
 import { CONFIG_FILE, type Config } from '../io/config.js';
-import type { RulePack } from '../io/rule-packs.js';
+import { originOf, type RulePack } from '../io/rule-packs.js';
+import type { Message } from '../core/message.js';
+import { packRuleInactive } from '../rules/packs.js';
+import { report } from '../rules/rule.js';
 
 /**
  * What a run knows of the project, derived once from its config: the rule packs (validated
@@ -28,6 +31,8 @@ export interface Project {
   rejected: ReadonlySet<string>;
   /** The tagger's model file and its hash, when the tagger is the engine. */
   model?: { path: string; sha256: string };
+  /** What the run says once about the project itself (a pack rule the engine cannot run). */
+  messages: readonly Message[];
   /** Identifies the tool version, rules, authorities and model that made a sidecar's machine entries. */
   generator(extractorIds: readonly string[]): string;
 }
@@ -57,6 +62,7 @@ function openProject(config: Config): Project {
     authorities,
     rejected: new Set(authorities.filter((r) => r.status === 'rejected').flatMap((r) => formsOf(r).map((f) => `${r.type}:${f}`))),
     ...(model ? { model } : {}),
+    messages: config.ner === 'compromise' ? [] : inactiveRules(packs),
     generator: (extractorIds) => {
       const uses: unknown[] = [extractorIds, packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])];
       // The model's hash only where the tagger runs: a retrained model changes what it finds.
@@ -64,4 +70,23 @@ function openProject(config: Config): Project {
       return `marginalia ${VERSION} rules ${sha256Hex(JSON.stringify(uses)).slice(0, 12)}`;
     },
   };
+}
+
+/** The match rules of the packs that only compromise runs, unless they say they are meant for it alone. */
+function inactiveRules(packs: readonly RulePack[]): Message[] {
+  return packs.flatMap((pack) => {
+    const origin = originOf(pack);
+    return pack.rules.flatMap((rule, i) =>
+      rule.match && !rule.engine
+        ? [
+            report(
+              packRuleInactive,
+              'needsCompromise',
+              { file: origin?.file ?? pack.name, ...origin?.locate(['rules', i]) },
+              { rule: `${pack.name}/${rule.id}` },
+            ),
+          ]
+        : [],
+    );
+  });
 }

@@ -5,6 +5,7 @@ import { CITATION_RULES } from './citations.js';
 import type { CheckRule } from './check.js';
 import { ENTRY_RULES } from './entries.js';
 import { NOTE_RULES } from './notes.js';
+import { PACK_RULES } from './packs.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { RUN_RULES } from './runs.js';
 import { SIDECAR_RULES } from './sidecars.js';
@@ -25,6 +26,7 @@ export const RULES: readonly RuleMeta[] = (
     ...TEXT_RULES,
     ...RUN_RULES,
     ...AUTHORITY_RULES,
+    ...PACK_RULES,
     ...YAML_KINDS.flatMap((kind) => Object.values(YAML_RULES[kind])),
   ] as Rule[]
 ).map((r) => r.meta);
