@@ -293,4 +293,26 @@ describe('what a new user trips over', () => {
       'marginalia: mine.yaml:4:11  rules.0.type: "ship" is not declared (add it to `types` in the config)\n',
     ]);
   });
+
+  it('item 10: a date without its year takes the document’s year, else stays unknown; a weekday belongs to it', async () => {
+    const root = makeProject({
+      'corpus/a.txt':
+        '12. Telegram From the Embassy in India\n\nNew Delhi, January 3, 1972.\n\nOn December 28 and on the afternoon of January 2 the Minister called.\n',
+      'corpus/b.txt': 'The meeting is set for Tuesday, October 11th, and the 5th of June.\n',
+    });
+    await cli(root, 'annotate');
+    const dates = (name: string) =>
+      parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8'))
+        .entries.filter((e: { type: string }) => e.type === 'date')
+        .map((e: { text: string; value: string }) => [e.text, e.value]);
+    expect(dates('a.txt')).toEqual([
+      ['January 3, 1972', '1972-01-03'],
+      ['December 28', '1971-12-28'],
+      ['January 2', '1972-01-02'],
+    ]);
+    expect(dates('b.txt')).toEqual([
+      ['Tuesday, October 11th', 'XXXX-10-11'],
+      ['5th of June', 'XXXX-06-05'],
+    ]);
+  });
 });

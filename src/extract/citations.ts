@@ -162,7 +162,9 @@ export function parseNote(text: string, asSource = false): ParsedNote {
   return { kind: 'other' };
 }
 
-/** EDTF value of the first date in a string, if any. */
+/** EDTF value of the first date in a string that has its year, if any. */
 export function firstDate(text: string): string | undefined {
-  return findDates(text).sort((a, b) => a.start - b.start || b.end - a.end)[0]?.value;
+  return findDates(text)
+    .filter((d) => !d.value!.startsWith('XXXX'))
+    .sort((a, b) => a.start - b.start || b.end - a.end)[0]?.value;
 }

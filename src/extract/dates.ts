@@ -33,6 +33,7 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?`;
 const YEAR = String.raw`(?:1[0-9]\d\d|20\d\d)`;
 const DASH = String.raw`\s*[-–—]\s*`;
+const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthOf = (word: string) => MONTHS[word.toLowerCase().replace(/\.$/, '')]!;
@@ -77,6 +78,21 @@ const RULES: DateRule[] = [
     id: 'day-month-year',
     pattern: new RegExp(String.raw`\b(${DAY})\s+(?:day\s+)?(?:of\s+)?(${MONTH})\s*,?\s*(?:A\.\s?D\.?\s*,?\s*)?(${YEAR})\b`, 'g'),
     value: (m) => iso(m[3]!, monthOf(m[2]!), m[1]!),
+  },
+  {
+    // on December 13 · Tuesday, October 11th: the year is the document's (see documentYear), else unknown.
+    id: 'month-day',
+    pattern: new RegExp(String.raw`\b(?:${WEEKDAY},?\s+)?(${MONTH})\s+(${DAY})\b(?!\s*,?\s*(?:${YEAR}|\d|[-–—]))`, 'g'),
+    value: (m) => `XXXX-${pad(monthOf(m[1]!))}-${pad(Number(m[2]!.replace(/\D/g, '')))}`,
+  },
+  {
+    // 13 December · Monday, the 5th of June
+    id: 'day-month',
+    pattern: new RegExp(
+      String.raw`\b(?:${WEEKDAY},?\s+(?:the\s+)?)?(${DAY})\s+(?:of\s+)?(${MONTH})\b(?!\s*,?\s*(?:A\.\s?D|${YEAR}|\d))`,
+      'g',
+    ),
+    value: (m) => `XXXX-${pad(monthOf(m[2]!))}-${pad(Number(m[1]!.replace(/\D/g, '')))}`,
   },
   {
     // September, 2022 · April 1984
@@ -138,3 +154,20 @@ export const datesExtractor: ExtractorFactory = () => ({
   types: ['date'],
   extract: (doc: Document) => findDates(doc.text),
 });
+
+/**
+ * A date without its year (`XXXX-12-13`) takes the year that puts it nearest the document's
+ * own date (`1971-12-14` → `1971-12-13`; `1972-01-03` → `1971-12-28`); without a dated document it stays unknown.
+ */
+export function withDocumentYear(value: string, issued: string | undefined): string {
+  const yearless = /^XXXX-(\d\d)-(\d\d)$/.exec(value);
+  const dated = issued && /^(\d{4})(?:-(\d\d))?(?:-(\d\d))?/.exec(issued);
+  if (!yearless || !dated) return value;
+  // A document dated by its year alone: the date is in that year.
+  if (!dated[2]) return isEdtf(`${dated[1]}-${yearless[1]}-${yearless[2]}`) ? `${dated[1]}-${yearless[1]}-${yearless[2]}` : value;
+  const at = Date.UTC(+dated[1]!, +dated[2]! - 1, +(dated[3] ?? 15));
+  const candidates = [-1, 0, 1].map((d) => +dated[1]! + d).filter((y) => isEdtf(`${y}-${yearless[1]}-${yearless[2]}`));
+  const distance = (y: number) => Math.abs(Date.UTC(y, +yearless[1]! - 1, +yearless[2]!) - at);
+  const year = candidates.sort((a, b) => distance(a) - distance(b))[0];
+  return year === undefined ? value : `${year}-${yearless[1]}-${yearless[2]}`;
+}

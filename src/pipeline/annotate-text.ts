@@ -3,6 +3,7 @@ import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
 import { extract, type Candidate, type Extractor } from '../extract/index.js';
+import { withDocumentYear } from '../extract/dates.js';
 import { documentMetadata } from '../extract/metadata.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { CacheEntry } from '../io/cache.js';
@@ -121,11 +122,14 @@ export async function annotateDocument(
   const machine = current ? kept.filter((e) => !isHumanWork(e)) : fresh();
   const { entries, orphaned } = merge(doc, machine, kept);
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
+  const metadata = documentMetadata(doc.text, sourceNote);
   const sidecar = newSidecar(
     options.generator,
     { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding },
-    documentMetadata(doc.text, sourceNote),
-    entries,
+    metadata,
+    entries.map((e) =>
+      e.type === 'date' && e.value?.startsWith('XXXX') && !isHumanWork(e) ? { ...e, value: withDocumentYear(e.value, metadata.issued) } : e,
+    ),
   );
   if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
   const before = new Set((previous?.entries ?? []).map((e) => e.id));
