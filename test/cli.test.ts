@@ -100,7 +100,7 @@ describe('diff A B', () => {
     const root = makeProject({ 'a.yaml': a, 'b.yaml': b });
     const r = await cli(root, 'diff', 'a.yaml', 'b.yaml');
     expect(r.stdout).toBe(
-      '--- a.yaml\n+++ b.yaml\n~ person 111-123 "Erich Mielke" → person 111-122 "Erich Mielk"  (span)\nperson: +0 -0 ~1\n',
+      '--- a.yaml\n+++ b.yaml\n~ person 111-123 "Erich Mielke" → person 111-122 "Erich Mielk"  (re-spanned)\nperson: +0 -0 ~1\n',
     );
     expect(r.code).toBe(1);
     expect((await cli(root, 'diff', 'a.yaml', 'a.yaml')).code).toBe(0);

@@ -54,7 +54,7 @@ describe('editing a corpus text keeps hand-made entries, and diff shows only rea
     const [doc] = JSON.parse(r.stdout).documents;
     // Offsets moved by the preface are no change; the typo fix is.
     expect(doc.changed.map((c: { before: Entry; after: Entry; changes: string[] }) => [c.before.text, c.after.text, c.changes])).toEqual([
-      ['Pham Hnug', 'Pham Hung', ['span']],
+      ['Pham Hnug', 'Pham Hung', ['re-spanned']],
     ]);
     expect(doc.removed).toEqual([]);
     expect(doc.added).toEqual([]);
@@ -75,8 +75,8 @@ describe('diff across folders and git revisions', () => {
     const r = await cli(root, 'diff', '--rev', 'HEAD');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `--- HEAD/wilson-1986-01-06-schmidt-to-mielke.txt.yaml\n+++ annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml\n` +
-        `~ money ${target.start}-${target.end + 1} "${target.text}s" → money ${target.start}-${target.end} "${target.text}"  (span)\nmoney: +0 -0 ~1\n`,
+      `--- HEAD:annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml\n+++ annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml\n` +
+        `~ money ${target.start}-${target.end + 1} "${target.text}s" → money ${target.start}-${target.end} "${target.text}"  (re-spanned)\nmoney: +0 -0 ~1\n`,
     );
     git(root, 'checkout', '-q', '--', '.');
     expect((await cli(root, 'diff', '--rev', 'HEAD')).code).toBe(0);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -314,5 +314,44 @@ describe('what a new user trips over', () => {
       ['Tuesday, October 11th', 'XXXX-10-11'],
       ['5th of June', 'XXXX-06-05'],
     ]);
+  });
+
+  it('item 11: diff names what a curator did, keeps a moved paragraph’s entities, and labels a missing side /dev/null', async () => {
+    const root = makeProject({
+      'corpus/a.txt': 'Dean Rusk met Andrei Gromyko in Geneva.\n\nLater Robert McNamara flew to Saigon.\n\nThen Averell Harriman spoke.\n',
+    });
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/a.txt.yaml');
+    cpSync(path, join(root, 'before.yaml'));
+    const sidecar = parse(readFileSync(path, 'utf8'));
+    const byText = (t: string) => sidecar.entries.find((e: { text: string }) => e.text === t);
+    byText('Geneva').status = 'accepted';
+    byText('Saigon').status = 'rejected';
+    byText('Andrei Gromyko').type = 'org';
+    writeFileSync(path, stringify(sidecar));
+    const curated = JSON.parse((await cli(root, 'diff', 'before.yaml', 'annotations/a.txt.yaml', '--format', 'json')).stdout).documents[0];
+    const kinds = curated.changed.map((c: { after: { text: string }; changes: string[] }) => [c.after.text, c.changes]);
+    expect(kinds).toEqual([
+      ['Andrei Gromyko', ['retyped']],
+      ['Geneva', ['accepted']],
+      ['Saigon', ['rejected']],
+    ]);
+    // The last paragraph moved to the top: its entity moved, the others only shifted.
+    cpSync(path, join(root, 'before.yaml'));
+    writeFileSync(
+      join(root, 'corpus/a.txt'),
+      'Then Averell Harriman spoke.\n\nDean Rusk met Andrei Gromyko in Geneva.\n\nLater Robert McNamara flew to Saigon.\n',
+    );
+    await cli(root, 'annotate');
+    const moved = JSON.parse((await cli(root, 'diff', 'before.yaml', 'annotations/a.txt.yaml', '--format', 'json')).stdout).documents[0];
+    expect([moved.added, moved.removed]).toEqual([[], []]);
+    expect(moved.changed.map((c: { after: { text: string }; changes: string[] }) => [c.after.text, c.changes])).toEqual([
+      ['Averell Harriman', ['moved']],
+    ]);
+    mkdirSync(join(root, 'x'));
+    mkdirSync(join(root, 'y'));
+    cpSync(path, join(root, 'y/a.txt.yaml'));
+    const missing = await cli(root, 'diff', 'x', 'y');
+    expect(missing.stdout.split('\n').slice(0, 2)).toEqual(['--- /dev/null', '+++ y/a.txt.yaml']);
   });
 });

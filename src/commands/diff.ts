@@ -1,157 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { posix, relative, resolve as resolvePath, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { existsSync } from 'node:fs';
+import { relative, resolve as resolvePath, sep } from 'node:path';
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
-import { SCHEMA_FILE, VALUE_KEYS, type Entry, type Sidecar } from '../core/schema.js';
-import { parseSidecar } from '../io/sidecar.js';
+import type { Sidecar } from '../core/schema.js';
+import { diffEntries, type DiffResult, type DocumentDiff } from '../diff/entries.js';
 import { matchSpans } from '../core/scoring.js';
+import { fileSide, gitSide, type Side } from '../diff/sides.js';
 
-export type ChangeKind = 'type' | 'span' | 'text' | 'value';
+export { diffEntries, type ChangeKind, type DiffResult, type DocumentDiff, type EntryChange } from '../diff/entries.js';
 
-export interface EntryChange {
-  before: Entry;
-  after: Entry;
-  changes: ChangeKind[];
-}
-
-export interface DocumentDiff {
-  /** The sidecar's path relative to the compared folders (or the file names given). */
-  path: string;
-  a: string;
-  b: string;
-  added: Entry[];
-  removed: Entry[];
-  changed: EntryChange[];
-}
-
-export interface DiffResult {
-  documents: DocumentDiff[];
-}
-
-const COMPARED_KEYS = [...VALUE_KEYS, 'status'] as const;
-const spanKey = (e: Entry) => `${e.type}\u0000${e.start}\u0000${e.end}\u0000${e.n ?? ''}`;
-const quoteKey = (e: Entry) => `${e.type}\u0000${e.text}\u0000${e.n ?? ''}`;
-const overlaps = (a: Entry, b: Entry) => a.start < b.end && b.start < a.end;
-const valueOf = (e: Entry) => JSON.stringify(COMPARED_KEYS.map((k) => e[k] ?? null));
-
-/**
- * Entry-level difference of two entry lists. Entries pair by type and span, then (when the
- * texts differ) by type and quote in order, or by their context, then by id, then by overlap;
- * the rest was added or removed. When the texts differ, offsets that merely moved with the text are no change.
- */
-export function diffEntries(a: readonly Entry[], b: readonly Entry[], sameText = true): Omit<DocumentDiff, 'path' | 'a' | 'b'> {
-  const restA = new Set(a);
-  const restB = new Set(b);
-  const changed: EntryChange[] = [];
-  const pair = (x: Entry, y: Entry) => {
-    restA.delete(x);
-    restB.delete(y);
-    const changes: ChangeKind[] = [];
-    if (x.type !== y.type) changes.push('type');
-    if (x.text !== y.text) changes.push(x.start === y.start && x.end === y.end ? 'text' : 'span');
-    else if (sameText && (x.start !== y.start || x.end !== y.end)) changes.push('span');
-    if (valueOf(x) !== valueOf(y)) changes.push('value');
-    if (changes.length) changed.push({ before: x, after: y, changes });
-  };
-  const pairBy = (key: (e: Entry) => string | undefined) => {
-    const index = new Map<string, Entry[]>();
-    for (const y of restB) {
-      const k = key(y);
-      if (k !== undefined) index.set(k, [...(index.get(k) ?? []), y]);
-    }
-    for (const x of [...restA]) {
-      const k = key(x);
-      const y = k === undefined ? undefined : index.get(k)?.find((c) => restB.has(c));
-      if (y) pair(x, y);
-    }
-  };
-  pairBy(spanKey);
-  if (!sameText) {
-    pairBy(quoteKey);
-    // An entry whose text was corrected keeps its surroundings.
-    pairBy((e) => (e.prefix ? `${e.type}\u0000<${e.prefix.slice(-8)}` : undefined));
-    pairBy((e) => (e.suffix ? `${e.type}\u0000>${e.suffix.slice(0, 8)}` : undefined));
-  }
-  pairBy((e) => e.id);
-  for (const sameType of [true, false]) {
-    for (const x of [...restA]) {
-      const y = [...restB].find((c) => overlaps(x, c) && (c.type === x.type) === sameType);
-      if (y) pair(x, y);
-    }
-  }
-  const byStart = (p: Entry, q: Entry) => p.start - q.start || p.type.localeCompare(q.type);
-  return { added: [...restB].sort(byStart), removed: [...restA].sort(byStart), changed: changed.sort((p, q) => byStart(p.after, q.after)) };
-}
-
-/** Where sidecars come from: the file system, or a git revision read without checking it out. */
-interface Side {
-  label: string;
-  /** Sidecar paths relative to the side's root. */
-  list(): string[];
-  read(path: string): Sidecar | undefined;
-}
-
-function parse(label: string, source: string): Sidecar {
-  const parsed = parseSidecar(label, source);
-  if (!parsed.value) {
-    const m = parsed.messages[0]!;
-    throw new ExitError(`${label}:${m.line ?? 1}:${m.column ?? 1}  ${m.message}`);
-  }
-  return parsed.value;
-}
-
-function fileSide(path: string, label: string): Side {
-  const isDir = existsSync(path) && statSync(path).isDirectory();
-  return {
-    label,
-    list: () => (isDir ? globSync(['**/*.yaml'], { cwd: path, ignore: [`**/${SCHEMA_FILE}`] }).sort() : ['']),
-    read(rel) {
-      const full = rel ? resolvePath(path, rel) : path;
-      if (!existsSync(full)) return undefined;
-      const source = readFileSync(full, 'utf8');
-      // git passes /dev/null for a file that does not exist on one side.
-      return source.trim() === '' ? undefined : parse(rel ? posix.join(label, rel) : label, source);
-    },
-  };
-}
-
-function gitSide(config: Config, rev: string): Side {
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync('git', args, { cwd: config.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    } catch (error) {
-      throw new ExitError(`git ${args.join(' ')}: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`);
-    }
-  };
-  const prefix = git('rev-parse', '--show-prefix').trim();
-  const folder = posix.join(prefix, config.annotations);
-  return {
-    label: rev,
-    list: () =>
-      git('ls-tree', '-r', '--name-only', rev, '--', `${folder}/`)
-        .split('\n')
-        .filter((p) => p.endsWith('.yaml') && !p.endsWith(SCHEMA_FILE))
-        .map((p) => posix.relative(folder, p)),
-    read(rel) {
-      try {
-        return parse(
-          `${rev}:${posix.join(config.annotations, rel)}`,
-          execFileSync('git', ['show', `${rev}:./${posix.join(config.annotations, rel)}`], {
-            cwd: config.root,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            maxBuffer: 1 << 30,
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ExitError) throw error;
-        return undefined;
-      }
-    },
-  };
-}
+const labelOf = (side: Side, path: string) => (path ? `${side.label}${side.label.endsWith('/') ? '' : '/'}${path}` : side.label);
 
 function diffSides(a: Side, b: Side): DiffResult {
   const paths = [...new Set([...a.list(), ...b.list()])].sort();
@@ -161,8 +19,9 @@ function diffSides(a: Side, b: Side): DiffResult {
     const same = !x || !y || x.source.sha256 === y.source.sha256;
     return {
       path,
-      a: path ? posix.join(a.label, path) : a.label,
-      b: path ? posix.join(b.label, path) : b.label,
+      // A file one side lacks is /dev/null there, as git names it.
+      a: x ? labelOf(a, path) : '/dev/null',
+      b: y ? labelOf(b, path) : '/dev/null',
       ...diffEntries(x?.entries ?? [], y?.entries ?? [], same),
     };
   });
