@@ -354,4 +354,17 @@ describe('what a new user trips over', () => {
     const missing = await cli(root, 'diff', 'x', 'y');
     expect(missing.stdout.split('\n').slice(0, 2)).toEqual(['--- /dev/null', '+++ y/a.txt.yaml']);
   });
+
+  it('item 12: a list of documents is one cross-reference per number; TEI keeps our own cluster keys out of @ref', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'See Documents 99 and 100, and Documents 12, 13, and 15.\n\nDean Rusk spoke.\n' });
+    await cli(root, 'annotate');
+    const xrefs = parse(readFileSync(join(root, 'annotations/a.txt.yaml'), 'utf8'))
+      .entries.filter((e: { type: string }) => e.type === 'xref')
+      .map((e: { text: string }) => e.text);
+    expect(xrefs).toEqual(['Documents 99', '100', 'Documents 12', '13', '15']);
+    await cli(root, 'export', '--format', 'tei', '--out', 'tei');
+    const tei = readFileSync(join(root, 'tei/corpus/a.xml'), 'utf8');
+    expect(tei).toContain('<persName key="person:rusk">Dean Rusk</persName>');
+    expect(tei).not.toMatch(/ref="person:/);
+  });
 });

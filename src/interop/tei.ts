@@ -17,14 +17,24 @@ function dateAttrs(value: string | undefined): Record<string, string | undefined
 }
 
 /** The TEI element of an entry. */
+/**
+ * @ref points to a record (an authority record, a Wikidata id); a cluster key of our own
+ * (`person:rusk`) is no pointer, so it goes to @key.
+ */
+function identity(e: Entry): Record<string, string | undefined> {
+  if (e.ref) return { ref: e.ref };
+  if (e.cluster && /^wd:Q\d+$/.test(e.cluster)) return { ref: e.cluster };
+  return { key: e.cluster };
+}
+
 function element(e: Entry): [string, Record<string, string | undefined>] {
   switch (e.type) {
     case 'person':
-      return ['persName', { ref: e.ref ?? e.cluster }];
+      return ['persName', identity(e)];
     case 'org':
-      return ['orgName', { ref: e.ref ?? e.cluster }];
+      return ['orgName', identity(e)];
     case 'place':
-      return ['placeName', { ref: e.ref ?? e.cluster }];
+      return ['placeName', identity(e)];
     case 'date':
       return ['date', dateAttrs(e.value)];
     case 'money':
