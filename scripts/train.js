@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { isHeldOut } from './heldout.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -34,7 +35,8 @@ const { Document } = await import(join(root, 'dist/core/document.js'));
 const started = performance.now();
 const files = (dir, suffix) =>
   readdirSync(join(data, dir))
-    .filter((f) => f.endsWith(suffix))
+    // The held-out FRUS volumes (scripts/heldout.js) are never trained on.
+    .filter((f) => f.endsWith(suffix) && !isHeldOut(f))
     .sort();
 // GUM's bio and voyage genres are CC BY-SA: left out, so that the model carries no share-alike terms.
 const shareAlike = /^GUM_(?:bio|voyage)_/;
