@@ -5,6 +5,7 @@ import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
+import { doubtfulPerson, lowerCaseWords, notPersonAlone } from '../extract/vocabulary.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -61,14 +62,19 @@ function select(candidates: readonly Candidate[]): Candidate[] {
  * One sense per document: a name found once is found at its other mentions,
  * and a person's last name alone (`Mielke`, `Diem`) refers to that person.
  */
-function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
+function propagate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const forms = new Map<string, Candidate>();
+  // One wrong decision is not copied to every mention: a person's form that is a nationality, a
+  // title alone or a word written in lower case is not propagated.
+  // The last name of a full name (`Chalmers B. Wood` → `Wood`) is good evidence: only a nationality or a title stops it.
+  const ok = (c: Candidate, form: string, last = false) =>
+    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) : doubtfulPerson(form, lower));
   for (const c of kept) {
     if (layerOf(c.type) !== 'entity' || !['person', 'org', 'place'].includes(c.type)) continue;
     const surface = text.slice(c.start, c.end);
-    if (surface.length > 2 && /^\p{Lu}/u.test(surface) && !surface.includes('\n')) forms.set(surface, c);
+    if (surface.length > 2 && /^\p{Lu}/u.test(surface) && !surface.includes('\n') && ok(c, surface)) forms.set(surface, c);
     const last = surface.split(/\s+/).pop()!;
-    if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last)) forms.set(last, c);
+    if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last) && ok(c, last, true)) forms.set(last, c);
   }
   if (forms.size === 0) return [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...forms.keys()])})(?![\\p{L}\\p{N}])`, 'gu');
@@ -95,7 +101,7 @@ const COORDINATION = new RegExp(
 );
 
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
-function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
+function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   // Kept entities do not overlap one another: binary search finds the one at a place.
   const entities = new SortedSpans(kept.filter((k) => layerOf(k.type) === 'entity'));
@@ -105,15 +111,32 @@ function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
       start: m.index + w.index,
       end: m.index + w.index + w[0].length,
     }));
-    const person = members.find((w) => persons.containing(w.start, w.end));
+    const person = members.find((w) => persons.containing(w.start, w.end) && !doubtfulPerson(text.slice(w.start, w.end), lower));
     if (!person) continue;
     for (const w of members) {
-      if (!entities.overlapping(w.start, w.end)) {
+      if (!entities.overlapping(w.start, w.end) && !doubtfulPerson(text.slice(w.start, w.end), lower)) {
         out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PRIORITY.coordinated });
       }
     }
   }
   return out;
+}
+
+/** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
+const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
+
+/**
+ * A nationality (`Greeks`, `Swiss`) or a title or office alone (`Minister`, `His Majesty`) is
+ * never a person; a weakly found one-word person that period text or the document itself writes
+ * in lower case is dropped. An accepted authority record is taken as it is.
+ */
+function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
+  return candidates.filter((c) => {
+    if (c.type !== 'person' || c.by === 'rule:authority') return true;
+    const surface = text.slice(c.start, c.end);
+    if (notPersonAlone(surface)) return false;
+    return !(WEAK.has(c.by) && doubtfulPerson(surface, lower));
+  });
 }
 
 /** Mentions of one person share a cluster: the last name, or the gazetteer id. */
@@ -132,9 +155,10 @@ function cluster(text: string, c: Candidate): Candidate {
  * length; then names found once are looked for again through the whole document.
  */
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
-  const first = select(withinBlocks(doc.text, candidates));
-  const coordinated = select([...first, ...coordinate(doc.text, first)]);
-  const final = select([...coordinated, ...propagate(doc.text, coordinated)]);
+  const lower = lowerCaseWords(doc.text);
+  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
+  const coordinated = select([...first, ...coordinate(doc.text, first, lower)]);
+  const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
   return final.map((c) => toEntry(doc, cluster(doc.text, c)));
 }
 

@@ -1,0 +1,94 @@
+import { lexiconSets, type LexiconSets } from './tagger/features.js';
+import { loadModel } from './tagger/model.js';
+
+/**
+ * What period text and the word lists know about a capitalized word, for the pipeline's
+ * decisions about persons: the shipped tagger's lexicon (compromise's word classes, the rule
+ * packs' titles, how often period text capitalizes a word inside a sentence).
+ */
+let sets: LexiconSets | undefined;
+const lexicon = (): LexiconSets => (sets ??= lexiconSets(loadModel().lexicon));
+
+/** The bare lower-case word: no trailing period or punctuation, no possessive. */
+const bare = (word: string) =>
+  word
+    .replace(/[.,;:!?)\]]+$/, '')
+    .replace(/['’]s?$/, '')
+    .toLowerCase();
+
+/** Function words and honorific nouns that may stand beside a title without making a name (`His Majesty`, `the Secretary of State`). */
+const FUNCTION = new Set([
+  'the',
+  'his',
+  'her',
+  'their',
+  'of',
+  'for',
+  'and',
+  'de',
+  'majesty',
+  'highness',
+  'excellency',
+  'holiness',
+  'lordship',
+]);
+
+/** A nationality or people, singular or plural: `Greek`, `Koreans`, `Englishmen`, `Swiss`. */
+export function isDemonym(word: string): boolean {
+  const w = bare(word);
+  const { classes } = lexicon();
+  if (classes.get(w) === 'demonym') return true;
+  const singular = [w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/men$/, 'man')].filter((s) => s !== w);
+  return singular.some((s) => classes.get(s) === 'demonym');
+}
+
+/** A title or office (`Minister`, `Vice President`'s words, `Sec`). */
+export function isTitle(word: string): boolean {
+  const w = bare(word);
+  const { titles, classes } = lexicon();
+  return titles.has(w) || classes.get(w) === 'title';
+}
+
+/** Period text writes it mostly in lower case inside a sentence (`Reference`, `Hope`, `File`). */
+export function mostlyLower(word: string): boolean {
+  const bin = lexicon().capitals.get(bare(word));
+  return bin !== undefined && bin <= 1;
+}
+
+/** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
+export function wordClass(word: string): string | undefined {
+  return lexicon().classes.get(bare(word));
+}
+
+/** Never a person alone: nationalities, titles and offices, and the function words between them (`His Majesty`, `Greek Cypriots`). */
+export function notPersonAlone(span: string): boolean {
+  const words = span.split(/[\s-]+/).filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.every((w) => FUNCTION.has(bare(w)) || isTitle(w) || isDemonym(w)) &&
+    !words.every((w) => FUNCTION.has(bare(w)))
+  );
+}
+
+/** The words a document writes in lower case (mid-sentence: a lower-case first letter). */
+export function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’]*/gu)) out.add(m[0]);
+  return out;
+}
+
+/**
+ * Weak evidence for a person is not enough for this string: a nationality, a title alone, a
+ * word period text mostly writes in lower case, or one this very document also writes in lower
+ * case (`Hope` beside `hope`); first and last names that word lists know stay possible.
+ */
+export function doubtfulPerson(span: string, lowerInDocument: ReadonlySet<string>): boolean {
+  if (notPersonAlone(span)) return true;
+  const words = span.split(/\s+/).filter(Boolean);
+  if (words.length !== 1) return false;
+  const w = words[0]!;
+  const cls = wordClass(w);
+  if (cls === 'first' || cls === 'last' || cls === 'person') return false;
+  // A word the lists do not know (`Diem`) is judged by the document alone: the casing statistics are thin on rare names.
+  return (cls === 'word' && mostlyLower(w)) || lowerInDocument.has(bare(w));
+}
