@@ -139,6 +139,35 @@ function plausible(text: string, candidates: readonly Candidate[], lower: Readon
   });
 }
 
+/**
+ * `STALIN` in a headline or a telegram's capitals is the person the document names elsewhere
+ * (`Stalin`, `Joseph Stalin`), not an acronym: an all-capital word that is a known person's
+ * name or last name in the same document becomes that person.
+ */
+function capitalsNames(text: string, kept: readonly Candidate[]): Candidate[] {
+  const names = new Map<string, Candidate>();
+  for (const c of kept) {
+    if (c.type !== 'person') continue;
+    const surface = text.slice(c.start, c.end);
+    if (/\p{Ll}/u.test(surface)) for (const w of [surface, surface.split(/\s+/).pop()!]) if (w.length > 2) names.set(w.toUpperCase(), c);
+  }
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    if (c.type !== 'acronym' || c.by !== 'rule:acronyms') continue;
+    const source = names.get(text.slice(c.start, c.end));
+    if (source)
+      out.push({
+        type: 'person',
+        start: c.start,
+        end: c.end,
+        by: 'resolve:propagated',
+        priority: PRIORITY.propagated,
+        ...(source.ref ? { ref: source.ref } : {}),
+      });
+  }
+  return out;
+}
+
 /** Mentions of one person share a cluster: the last name, or the gazetteer id. */
 function cluster(text: string, c: Candidate): Candidate {
   if (c.cluster || c.type !== 'person') return c;
@@ -157,7 +186,7 @@ function cluster(text: string, c: Candidate): Candidate {
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
   const lower = lowerCaseWords(doc.text);
   const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
-  const coordinated = select([...first, ...coordinate(doc.text, first, lower)]);
+  const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
   return final.map((c) => toEntry(doc, cluster(doc.text, c)));
 }
