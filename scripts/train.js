@@ -21,12 +21,16 @@ const epochs = Number(arg('epochs', 8));
 const seed = Number(arg('seed', 1));
 const sources = arg('sources', 'litbank,gum,frus').split(',');
 const partial = arg('partial', 'complete');
+// The period table (scripts/period-table.js): word clusters and casing of period text; `--period none` trains without.
+const periodPath = arg('period', join(root, 'models/period.bin'));
 if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never trained on`);
 
 const { readLitBank, readGum, readFrus } = await import(join(root, 'dist/extract/tagger/corpora.js'));
 const { train } = await import(join(root, 'dist/extract/tagger/train.js'));
 const { serializeModel } = await import(join(root, 'dist/extract/tagger/model.js'));
 const { buildLexicon, wordClasses } = await import(join(root, 'dist/extract/tagger/lexicon.js'));
+const { parsePeriod } = await import(join(root, 'dist/extract/tagger/period.js'));
+const period = periodPath === 'none' ? undefined : parsePeriod(readFileSync(resolve(periodPath)));
 // compromise's word lists (first names, places, organizations, common words) become word classes in the model.
 const nlp = (await import('compromise')).default;
 const { extract, extractorsFor, extractContext, rulePacks } = await import(join(root, 'dist/extract/index.js'));
@@ -63,14 +67,31 @@ const lexicon = buildLexicon(
   wordClasses(nlp.model().one.lexicon),
 );
 const count = (source) => texts.filter((t) => t.source === source).length;
-const model = train(texts, lexicon, {
+const model = train(
+  texts,
+  lexicon,
+  {
+    epochs,
+    seed,
+    buckets: 1 << 18,
+    partial,
+    onEpoch: (epoch, errors, sentences) => process.stderr.write(`epoch ${epoch}: ${errors} of ${sentences} sentences wrong\n`),
+  },
+  period,
+);
+model.trainedOn = {
+  litbank: count('litbank'),
+  gum: count('gum'),
+  frus: count('frus'),
+  partial,
   epochs,
   seed,
   buckets: 1 << 18,
-  partial,
-  onEpoch: (epoch, errors, sentences) => process.stderr.write(`epoch ${epoch}: ${errors} of ${sentences} sentences wrong\n`),
-});
-model.trainedOn = { litbank: count('litbank'), gum: count('gum'), frus: count('frus'), partial, epochs, seed, buckets: 1 << 18 };
+  ...(period ? { period: period.builtFrom } : {}),
+};
+// The table is read from beside the model: written there too when the model goes elsewhere.
+if (period && resolve(dirname(out), 'period.bin') !== resolve(periodPath))
+  writeFileSync(join(dirname(out), 'period.bin'), readFileSync(resolve(periodPath)));
 const bytes = serializeModel(model);
 writeFileSync(out, bytes);
 process.stderr.write(

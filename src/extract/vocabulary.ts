@@ -1,5 +1,6 @@
 import { lexiconSets, type LexiconSets } from './tagger/features.js';
 import { loadModel } from './tagger/model.js';
+import { casing } from './tagger/period.js';
 
 /**
  * What period text and the word lists know about a capitalized word, for the pipeline's
@@ -7,7 +8,11 @@ import { loadModel } from './tagger/model.js';
  * packs' titles, how often period text capitalizes a word inside a sentence).
  */
 let sets: LexiconSets | undefined;
-const lexicon = (): LexiconSets => (sets ??= lexiconSets(loadModel().lexicon));
+const lexicon = (): LexiconSets => {
+  if (sets) return sets;
+  const model = loadModel();
+  return (sets = lexiconSets(model.lexicon, model.period));
+};
 
 /** The bare lower-case word: no trailing period or punctuation, no possessive. */
 const bare = (word: string) =>
@@ -49,11 +54,25 @@ export function isTitle(word: string): boolean {
   return titles.has(w) || classes.get(w) === 'title';
 }
 
-/** Period text writes it mostly in lower case inside a sentence (`Reference`, `Hope`, `File`). */
+/** Period text writes it mostly in lower case inside a sentence (`Reference`, `Hope`), by the period table or the training texts. */
 export function mostlyLower(word: string): boolean {
-  const bin = lexicon().capitals.get(bare(word));
+  const { period, capitals } = lexicon();
+  const c = period && casing(period, bare(word));
+  if (c && c.capital + c.lower >= 20) return c.capital / (c.capital + c.lower) < 0.3;
+  const bin = capitals.get(bare(word));
   return bin !== undefined && bin <= 1;
 }
+
+/**
+ * Period text writes it as a capitalized head after `the` (`the Soviets`, `the Swiss`, `the
+ * President`, `the Pueblo`): a people, an office or a thing, which a person's name rarely is.
+ */
+export function afterThe(word: string): boolean {
+  const { period } = lexicon();
+  const c = period && casing(period, bare(word));
+  return !!c && c.capital >= 20 && c.afterThe / c.capital >= THE_SHARE;
+}
+const THE_SHARE = 0.2;
 
 /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
 export function wordClass(word: string): string | undefined {
@@ -63,6 +82,7 @@ export function wordClass(word: string): string | undefined {
 /** Never a person alone: nationalities, titles and offices, and the function words between them (`His Majesty`, `Greek Cypriots`). */
 export function notPersonAlone(span: string): boolean {
   const words = span.split(/[\s-]+/).filter(Boolean);
+  if (words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && afterThe(words[0]!)) return true;
   return (
     words.length > 0 &&
     words.every((w) => FUNCTION.has(bare(w)) || isTitle(w) || isDemonym(w)) &&

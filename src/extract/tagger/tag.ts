@@ -14,7 +14,7 @@ const setsOf = new WeakMap<Model, LexiconSets>();
 /** People, places and organizations in a text, sentence by sentence; `hints` are the rules' spans. */
 export function tagText(model: Model, text: string, hints: readonly Hint[] = []): TaggedSpan[] {
   let sets = setsOf.get(model);
-  if (!sets) setsOf.set(model, (sets = lexiconSets(model.lexicon)));
+  if (!sets) setsOf.set(model, (sets = lexiconSets(model.lexicon, model.period)));
   const tokens = tokenize(text, sets.abbreviations);
   const features = featurize(tokens, sets, hints);
   const spans: TaggedSpan[] = [];

@@ -1,6 +1,7 @@
 import { featurize, lexiconSets, SLOTS, type Hint, type Lexicon } from './features.js';
 import { L, LABELS, emissions, viterbi, type Model } from './model.js';
 import { tokenize, type Tokens } from './tokens.js';
+import type { PeriodTable } from './period.js';
 
 /** A text with its gold spans; a `partial` text's unlabelled capitalized words are not negatives. */
 export interface TrainingText {
@@ -71,8 +72,8 @@ interface Sentence {
  * from the best labels the gold allows, move the weights toward the latter. With partial gold
  * this is the latent-variable perceptron: unknown labels are filled by the model itself.
  */
-export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions): Model {
-  const sets = lexiconSets(lexicon);
+export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions, period?: PeriodTable): Model {
+  const sets = lexiconSets(lexicon, period);
   const sentences: Sentence[] = [];
   for (const item of texts) {
     const tokens = tokenize(item.text, sets.abbreviations);
@@ -100,6 +101,7 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
     transitions: new Float32Array((L + 1) * L),
     lexicon,
     trainedOn: {},
+    ...(period ? { period } : {}),
   };
   // Averaging: `total` holds each update times the step it was made at.
   const totalWeights = new Float64Array(model.weights.length);
