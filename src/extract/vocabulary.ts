@@ -74,6 +74,26 @@ export function afterThe(word: string): boolean {
 }
 const THE_SHARE = 0.2;
 
+/** A common word: period text writes it in lower case often enough (`files`, `central`, `special`, but also `wood`, `park`). */
+export function commonWord(word: string): boolean {
+  const { period } = lexicon();
+  const c = period && casing(period, bare(word));
+  if (c && c.capital + c.lower >= 30) return c.lower >= 30 && c.lower / (c.capital + c.lower) >= COMMON_SHARE;
+  return wordClass(word) === 'word' && mostlyLower(word);
+}
+const COMMON_SHARE = 0.1;
+
+/**
+ * Words that make no name together (`Central Files`, `Secretary of State`, `President's Special
+ * Assistant`, `Democratic People`): two or more, each a function word, a title, a nationality, a
+ * common word or a capitalized head after `the`. One common word alone may be a name (`Lodge`, `Ball`).
+ */
+export function noNameWords(span: string): boolean {
+  const words = span.split(/[\s-]+/).filter(Boolean);
+  if (words.length < 2) return false;
+  return words.every((w) => FUNCTION.has(bare(w)) || isTitle(w) || isDemonym(w) || commonWord(w) || afterThe(w) || wordClass(w) === 'date');
+}
+
 /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
 export function wordClass(word: string): string | undefined {
   return lexicon().classes.get(bare(word));

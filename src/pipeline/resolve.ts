@@ -5,7 +5,7 @@ import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
-import { doubtfulPerson, lowerCaseWords, notPersonAlone } from '../extract/vocabulary.js';
+import { doubtfulPerson, lowerCaseWords, noNameWords, notPersonAlone } from '../extract/vocabulary.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -135,6 +135,8 @@ function plausible(text: string, candidates: readonly Candidate[], lower: Readon
     if (c.type !== 'person' || c.by === 'rule:authority') return true;
     const surface = text.slice(c.start, c.end);
     if (notPersonAlone(surface)) return false;
+    // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
+    if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
     return !(WEAK.has(c.by) && doubtfulPerson(surface, lower));
   });
 }
