@@ -129,6 +129,10 @@ export function doubtfulPerson(span: string, lowerInDocument: ReadonlySet<string
   const w = words[0]!;
   const cls = wordClass(w);
   if (cls === 'first' || cls === 'last' || cls === 'person') return false;
-  // A word the lists do not know (`Diem`) is judged by the document alone: the casing statistics are thin on rare names.
-  return (cls === 'word' && mostlyLower(w)) || lowerInDocument.has(bare(w));
+  // Period text's casing decides where it has seen the word often enough; otherwise a word the lists
+  // do not know as a common word (`Diem`) is judged by the document alone.
+  const { period } = lexicon();
+  const c = period && casing(period, bare(w));
+  const known = !!c && c.capital + c.lower >= 20;
+  return (known ? mostlyLower(w) : cls === 'word' && mostlyLower(w)) || lowerInDocument.has(bare(w));
 }
