@@ -11,6 +11,11 @@ export interface TrainingText {
   hints: Hint[];
   /** Capitalized words inside spans dropped from the gold (common-noun mentions): not negatives either. */
   unsure?: { start: number; end: number }[];
+  /**
+   * The gold's persons are complete (a FRUS volume's every persName and its other mentions): an
+   * unlabelled capitalized word may be a place, an organization or nothing, but no person.
+   */
+  personsComplete?: boolean;
 }
 
 export interface TrainOptions {
@@ -28,12 +33,14 @@ export interface TrainOptions {
 
 const ALL = (1 << L) - 1;
 const labelIndex = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
+const NO_PERSON = ALL & ~(1 << labelIndex('B-person')) & ~(1 << labelIndex('I-person'));
 
 /** Per token, the labels the gold allows, as bit masks: one label where it is known, several where not. */
 function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
   const allowed = new Uint8Array(tokens.count).fill(1 << labelIndex('O'));
   const free = (i: number) => /^\p{Lu}/u.test(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
-  if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = ALL;
+  const open = item.personsComplete ? NO_PERSON : ALL;
+  if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = open;
   for (const u of item.unsure ?? [])
     for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= u.start && tokens.ends[i]! <= u.end && free(i)) allowed[i] = ALL;
   for (const span of item.spans) {
@@ -46,7 +53,8 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
   }
   // Between two free words, a lower-case joiner may belong to the name (`Embassy in Vietnam`).
   if (item.partial)
-    for (let i = 1; i + 1 < tokens.count; i++) if (allowed[i] === 1 && allowed[i - 1] === ALL && allowed[i + 1] === ALL) allowed[i] = ALL;
+    for (let i = 1; i + 1 < tokens.count; i++)
+      if (allowed[i] === 1 && allowed[i - 1] === open && allowed[i + 1] === open) allowed[i] = open;
   return allowed;
 }
 
