@@ -70,7 +70,7 @@ export function mostlyLower(word: string): boolean {
 export function afterThe(word: string): boolean {
   const { period } = lexicon();
   const c = period && casing(period, bare(word));
-  return !!c && c.capital >= 20 && c.afterThe / c.capital >= THE_SHARE;
+  return !!c && c.capital >= 10 && c.afterThe / c.capital >= THE_SHARE;
 }
 const THE_SHARE = 0.2;
 
