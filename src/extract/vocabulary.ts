@@ -21,22 +21,10 @@ const bare = (word: string) =>
     .replace(/['’]s?$/, '')
     .toLowerCase();
 
-/** Function words and honorific nouns that may stand beside a title without making a name (`His Majesty`, `the Secretary of State`). */
-const FUNCTION = new Set([
-  'the',
-  'his',
-  'her',
-  'their',
-  'of',
-  'for',
-  'and',
-  'de',
-  'majesty',
-  'highness',
-  'excellency',
-  'holiness',
-  'lordship',
-]);
+/** Function words that may stand beside a title without making a name (`the Secretary of State`). */
+const FUNCTION = new Set(['the', 'his', 'her', 'their', 'your', 'of', 'for', 'and', 'de']);
+/** Nouns of address that are titles (`His Majesty`, `Your Excellency`). */
+const HONORIFIC = new Set(['majesty', 'majefty', 'highness', 'excellency', 'holiness', 'lordship', 'grace']);
 
 /** A nationality or people, singular or plural: `Greek`, `Koreans`, `Englishmen`, `Swiss`. */
 export function isDemonym(word: string): boolean {
@@ -51,7 +39,7 @@ export function isDemonym(word: string): boolean {
 export function isTitle(word: string): boolean {
   const w = bare(word);
   const { titles, classes } = lexicon();
-  return titles.has(w) || classes.get(w) === 'title';
+  return titles.has(w) || HONORIFIC.has(w) || classes.get(w) === 'title';
 }
 
 /** Period text writes it mostly in lower case inside a sentence (`Reference`, `Hope`), by the period table or the training texts. */
@@ -81,7 +69,7 @@ export function commonWord(word: string): boolean {
   if (c && c.capital + c.lower >= 30) return c.lower >= 30 && c.lower / (c.capital + c.lower) >= COMMON_SHARE;
   return wordClass(word) === 'word' && mostlyLower(word);
 }
-const COMMON_SHARE = 0.1;
+const COMMON_SHARE = 0.05;
 
 /**
  * Words that make no name together (`Central Files`, `Secretary of State`, `President's Special
@@ -103,11 +91,18 @@ export function wordClass(word: string): string | undefined {
 export function notPersonAlone(span: string): boolean {
   const words = span.split(/[\s-]+/).filter(Boolean);
   if (words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && afterThe(words[0]!)) return true;
-  return (
-    words.length > 0 &&
-    words.every((w) => FUNCTION.has(bare(w)) || isTitle(w) || isDemonym(w)) &&
-    !words.every((w) => FUNCTION.has(bare(w)))
-  );
+  if (!words.length || words.every((w) => FUNCTION.has(bare(w)))) return false;
+  // A people named by a nationality and a plural (`Greek Cypriots`, `Turkish Cypriots`).
+  if (words.length === 2 && isDemonym(words[0]!) && /\p{Ll}s$/u.test(words[1]!)) return true;
+  // Titles of several words (`Vice President`, `Chief Justice`) are matched whole, the longest first.
+  const { titles } = lexicon();
+  for (let i = 0; i < words.length;) {
+    let j = words.length;
+    while (j > i + 1 && !titles.has(words.slice(i, j).map(bare).join(' '))) j--;
+    if (j === i + 1 && !(FUNCTION.has(bare(words[i]!)) || isTitle(words[i]!) || isDemonym(words[i]!))) return false;
+    i = j;
+  }
+  return true;
 }
 
 /** The words a document writes in lower case (mid-sentence: a lower-case first letter). */

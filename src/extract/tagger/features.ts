@@ -44,6 +44,10 @@ export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets
 
 /** Features per token: a fixed number of slots, so a sentence's features fit one typed array. */
 export const SLOTS = 41;
+/** The slots before the period table's seven: all a model trained without a table reads. */
+export const BASE_SLOTS = 34;
+/** How many slots a model reads: all of them with a period table, the first 34 without. */
+export const slotsUsed = (withPeriod: boolean): number => (withPeriod ? SLOTS : BASE_SLOTS);
 
 /** FNV-1a, 32 bits. */
 export function hash(s: string): number {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePeriod, type PeriodTable } from './period.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SLOTS, type Lexicon } from './features.js';
+import { SLOTS, slotsUsed, type Lexicon } from './features.js';
 
 export const LABELS = ['O', 'B-person', 'I-person', 'B-place', 'I-place', 'B-org', 'I-org'] as const;
 export const L = LABELS.length;
@@ -41,9 +41,10 @@ const ALLOWED = (() => {
 export function emissions(model: Model, features: Uint32Array, from: number, to: number): Float32Array {
   const mask = model.buckets - 1;
   const scores = new Float32Array((to - from) * L);
+  const used = slotsUsed(!!(model.period ?? model.periodFile));
   for (let i = from; i < to; i++) {
     const row = (i - from) * L;
-    for (let k = 0; k < SLOTS; k++) {
+    for (let k = 0; k < used; k++) {
       const base = (features[i * SLOTS + k]! & mask) * L;
       for (let y = 0; y < L; y++) scores[row + y]! += model.weights[base + y]!;
     }

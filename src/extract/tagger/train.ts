@@ -1,4 +1,4 @@
-import { featurize, lexiconSets, SLOTS, type Hint, type Lexicon } from './features.js';
+import { featurize, lexiconSets, SLOTS, slotsUsed, type Hint, type Lexicon } from './features.js';
 import { L, LABELS, emissions, viterbi, type Model } from './model.js';
 import { tokenize, type Tokens } from './tokens.js';
 import type { PeriodTable } from './period.js';
@@ -115,6 +115,7 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
   const totalWeights = new Float64Array(model.weights.length);
   const totalTransitions = new Float64Array(model.transitions.length);
   const mask = options.buckets - 1;
+  const used = slotsUsed(!!period);
   let step = 1;
   const next = random(options.seed);
   const order = sentences.map((_, i) => i);
@@ -137,7 +138,7 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
         const update = (labels: Uint8Array, delta: number) => {
           for (let i = 0; i < n; i++) {
             const y = labels[i]!;
-            for (let k = 0; k < SLOTS; k++) {
+            for (let k = 0; k < used; k++) {
               const at = (features[i * SLOTS + k]! & mask) * L + y;
               model.weights[at]! += delta;
               totalWeights[at]! += delta * step;

@@ -1,0 +1,53 @@
+// Decisions about persons that resolve makes on the words themselves, apart from overlaps: which
+// candidates are plausible persons, and which all-capital words are a person named elsewhere.
+import { PRIORITY } from '../core/priority.js';
+import type { Candidate } from '../extract/types.js';
+import { doubtfulPerson, noNameWords, notPersonAlone } from '../extract/vocabulary.js';
+
+/** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
+const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
+
+/**
+ * A nationality (`Greeks`, `Swiss`) or a title or office alone (`Minister`, `His Majesty`) is
+ * never a person; a weakly found one-word person that period text or the document itself writes
+ * in lower case is dropped. An accepted authority record is taken as it is.
+ */
+export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
+  return candidates.filter((c) => {
+    if (c.type !== 'person' || c.by === 'rule:authority') return true;
+    const surface = text.slice(c.start, c.end);
+    if (notPersonAlone(surface)) return false;
+    // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
+    if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
+    return !(WEAK.has(c.by) && doubtfulPerson(surface, lower));
+  });
+}
+
+/**
+ * `STALIN` in a headline or a telegram's capitals is the person the document names elsewhere
+ * (`Stalin`, `Joseph Stalin`), not an acronym: an all-capital word that is a known person's
+ * name or last name in the same document becomes that person.
+ */
+export function capitalsNames(text: string, kept: readonly Candidate[]): Candidate[] {
+  const names = new Map<string, Candidate>();
+  for (const c of kept) {
+    if (c.type !== 'person') continue;
+    const surface = text.slice(c.start, c.end);
+    if (/\p{Ll}/u.test(surface)) for (const w of [surface, surface.split(/\s+/).pop()!]) if (w.length > 2) names.set(w.toUpperCase(), c);
+  }
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    if (c.type !== 'acronym' || c.by !== 'rule:acronyms') continue;
+    const source = names.get(text.slice(c.start, c.end));
+    if (source)
+      out.push({
+        type: 'person',
+        start: c.start,
+        end: c.end,
+        by: 'resolve:propagated',
+        priority: PRIORITY.propagated,
+        ...(source.ref ? { ref: source.ref } : {}),
+      });
+  }
+  return out;
+}
