@@ -91,6 +91,12 @@ export function wordClass(word: string): string | undefined {
 export function notPersonAlone(span: string): boolean {
   const words = span.split(/[\s-]+/).filter(Boolean);
   if (words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && afterThe(words[0]!)) return true;
+  return titleOrNationality(span);
+}
+
+/** Only titles, offices and nationalities (`President`, `Vice President`, `His Majesty`, `Soviet`): no name of any kind. */
+export function titleOrNationality(span: string): boolean {
+  const words = span.split(/[\s-]+/).filter(Boolean);
   if (!words.length || words.every((w) => FUNCTION.has(bare(w)))) return false;
   // A people named by a nationality and a plural (`Greek Cypriots`, `Turkish Cypriots`).
   if (words.length === 2 && isDemonym(words[0]!) && /\p{Ll}s$/u.test(words[1]!)) return true;

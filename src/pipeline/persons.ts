@@ -2,7 +2,7 @@
 // candidates are plausible persons, and which all-capital words are a person named elsewhere.
 import { PRIORITY } from '../core/priority.js';
 import type { Candidate } from '../extract/types.js';
-import { doubtfulPerson, noNameWords, notPersonAlone } from '../extract/vocabulary.js';
+import { doubtfulPerson, noNameWords, notPersonAlone, titleOrNationality } from '../extract/vocabulary.js';
 
 /** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
 const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
@@ -14,7 +14,10 @@ const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
  */
 export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   return candidates.filter((c) => {
-    if (c.type !== 'person' || c.by === 'rule:authority') return true;
+    if (c.by === 'rule:authority') return true;
+    // The tagger's place or organization that is only a title or a nationality (`President`, `Soviet`) names nothing.
+    if (c.type === 'place' || c.type === 'org') return !(c.by === 'nlp:tagger' && titleOrNationality(text.slice(c.start, c.end)));
+    if (c.type !== 'person') return true;
     const surface = text.slice(c.start, c.end);
     if (notPersonAlone(surface)) return false;
     // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
