@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Document } from '../src/core/document.js';
 import type { Candidate } from '../src/extract/types.js';
 import { readFrusAll } from '../src/extract/tagger/corpora.js';
-import { loadModel } from '../src/extract/tagger/index.js';
+import { loadModel, tagText } from '../src/extract/tagger/index.js';
+import { parseSidecar } from '../src/io/sidecar.js';
 import { casing, parsePeriod, serializePeriod } from '../src/extract/tagger/period.js';
 import { doubtfulPerson, isDemonym, noNameWords, notPersonAlone } from '../src/extract/vocabulary.js';
 import { resolve } from '../src/pipeline/resolve.js';
@@ -92,5 +93,33 @@ describe('frus-all as training data', () => {
     const [doc] = readFrusAll([a, b], [b]);
     expect(doc!.personsComplete).toBe(true);
     expect(doc!.spans.map((s) => b.text.slice(s.start, s.end))).toEqual(['Rusk']);
+  });
+});
+
+describe('confidence', () => {
+  it('gives each tagger span a deterministic confidence in 0..1', () => {
+    const model = loadModel();
+    const text = 'Secretary Rusk met Ambassador Dobrynin in Moscow. Nodis.';
+    const once = tagText(model, text);
+    expect(tagText(model, text)).toEqual(once);
+    expect(once.length).toBeGreaterThan(0);
+    for (const s of once) {
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is written on the tagger’s entries only, and a version-1 sidecar is still read', () => {
+    const text = 'Rusk met Gromyko.';
+    const entries = resolve(new Document('t.txt', text), [
+      { ...person(text, 'Gromyko'), confidence: 0.75 },
+      { ...person(text, 'Rusk', 'rule:names/speaker'), confidence: 0.5 },
+    ]);
+    expect(entries.sort((a, b) => a.start - b.start).map((e) => [e.text, e.confidence])).toEqual([
+      ['Rusk', undefined],
+      ['Gromyko', 0.75],
+    ]);
+    const v1 = `schemaVersion: 1\nsource: {path: t.txt, sha256: "${'0'.repeat(64)}", length: 4}\nentries: []\n`;
+    expect(parseSidecar('t.txt.yaml', v1).value?.schemaVersion).toBe(2);
   });
 });

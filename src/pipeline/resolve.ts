@@ -153,6 +153,7 @@ function toEntry(doc: Document, c: Candidate): Entry {
   for (const key of VALUE_KEYS) {
     if (c[key] !== undefined) (entry as Record<string, unknown>)[key] = c[key];
   }
+  if (c.confidence !== undefined && c.by === 'nlp:tagger') entry.confidence = c.confidence;
   return withContext(doc, entry);
 }
 

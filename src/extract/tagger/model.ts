@@ -95,6 +95,14 @@ export function viterbi(scores: Float32Array, transitions: Float32Array, allowed
   return out;
 }
 
+/** The score of a label sequence: its emissions and transitions. */
+export function pathScore(scores: Float32Array, transitions: Float32Array, labels: Uint8Array): number {
+  let total = 0;
+  for (let i = 0; i < labels.length; i++)
+    total += scores[i * L + labels[i]!]! + transitions[(i === 0 ? L : labels[i - 1]!) * L + labels[i]!]!;
+  return total;
+}
+
 const MAGIC = 'marginalia-tagger-1';
 
 /**
