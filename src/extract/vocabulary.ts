@@ -51,6 +51,13 @@ export function mostlyLower(word: string): boolean {
   return bin !== undefined && bin <= 1;
 }
 
+/** Period text has seen it often enough and writes it mostly in lower case (`Resolved`, `Hope`, but not `Wood`, 44 % capitalized). */
+export function periodLower(word: string): boolean {
+  const { period } = lexicon();
+  const c = period && casing(period, bare(word));
+  return !!c && c.capital + c.lower >= 20 && c.capital / (c.capital + c.lower) < 0.3;
+}
+
 /**
  * Period text writes it as a capitalized head after `the` (`the Soviets`, `the Swiss`, `the
  * President`, `the Pueblo`): a people, an office or a thing, which a person's name rarely is.

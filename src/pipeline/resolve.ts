@@ -5,7 +5,7 @@ import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
-import { doubtfulPerson, lowerCaseWords, notPersonAlone } from '../extract/vocabulary.js';
+import { doubtfulPerson, lowerCaseWords, notPersonAlone, periodLower } from '../extract/vocabulary.js';
 import { capitalsNames, plausible } from './persons.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
@@ -69,7 +69,7 @@ function propagate(text: string, kept: readonly Candidate[], lower: ReadonlySet<
   // title alone or a word written in lower case is not propagated.
   // The last name of a full name (`Chalmers B. Wood` → `Wood`) is good evidence: only a nationality or a title stops it.
   const ok = (c: Candidate, form: string, last = false) =>
-    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) : doubtfulPerson(form, lower));
+    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) || periodLower(form) : doubtfulPerson(form, lower));
   for (const c of kept) {
     if (layerOf(c.type) !== 'entity' || !['person', 'org', 'place'].includes(c.type)) continue;
     const surface = text.slice(c.start, c.end);

@@ -7,7 +7,7 @@ import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../../src/core/schema.j
 import { withinBlocks } from '../../src/pipeline/blocks.js';
 // The decisions on the words themselves (not on overlaps) are shared with the fast resolve.
 import { capitalsNames, plausible } from '../../src/pipeline/persons.js';
-import { doubtfulPerson, lowerCaseWords, notPersonAlone } from '../../src/extract/vocabulary.js';
+import { doubtfulPerson, lowerCaseWords, notPersonAlone, periodLower } from '../../src/extract/vocabulary.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -63,7 +63,7 @@ const PROPAGATED_PRIORITY = 5;
 function propagate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const forms = new Map<string, Candidate>();
   const ok = (c: Candidate, form: string, last = false) =>
-    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) : doubtfulPerson(form, lower));
+    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) || periodLower(form) : doubtfulPerson(form, lower));
   for (const c of kept) {
     if (layerOf(c.type) !== 'entity' || !['person', 'org', 'place'].includes(c.type)) continue;
     const surface = text.slice(c.start, c.end);
