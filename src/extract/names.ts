@@ -23,15 +23,13 @@ function nameRegexes(list: ExtractContext['list']) {
   const particles = alternation(list('particles'));
   // A name: capitalized words and initials, with particles inside (`Vo van Mang`, `Charles de Gaulle`).
   const NAME = String.raw`${CAP}(?:\s+(?:(?:${particles})\s+)?${CAP}){0,3}(?:,?\s+(?:Jr|Sr)\.)?`;
-  // Only an abbreviation takes a period (`Gen. Taylor`); after a word (`the Secretary. Resolved`) it ends the sentence.
-  const abbreviated = alternation(withLowerCase(list('titles').filter((t) => t.length <= 5 && !/\s/.test(t))));
-  const longTitles = alternation(withLowerCase(list('titles').filter((t) => t.length > 5 || /\s/.test(t))));
+  const titles = alternation(withLowerCase(list('titles')));
   const headsBefore = alternation(list('heads-before'));
   const headsAfter = alternation(list('heads-after'));
   const ORGWORDS = String.raw`${CAP}(?:\s+(?:(?:of|for|the|on|in|de|&)\s+)*${CAP}){0,5}`;
   const syllable = String.raw`(?:\p{Lu}${L}{0,6}|van|thi|Van|Thi)`;
   return {
-    titled: new RegExp(String.raw`(?<![\p{L}])(?:(?:(?:${abbreviated})\.?|(?:${longTitles}))\s+)+(${NAME})(?![\p{L}])`, 'gu'),
+    titled: new RegExp(String.raw`(?<![\p{L}])(?:(?:${titles})\.?\s+)+(${NAME})(?![\p{L}])`, 'gu'),
     vietnamese: new RegExp(String.raw`(?<![\p{L}])(?:${alternation(list('surnames-vi'))})(?:\s+${syllable}){1,3}(?![\p{L}])`, 'gu'),
     speaker: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(?:${alternation(list('speech-verbs'))})(?![\p{L}])`, 'gu'),
     orgOf: new RegExp(
