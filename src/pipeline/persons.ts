@@ -20,6 +20,8 @@ export function plausible(text: string, candidates: readonly Candidate[], lower:
     if (c.type !== 'person') return true;
     const surface = text.slice(c.start, c.end);
     if (notPersonAlone(surface)) return false;
+    // A title that ends a sentence (`the Secretary. Resolved`) introduces no name: only an abbreviation (`Gen.`) takes a period.
+    if (c.by === 'rule:names/titled' && /^\p{L}{6,}\.\s/u.test(surface)) return false;
     // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
     if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
     return !(WEAK.has(c.by) && doubtfulPerson(surface, lower));
