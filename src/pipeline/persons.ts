@@ -13,7 +13,39 @@ const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
  * in lower case is dropped. An accepted authority record is taken as it is.
  */
 export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
-  return candidates.filter((c) => {
+  const located = new Map<string, boolean>();
+  return candidates.flatMap((c) => {
+    const keep = keepAs(text, c, lower, located);
+    return keep === true ? [c] : keep === false ? [] : [{ ...c, type: keep }];
+  });
+}
+
+/**
+ * The tagger's person that the document puts after `in`, `at`, `near` (`in Muong Soui`, `at
+ * Luang Prabang`) is a place: people are met, not stood in. Not a possessive (`in Diem's
+ * view`) nor part of a longer name (`in Rusk Files`); at least half of the form's mentions.
+ */
+const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|around|outside|inside|into|toward|towards)\s+$/iu;
+function locatedSomewhere(text: string, surface: string, located: Map<string, boolean>): boolean {
+  let known = located.get(surface);
+  if (known === undefined) {
+    // At least half of the mentions of the exact form (whole words) follow such a preposition.
+    let mentions = 0;
+    let after = 0;
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      const next = text.slice(at + surface.length, at + surface.length + 3);
+      if (/^[\p{L}\p{N}]/u.test(text.slice(at - 1, at)) || /^(?:[\p{L}\p{N}'’]|\s+\p{Lu})/u.test(next)) continue;
+      mentions++;
+      if (LOCATIVE.test(text.slice(Math.max(0, at - 12), at))) after++;
+    }
+    known = mentions > 0 && after * 2 >= mentions;
+    located.set(surface, known);
+  }
+  return known;
+}
+
+function keepAs(text: string, c: Candidate, lower: ReadonlySet<string>, located: Map<string, boolean>): boolean | string {
+  {
     if (c.by === 'rule:authority') return true;
     // The tagger's place or organization that is only a title or a nationality (`President`, `Soviet`) names nothing.
     if (c.type === 'place' || c.type === 'org') return !(c.by === 'nlp:tagger' && titleOrNationality(text.slice(c.start, c.end)));
@@ -24,8 +56,9 @@ export function plausible(text: string, candidates: readonly Candidate[], lower:
     if (c.by === 'rule:names/titled' && /^\p{L}{6,}\.\s/u.test(surface)) return false;
     // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
     if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
-    return !(WEAK.has(c.by) && doubtfulPerson(surface, lower));
-  });
+    if (WEAK.has(c.by) && doubtfulPerson(surface, lower)) return false;
+    return c.by === 'nlp:tagger' && locatedSomewhere(text, surface, located) ? 'place' : true;
+  }
 }
 
 /**
