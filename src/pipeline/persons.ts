@@ -2,7 +2,7 @@
 // candidates are plausible persons, and which all-capital words are a person named elsewhere.
 import { PRIORITY } from '../core/priority.js';
 import type { Candidate } from '../extract/types.js';
-import { doubtfulPerson, noNameWords, notPersonAlone, titleOrNationality } from '../extract/vocabulary.js';
+import { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality } from '../extract/vocabulary.js';
 
 /** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
 const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
@@ -48,7 +48,11 @@ function keepAs(text: string, c: Candidate, lower: ReadonlySet<string>, located:
   {
     if (c.by === 'rule:authority') return true;
     // The tagger's place or organization that is only a title or a nationality (`President`, `Soviet`) names nothing.
-    if (c.type === 'place' || c.type === 'org') return !(c.by === 'nlp:tagger' && titleOrNationality(text.slice(c.start, c.end)));
+    // Nor does one that period text mostly writes in lower case (`Subscribers`).
+    if (c.type === 'place' || c.type === 'org') {
+      const surface = text.slice(c.start, c.end);
+      return !(c.by === 'nlp:tagger' && (titleOrNationality(surface) || (/^\p{Lu}\p{Ll}+$/u.test(surface) && periodLower(surface))));
+    }
     if (c.type !== 'person') return true;
     const surface = text.slice(c.start, c.end);
     if (notPersonAlone(surface)) return false;
