@@ -128,7 +128,7 @@ describe('sidecar versions and file names', () => {
     });
     const r = await cli(root, 'annotate');
     expect(r.stdout).toContain(
-      'annotations/new.txt.yaml:1:16  error  schemaVersion 9: written by a newer marginalia (this one reads 1); upgrade marginalia  sidecar-version',
+      'annotations/new.txt.yaml:1:16  error  schemaVersion 9: written by a newer marginalia (this one reads 2); upgrade marginalia  sidecar-version',
     );
     expect(readFileSync(join(root, 'annotations/new.txt.yaml'), 'utf8')).toMatch(/^schemaVersion: 9/);
     const s = parse(readFileSync(join(root, 'annotations/Hà Nội 1986 – báo cáo.txt.yaml'), 'utf8'));

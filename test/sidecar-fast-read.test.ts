@@ -10,7 +10,7 @@ import { check } from '../src/commands/check.js';
 import { loadConfig } from '../src/io/config.js';
 import { extractContext } from '../src/extract/index.js';
 import { notesExtractor } from '../src/extract/notes.js';
-import { Sidecar, type Entry } from '../src/core/schema.js';
+import { SCHEMA_VERSION, Sidecar, type Entry } from '../src/core/schema.js';
 import { serializeSidecar } from '../src/io/sidecar.js';
 import { parseYamlSubset } from '../src/io/yaml-subset.js';
 import { REPO, copyOfBundledCorpus } from './helpers.js';
@@ -123,7 +123,7 @@ describe('the YAML subset reader agrees with `yaml`', () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 6 }), str, (entries, title) => {
         const sidecar: Sidecar = {
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSION,
           generator: 'test',
           source: { path: 'corpus/t.txt', sha256: 'a'.repeat(64), length: 10 },
           metadata: { title },

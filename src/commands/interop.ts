@@ -14,7 +14,7 @@ import { merge } from '../pipeline/merge.js';
 import type { Message } from '../core/message.js';
 import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import type { Entry } from '../core/schema.js';
+import { SCHEMA_VERSION, type Entry } from '../core/schema.js';
 import { serializeSidecar } from '../io/sidecar.js';
 import { report } from '../rules/rule.js';
 import { importMismatch } from '../rules/runs.js';
@@ -161,7 +161,7 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
   }
   if (messages.length) return { imported: 0, messages };
   const base = sidecar.value ?? {
-    schemaVersion: 1 as const,
+    schemaVersion: SCHEMA_VERSION,
     source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
     entries: [],
   };

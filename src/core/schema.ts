@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped when a sidecar written by this version would not be read correctly by an older one. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const SCHEMA_FILE = 'marginalia.schema.json';
 
 export const BUILTIN_ENTITY_TYPES = ['person', 'org', 'place', 'date', 'money', 'acronym', 'reference'] as const;
@@ -73,6 +73,12 @@ export const Entry = z
     parts: z.record(z.string(), z.string()).optional().describe('Archival reference: archive, collection, unit, folios'),
     cluster: z.string().optional().describe('Alias cluster id shared by mentions of one entity'),
     ref: z.string().optional().describe('The id of the authority record the mention names'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("Machine entries of the tagger: how sure it is, 0..1 (the decoder's margin; deterministic)"),
     comment: z.string().optional().describe('A free remark by a person'),
   })
   .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
@@ -125,6 +131,7 @@ export const ENTRY_KEYS = [
   'parts',
   'cluster',
   'ref',
+  'confidence',
   'by',
   'status',
   'previousStatus',

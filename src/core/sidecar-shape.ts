@@ -96,6 +96,7 @@ const ENTRY: Record<(typeof ENTRY_KEYS)[number], Check> = {
   parts: (v) => isObject(v) && Object.values(v).every(isString),
   cluster: isString,
   ref: isString,
+  confidence: (v) => typeof v === 'number' && v >= 0 && v <= 1,
   comment: isString,
 };
 

@@ -1,7 +1,8 @@
 import { VALUE_KEYS, type Entry } from '../core/schema.js';
 
 /** What a curator did to an entry, or what changed in it. */
-export type ChangeKind = 'accepted' | 'rejected' | 'orphaned' | 'restored' | 'unreviewed' | 'retyped' | 're-spanned' | 'text' | 'moved' | 'value';
+export type ChangeKind =
+  'accepted' | 'rejected' | 'orphaned' | 'restored' | 'unreviewed' | 'retyped' | 're-spanned' | 'text' | 'moved' | 'value';
 
 export interface EntryChange {
   before: Entry;

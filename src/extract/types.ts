@@ -26,6 +26,8 @@ export interface Candidate {
   cluster?: string;
   /** The authority record it names. */
   ref?: string;
+  /** 0..1, for the tagger's spans: the decoder's margin (see tagger/tag.ts). */
+  confidence?: number;
 }
 
 export interface Extractor {

@@ -48,7 +48,10 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
 }
 
 /** Upgrades of sidecars written by older schema versions: MIGRATIONS[n] turns version n into n + 1. */
-const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  // 2 adds the optional `confidence` of the tagger's entries: a version-1 sidecar is read as it is.
+  1: (data) => data,
+};
 
 /**
  * Read a sidecar. One written by a newer marginalia is refused with a clear message;

@@ -45,7 +45,8 @@ const DOUBLE_QUOTED_MULTILINE = 40;
 
 /** The rendering when it is certain, else undefined. */
 function scalarYaml(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined;
+  // `-0` is an integer that String() writes as `0`: left to `yaml`, which writes `-0`.
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
   if (typeof value !== 'string' || SPECIAL.test(value)) return undefined;
   if (!NOT_PLAIN.test(value)) return OTHER_TYPE.test(value) ? undefined : value;
   const hasDouble = value.includes('"');

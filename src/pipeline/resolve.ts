@@ -6,6 +6,8 @@ import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
 import { withContext } from '../core/anchor.js';
+import { doubtfulPerson, lowerCaseWords, notPersonAlone, periodLower } from '../extract/vocabulary.js';
+import { capitalsNames, plausible } from './persons.js';
 
 /** Candidates compete only within a layer: an acronym may also be an organization, a note holds names. */
 export function layerOf(type: string): string {
@@ -59,14 +61,19 @@ function select(candidates: readonly Candidate[]): Candidate[] {
  * One sense per document: a name found once is found at its other mentions,
  * and a person's last name alone (`Mielke`, `Diem`) refers to that person.
  */
-function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
+function propagate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const forms = new Map<string, Candidate>();
+  // One wrong decision is not copied to every mention: a person's form that is a nationality, a
+  // title alone or a word written in lower case is not propagated.
+  // The last name of a full name (`Chalmers B. Wood` → `Wood`) is good evidence: only a nationality or a title stops it.
+  const ok = (c: Candidate, form: string, last = false) =>
+    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) || periodLower(form) : doubtfulPerson(form, lower));
   for (const c of kept) {
     if (layerOf(c.type) !== 'entity' || !['person', 'org', 'place'].includes(c.type)) continue;
     const surface = text.slice(c.start, c.end);
-    if (surface.length > 2 && /^\p{Lu}/u.test(surface) && !surface.includes('\n')) forms.set(surface, c);
+    if (surface.length > 2 && /^\p{Lu}/u.test(surface) && !surface.includes('\n') && ok(c, surface)) forms.set(surface, c);
     const last = surface.split(/\s+/).pop()!;
-    if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last)) forms.set(last, c);
+    if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last) && ok(c, last, true)) forms.set(last, c);
   }
   if (forms.size === 0) return [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...forms.keys()])})(?![\\p{L}\\p{N}])`, 'gu');
@@ -93,7 +100,7 @@ const COORDINATION = new RegExp(
 );
 
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
-function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
+function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   // Kept entities do not overlap one another: binary search finds the one at a place.
   const entities = new SortedSpans(kept.filter((k) => layerOf(k.type) === 'entity'));
@@ -103,10 +110,10 @@ function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
       start: m.index + w.index,
       end: m.index + w.index + w[0].length,
     }));
-    const person = members.find((w) => persons.containing(w.start, w.end));
+    const person = members.find((w) => persons.containing(w.start, w.end) && !doubtfulPerson(text.slice(w.start, w.end), lower));
     if (!person) continue;
     for (const w of members) {
-      if (!entities.overlapping(w.start, w.end)) {
+      if (!entities.overlapping(w.start, w.end) && !doubtfulPerson(text.slice(w.start, w.end), lower)) {
         out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PRIORITY.coordinated });
       }
     }
@@ -130,9 +137,10 @@ function cluster(text: string, c: Candidate): Candidate {
  * length; then names found once are looked for again through the whole document.
  */
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
-  const first = select(withinBlocks(doc.text, candidates));
-  const coordinated = select([...first, ...coordinate(doc.text, first)]);
-  const final = select([...coordinated, ...propagate(doc.text, coordinated)]);
+  const lower = lowerCaseWords(doc.text);
+  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
+  const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower)]);
+  const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
   return final.map((c) => toEntry(doc, cluster(doc.text, c)));
 }
 
@@ -143,6 +151,7 @@ function toEntry(doc: Document, c: Candidate): Entry {
   for (const key of VALUE_KEYS) {
     if (c[key] !== undefined) (entry as Record<string, unknown>)[key] = c[key];
   }
+  if (c.confidence !== undefined && c.by === 'nlp:tagger') entry.confidence = c.confidence;
   return withContext(doc, entry);
 }
 

@@ -5,6 +5,9 @@ import type { Candidate } from '../../src/extract/types.js';
 import { alternation } from '../../src/core/regexp.js';
 import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../../src/core/schema.js';
 import { withinBlocks } from '../../src/pipeline/blocks.js';
+// The decisions on the words themselves (not on overlaps) are shared with the fast resolve.
+import { capitalsNames, plausible } from '../../src/pipeline/persons.js';
+import { doubtfulPerson, lowerCaseWords, notPersonAlone, periodLower } from '../../src/extract/vocabulary.js';
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -57,14 +60,16 @@ const PROPAGATED_PRIORITY = 5;
  * One sense per document: a name found once is found at its other mentions,
  * and a person's last name alone (`Mielke`, `Diem`) refers to that person.
  */
-function propagate(text: string, kept: readonly Candidate[]): Candidate[] {
+function propagate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const forms = new Map<string, Candidate>();
+  const ok = (c: Candidate, form: string, last = false) =>
+    c.type !== 'person' || c.by === 'rule:authority' || !(last ? notPersonAlone(form) || periodLower(form) : doubtfulPerson(form, lower));
   for (const c of kept) {
     if (layerOf(c.type) !== 'entity' || !['person', 'org', 'place'].includes(c.type)) continue;
     const surface = text.slice(c.start, c.end);
-    if (surface.length > 2 && /^\p{Lu}/u.test(surface) && !surface.includes('\n')) forms.set(surface, c);
+    if (surface.length > 2 && /^\p{Lu}/u.test(surface) && !surface.includes('\n') && ok(c, surface)) forms.set(surface, c);
     const last = surface.split(/\s+/).pop()!;
-    if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last)) forms.set(last, c);
+    if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last) && ok(c, last, true)) forms.set(last, c);
   }
   if (forms.size === 0) return [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...forms.keys()])})(?![\\p{L}\\p{N}])`, 'gu');
@@ -91,17 +96,23 @@ const COORDINATION = new RegExp(
 );
 
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
-function coordinate(text: string, kept: readonly Candidate[]): Candidate[] {
+function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(COORDINATION)) {
     const members = [...m[0].matchAll(new RegExp(CAPITALIZED, 'gu'))].map((w) => ({
       start: m.index + w.index,
       end: m.index + w.index + w[0].length,
     }));
-    const person = members.find((w) => kept.some((k) => k.type === 'person' && k.start <= w.start && w.end <= k.end));
+    const person = members.find(
+      (w) =>
+        kept.some((k) => k.type === 'person' && k.start <= w.start && w.end <= k.end) && !doubtfulPerson(text.slice(w.start, w.end), lower),
+    );
     if (!person) continue;
     for (const w of members) {
-      if (!kept.some((k) => layerOf(k.type) === 'entity' && k.start < w.end && w.start < k.end)) {
+      if (
+        !kept.some((k) => layerOf(k.type) === 'entity' && k.start < w.end && w.start < k.end) &&
+        !doubtfulPerson(text.slice(w.start, w.end), lower)
+      ) {
         out.push({ type: 'person', start: w.start, end: w.end, by: 'resolve:coordinated', priority: PROPAGATED_PRIORITY + 1 });
       }
     }
@@ -125,9 +136,10 @@ function cluster(text: string, c: Candidate): Candidate {
  * length; then names found once are looked for again through the whole document.
  */
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
-  const first = select(withinBlocks(doc.text, candidates));
-  const coordinated = select([...first, ...coordinate(doc.text, first)]);
-  const final = select([...coordinated, ...propagate(doc.text, coordinated)]);
+  const lower = lowerCaseWords(doc.text);
+  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
+  const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower)]);
+  const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
   return final.map((c) => toEntry(doc, cluster(doc.text, c)));
 }
 

@@ -241,3 +241,45 @@ function codePointToUtf16(text: string): (cp: number) => number {
   map.push(i);
   return (cp) => map[cp]!;
 }
+
+/** A persName element that wraps a name (not `Department of State`, `Park Chung Hee puppets`). */
+const looksLikeName = (s: string) => s.trim().length > 1 && !/\bof\b|(?:^|\s)\p{Ll}{4,}/u.test(s);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A document of frus-all (`{id, text, entities}`, code-point offsets). */
+export interface FrusAllDocument {
+  id: string;
+  text: string;
+  entities: { type: string; start: number; end: number; text: string }[];
+}
+
+/**
+ * FRUS volumes from the TEI (../shared/train/frus-all): every persName, and every other exact
+ * mention of a string the volume tags as a persName, is a person; the tagged places and
+ * organizations are kept; any other capitalized word may be a place, an organization or nothing,
+ * but no person (`Nodis`, `Central Files`, `Soviets`, `Ambassador`).
+ */
+export function readFrusAll(volume: readonly FrusAllDocument[], documents: readonly FrusAllDocument[]): Omit<TrainingText, 'hints'>[] {
+  const names = new Set<string>();
+  for (const d of volume) for (const e of d.entities) if (e.type === 'person' && looksLikeName(e.text)) names.add(e.text);
+  const pattern = names.size
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${[...names]
+          .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+          .map(escape)
+          .join('|')})(?![\\p{L}\\p{N}])`,
+        'gu',
+      )
+    : undefined;
+  return documents.map((doc) => {
+    const cp = codePointToUtf16(doc.text);
+    const spans: Span[] = doc.entities
+      .filter((e) => (e.type === 'person' && looksLikeName(e.text)) || e.type === 'place' || e.type === 'org')
+      .map((e) => ({ type: e.type, start: cp(e.start), end: cp(e.end) }));
+    if (pattern) for (const m of doc.text.matchAll(pattern)) spans.push({ type: 'person', start: m.index, end: m.index + m[0].length });
+    spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Span[] = [];
+    for (const s of spans) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+    return { text: doc.text, partial: true, personsComplete: true, spans: kept.sort((a, b) => a.start - b.start) };
+  });
+}

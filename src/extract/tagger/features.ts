@@ -1,4 +1,5 @@
 import type { Tokens } from './tokens.js';
+import { CASES, type PeriodTable } from './period.js';
 
 /** Word lists and word statistics the features read; stored in the model, fixed at training. */
 export interface Lexicon {
@@ -23,9 +24,11 @@ export interface LexiconSets {
   notNames: Set<string>;
   capitals: Map<string, number>;
   classes: Map<string, string>;
+  /** The period table (models/period.bin), when the model was trained with one. */
+  period?: PeriodTable;
 }
 
-export function lexiconSets(lexicon: Lexicon): LexiconSets {
+export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets {
   const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase().replace(/\.$/, '')));
   return {
     abbreviations: lower(lexicon.abbreviations),
@@ -35,11 +38,16 @@ export function lexiconSets(lexicon: Lexicon): LexiconSets {
     notNames: new Set(lexicon.notNames),
     capitals: new Map(Object.entries(lexicon.capitals)),
     classes: new Map(Object.entries(lexicon.classes)),
+    ...(period ? { period } : {}),
   };
 }
 
 /** Features per token: a fixed number of slots, so a sentence's features fit one typed array. */
-export const SLOTS = 34;
+export const SLOTS = 41;
+/** The slots before the period table's seven: all a model trained without a table reads. */
+export const BASE_SLOTS = 34;
+/** How many slots a model reads: all of them with a period table, the first 34 without. */
+export const slotsUsed = (withPeriod: boolean): number => (withPeriod ? SLOTS : BASE_SLOTS);
 
 /** FNV-1a, 32 bits. */
 export function hash(s: string): number {
@@ -89,6 +97,13 @@ const PREFIXES = [
   'c-1:',
   'c+1:',
   'c-1c:',
+  'k4:',
+  'k8:',
+  'k10:',
+  'k-1:',
+  'k+1:',
+  'pc:',
+  'pt:',
 ] as const;
 /** The hash state after each feature's prefix. */
 const SEED = Object.fromEntries(PREFIXES.map((p) => [p, more(0x811c9dc5, p)])) as Record<(typeof PREFIXES)[number], number>;
@@ -195,50 +210,80 @@ export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly 
   const bareLower = lower.map(bare);
   const bit = (set: Set<string>, i: number) => (i >= 0 && i < n && set.has(bareLower[i]!) ? '1' : '0');
   const BIAS = hash('bias');
+  // The period table: each word's cluster (its prefixes: 4, 8, 10 bits) and casing in period text.
+  const period = lexicon.period;
+  const clusterOf = new Int32Array(n).fill(-1);
+  const capitalBin: string[] = new Array<string>(n).fill('?');
+  const theBin: string[] = new Array<string>(n).fill('?');
+  if (period) {
+    for (let i = 0; i < n; i++) {
+      const at = period.index.get(bareLower[i]!);
+      if (at === undefined) continue;
+      clusterOf[i] = period.clusters[at]!;
+      const capital = period.cases[at * CASES]!;
+      const lowerCase = period.cases[at * CASES + 1]!;
+      if (capital + lowerCase >= 5) {
+        const ratio = capital / (capital + lowerCase);
+        capitalBin[i] = ratio < 0.1 ? '0' : ratio < 0.4 ? '1' : ratio < 0.7 ? '2' : ratio < 0.95 ? '3' : '4';
+      }
+      if (capital >= 5) {
+        const the = period.cases[at * CASES + 3]! / capital;
+        theBin[i] = the < 0.05 ? '0' : the < 0.2 ? '1' : the < 0.5 ? '2' : '3';
+      }
+    }
+  }
+  const k = (i: number, shift: number) => (i < 0 || i >= n ? '<s>' : clusterOf[i]! < 0 ? '?' : String(clusterOf[i]! >> shift));
   for (let i = 0; i < n; i++) {
     const w = lower[i]!;
     const sh = shapes[i]!;
     const capital = lexicon.capitals.get(w);
     const capitalNext = lexicon.capitals.get(word(lower, i + 1, ''));
-    let k = 0;
-    put(i, k++, BIAS);
-    put(i, k++, more(SEED['w:'], w));
-    put(i, k++, more(SEED['W:'], raw[i]!));
-    put(i, k++, more(SEED['s:'], sh));
-    put(i, k++, more(SEED['p1:'], w, 0, 1));
-    put(i, k++, more(SEED['p3:'], w, 0, 3));
-    put(i, k++, more(SEED['x2:'], w, w.length - 2));
-    put(i, k++, more(SEED['x3:'], w, w.length - 3));
-    put(i, k++, more(SEED['x4:'], w, w.length - 4));
-    put(i, k++, more(SEED['w-1:'], word(lower, i - 1, '<s>')));
-    put(i, k++, more(SEED['w+1:'], word(lower, i + 1, '</s>')));
-    put(i, k++, more(SEED['w-2:'], word(lower, i - 2, '<s>')));
-    put(i, k++, more(SEED['w+2:'], word(lower, i + 2, '</s>')));
-    put(i, k++, more(SEED['s-1:'], word(shapes, i - 1, '<s>')));
-    put(i, k++, more(SEED['s+1:'], word(shapes, i + 1, '</s>')));
-    put(i, k++, more(more(more(SEED['s-1s:'], word(shapes, i - 1, '<s>')), '|'), sh));
-    put(i, k++, more(more(more(SEED['first:'], sentenceStart[i] ? '1' : '0'), '|'), sh, 0, 2));
-    put(i, k++, more(more(more(SEED['cap:'], capital === undefined ? '?' : String(capital)), '|'), sh, 0, 1));
-    put(i, k++, more(SEED['cap+1:'], capitalNext === undefined ? '?' : String(capitalNext)));
-    put(i, k++, more(more(SEED['title:'], bit(lexicon.titles, i)), bit(lexicon.titles, i - 1)));
-    put(i, k++, more(more(more(SEED['head:'], bit(lexicon.orgHeads, i - 1)), bit(lexicon.orgHeads, i)), bit(lexicon.orgHeads, i + 1)));
-    put(i, k++, more(SEED['part:'], bit(lexicon.particles, i)));
-    put(i, k++, more(SEED['not:'], lexicon.notNames.has(raw[i]!) ? '1' : '0'));
-    put(i, k++, more(more(more(SEED['caps:'], capsLine[i] ? '1' : '0'), '|'), sh, 0, 2));
-    put(i, k++, more(SEED['h:'], labels[i]!));
-    put(i, k++, more(SEED['h-1:'], word(labels, i - 1, '<s>')));
-    put(i, k++, more(SEED['h+1:'], word(labels, i + 1, '</s>')));
-    put(i, k++, more(more(more(SEED['hs:'], sources[i]!), '|'), labels[i]!));
-    put(i, k++, more(more(more(SEED['w-1w:'], word(lower, i - 1, '<s>')), '|'), w));
-    put(i, k++, more(more(more(SEED['ww+1:'], w), '|'), word(lower, i + 1, '</s>')));
-    put(i, k++, more(more(more(SEED['c:'], classes[i]!), '|'), sh, 0, 2));
-    put(i, k++, more(SEED['c-1:'], word(classes, i - 1, '<s>')));
-    put(i, k++, more(SEED['c+1:'], word(classes, i + 1, '</s>')));
+    let s = 0;
+    put(i, s++, BIAS);
+    put(i, s++, more(SEED['w:'], w));
+    put(i, s++, more(SEED['W:'], raw[i]!));
+    put(i, s++, more(SEED['s:'], sh));
+    put(i, s++, more(SEED['p1:'], w, 0, 1));
+    put(i, s++, more(SEED['p3:'], w, 0, 3));
+    put(i, s++, more(SEED['x2:'], w, w.length - 2));
+    put(i, s++, more(SEED['x3:'], w, w.length - 3));
+    put(i, s++, more(SEED['x4:'], w, w.length - 4));
+    put(i, s++, more(SEED['w-1:'], word(lower, i - 1, '<s>')));
+    put(i, s++, more(SEED['w+1:'], word(lower, i + 1, '</s>')));
+    put(i, s++, more(SEED['w-2:'], word(lower, i - 2, '<s>')));
+    put(i, s++, more(SEED['w+2:'], word(lower, i + 2, '</s>')));
+    put(i, s++, more(SEED['s-1:'], word(shapes, i - 1, '<s>')));
+    put(i, s++, more(SEED['s+1:'], word(shapes, i + 1, '</s>')));
+    put(i, s++, more(more(more(SEED['s-1s:'], word(shapes, i - 1, '<s>')), '|'), sh));
+    put(i, s++, more(more(more(SEED['first:'], sentenceStart[i] ? '1' : '0'), '|'), sh, 0, 2));
+    put(i, s++, more(more(more(SEED['cap:'], capital === undefined ? '?' : String(capital)), '|'), sh, 0, 1));
+    put(i, s++, more(SEED['cap+1:'], capitalNext === undefined ? '?' : String(capitalNext)));
+    put(i, s++, more(more(SEED['title:'], bit(lexicon.titles, i)), bit(lexicon.titles, i - 1)));
+    put(i, s++, more(more(more(SEED['head:'], bit(lexicon.orgHeads, i - 1)), bit(lexicon.orgHeads, i)), bit(lexicon.orgHeads, i + 1)));
+    put(i, s++, more(SEED['part:'], bit(lexicon.particles, i)));
+    put(i, s++, more(SEED['not:'], lexicon.notNames.has(raw[i]!) ? '1' : '0'));
+    put(i, s++, more(more(more(SEED['caps:'], capsLine[i] ? '1' : '0'), '|'), sh, 0, 2));
+    put(i, s++, more(SEED['h:'], labels[i]!));
+    put(i, s++, more(SEED['h-1:'], word(labels, i - 1, '<s>')));
+    put(i, s++, more(SEED['h+1:'], word(labels, i + 1, '</s>')));
+    put(i, s++, more(more(more(SEED['hs:'], sources[i]!), '|'), labels[i]!));
+    put(i, s++, more(more(more(SEED['w-1w:'], word(lower, i - 1, '<s>')), '|'), w));
+    put(i, s++, more(more(more(SEED['ww+1:'], w), '|'), word(lower, i + 1, '</s>')));
+    put(i, s++, more(more(more(SEED['c:'], classes[i]!), '|'), sh, 0, 2));
+    put(i, s++, more(SEED['c-1:'], word(classes, i - 1, '<s>')));
+    put(i, s++, more(SEED['c+1:'], word(classes, i + 1, '</s>')));
     put(
       i,
-      k,
+      s++,
       more(more(more(more(more(SEED['c-1c:'], word(classes, i - 1, '<s>')), '|'), classes[i]!), '|'), word(classes, i + 1, '</s>')),
     );
+    put(i, s++, more(SEED['k4:'], k(i, 6)));
+    put(i, s++, more(SEED['k8:'], k(i, 2)));
+    put(i, s++, more(SEED['k10:'], k(i, 0)));
+    put(i, s++, more(SEED['k-1:'], k(i - 1, 2)));
+    put(i, s++, more(SEED['k+1:'], k(i + 1, 2)));
+    put(i, s++, more(more(more(SEED['pc:'], capitalBin[i]!), '|'), sh, 0, 1));
+    put(i, s, more(more(more(SEED['pt:'], theBin[i]!), '|'), sh, 0, 1));
   }
   return out;
 }

@@ -24,6 +24,7 @@ export const taggerExtractor: ExtractorFactory = ({ modelPath }) => {
         end: s.end,
         by: 'nlp:tagger',
         priority: PRIORITY.tagger,
+        confidence: s.confidence,
       })),
   };
 };

@@ -1,7 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePeriod, type PeriodTable } from './period.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SLOTS, type Lexicon } from './features.js';
+import { SLOTS, slotsUsed, type Lexicon } from './features.js';
 
 export const LABELS = ['O', 'B-person', 'I-person', 'B-place', 'I-place', 'B-org', 'I-org'] as const;
 export const L = LABELS.length;
@@ -16,6 +18,10 @@ export interface Model {
   lexicon: Lexicon;
   /** Data, seed and epochs the model was trained with, for its card. */
   trainedOn: Record<string, unknown>;
+  /** The period table the features read (models/period.bin beside the model, checked by its sha256). */
+  period?: PeriodTable;
+  /** The table's file name and sha256, as the header records them. */
+  periodFile?: { file: string; sha256: string };
 }
 
 /** `I-x` only after `B-x` or `I-x`: the BIO grammar, never learned, always enforced. */
@@ -35,9 +41,10 @@ const ALLOWED = (() => {
 export function emissions(model: Model, features: Uint32Array, from: number, to: number): Float32Array {
   const mask = model.buckets - 1;
   const scores = new Float32Array((to - from) * L);
+  const used = slotsUsed(!!(model.period ?? model.periodFile));
   for (let i = from; i < to; i++) {
     const row = (i - from) * L;
-    for (let k = 0; k < SLOTS; k++) {
+    for (let k = 0; k < used; k++) {
       const base = (features[i * SLOTS + k]! & mask) * L;
       for (let y = 0; y < L; y++) scores[row + y]! += model.weights[base + y]!;
     }
@@ -88,6 +95,14 @@ export function viterbi(scores: Float32Array, transitions: Float32Array, allowed
   return out;
 }
 
+/** The score of a label sequence: its emissions and transitions. */
+export function pathScore(scores: Float32Array, transitions: Float32Array, labels: Uint8Array): number {
+  let total = 0;
+  for (let i = 0; i < labels.length; i++)
+    total += scores[i * L + labels[i]!]! + transitions[(i === 0 ? L : labels[i - 1]!) * L + labels[i]!]!;
+  return total;
+}
+
 const MAGIC = 'marginalia-tagger-1';
 
 /**
@@ -101,7 +116,14 @@ export function serializeModel(model: Model): Buffer {
   const quantized = new Int16Array(model.weights.length);
   for (let i = 0; i < quantized.length; i++) quantized[i] = Math.round(model.weights[i]! / scale);
   const header = Buffer.from(
-    JSON.stringify({ magic: MAGIC, buckets: model.buckets, scale, lexicon: model.lexicon, trainedOn: model.trainedOn }),
+    JSON.stringify({
+      magic: MAGIC,
+      buckets: model.buckets,
+      scale,
+      ...(model.period ? { period: { file: model.periodFile?.file ?? 'period.bin', sha256: model.period.sha256 } } : {}),
+      lexicon: model.lexicon,
+      trainedOn: model.trainedOn,
+    }),
   );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
@@ -122,7 +144,26 @@ export function parseModel(bytes: Buffer): Model {
   const transitions = new Float32Array(
     body.buffer.slice(body.byteOffset + offset + count * 2, body.byteOffset + offset + count * 2 + (L + 1) * L * 4),
   );
-  return { buckets: header.buckets, weights, transitions, lexicon: header.lexicon, trainedOn: header.trainedOn };
+  return {
+    buckets: header.buckets,
+    weights,
+    transitions,
+    lexicon: header.lexicon,
+    trainedOn: header.trainedOn,
+    ...(header.period ? { periodFile: header.period } : {}),
+  };
+}
+
+/** The model with its period table, read from beside the model's file and checked against the header's sha256. */
+export function withPeriod(model: Model, modelPath: string | URL): Model {
+  if (!model.periodFile || model.period) return model;
+  const path = join(dirname(typeof modelPath === 'string' ? modelPath : fileURLToPath(modelPath)), model.periodFile.file);
+  const period = parsePeriod(readFileSync(path));
+  if (period.sha256 !== model.periodFile.sha256)
+    throw new Error(
+      `${path}: sha256 ${period.sha256.slice(0, 12)}… is not the table the model was trained with (${model.periodFile.sha256.slice(0, 12)}…)`,
+    );
+  return { ...model, period };
 }
 
 /** The model shipped with the package, in models/ at the package root. */
@@ -131,6 +172,7 @@ export const SHIPPED_MODEL = new URL('../../../models/tagger.bin', import.meta.u
 let shipped: Model | undefined;
 
 export function loadModel(path: string | URL = SHIPPED_MODEL): Model {
-  if (path === SHIPPED_MODEL || path === fileURLToPath(SHIPPED_MODEL)) return (shipped ??= parseModel(readFileSync(SHIPPED_MODEL)));
-  return parseModel(readFileSync(path));
+  if (path === SHIPPED_MODEL || path === fileURLToPath(SHIPPED_MODEL))
+    return (shipped ??= withPeriod(parseModel(readFileSync(SHIPPED_MODEL)), SHIPPED_MODEL));
+  return withPeriod(parseModel(readFileSync(path)), path);
 }

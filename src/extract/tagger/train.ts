@@ -1,6 +1,7 @@
-import { featurize, lexiconSets, SLOTS, type Hint, type Lexicon } from './features.js';
+import { featurize, lexiconSets, SLOTS, slotsUsed, type Hint, type Lexicon } from './features.js';
 import { L, LABELS, emissions, viterbi, type Model } from './model.js';
 import { tokenize, type Tokens } from './tokens.js';
+import type { PeriodTable } from './period.js';
 
 /** A text with its gold spans; a `partial` text's unlabelled capitalized words are not negatives. */
 export interface TrainingText {
@@ -10,6 +11,11 @@ export interface TrainingText {
   hints: Hint[];
   /** Capitalized words inside spans dropped from the gold (common-noun mentions): not negatives either. */
   unsure?: { start: number; end: number }[];
+  /**
+   * The gold's persons are complete (a FRUS volume's every persName and its other mentions): an
+   * unlabelled capitalized word may be a place, an organization or nothing, but no person.
+   */
+  personsComplete?: boolean;
 }
 
 export interface TrainOptions {
@@ -27,12 +33,14 @@ export interface TrainOptions {
 
 const ALL = (1 << L) - 1;
 const labelIndex = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
+const NO_PERSON = ALL & ~(1 << labelIndex('B-person')) & ~(1 << labelIndex('I-person'));
 
 /** Per token, the labels the gold allows, as bit masks: one label where it is known, several where not. */
 function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
   const allowed = new Uint8Array(tokens.count).fill(1 << labelIndex('O'));
   const free = (i: number) => /^\p{Lu}/u.test(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
-  if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = ALL;
+  const open = item.personsComplete ? NO_PERSON : ALL;
+  if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = open;
   for (const u of item.unsure ?? [])
     for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= u.start && tokens.ends[i]! <= u.end && free(i)) allowed[i] = ALL;
   for (const span of item.spans) {
@@ -45,7 +53,8 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
   }
   // Between two free words, a lower-case joiner may belong to the name (`Embassy in Vietnam`).
   if (item.partial)
-    for (let i = 1; i + 1 < tokens.count; i++) if (allowed[i] === 1 && allowed[i - 1] === ALL && allowed[i + 1] === ALL) allowed[i] = ALL;
+    for (let i = 1; i + 1 < tokens.count; i++)
+      if (allowed[i] === 1 && allowed[i - 1] === open && allowed[i + 1] === open) allowed[i] = open;
   return allowed;
 }
 
@@ -71,8 +80,8 @@ interface Sentence {
  * from the best labels the gold allows, move the weights toward the latter. With partial gold
  * this is the latent-variable perceptron: unknown labels are filled by the model itself.
  */
-export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions): Model {
-  const sets = lexiconSets(lexicon);
+export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions, period?: PeriodTable): Model {
+  const sets = lexiconSets(lexicon, period);
   const sentences: Sentence[] = [];
   for (const item of texts) {
     const tokens = tokenize(item.text, sets.abbreviations);
@@ -100,11 +109,13 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
     transitions: new Float32Array((L + 1) * L),
     lexicon,
     trainedOn: {},
+    ...(period ? { period } : {}),
   };
   // Averaging: `total` holds each update times the step it was made at.
   const totalWeights = new Float64Array(model.weights.length);
   const totalTransitions = new Float64Array(model.transitions.length);
   const mask = options.buckets - 1;
+  const used = slotsUsed(!!period);
   let step = 1;
   const next = random(options.seed);
   const order = sentences.map((_, i) => i);
@@ -127,7 +138,7 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
         const update = (labels: Uint8Array, delta: number) => {
           for (let i = 0; i < n; i++) {
             const y = labels[i]!;
-            for (let k = 0; k < SLOTS; k++) {
+            for (let k = 0; k < used; k++) {
               const at = (features[i * SLOTS + k]! & mask) * L + y;
               model.weights[at]! += delta;
               totalWeights[at]! += delta * step;

@@ -1,0 +1,95 @@
+// Decisions about persons that resolve makes on the words themselves, apart from overlaps: which
+// candidates are plausible persons, and which all-capital words are a person named elsewhere.
+import { PRIORITY } from '../core/priority.js';
+import type { Candidate } from '../extract/types.js';
+import { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality } from '../extract/vocabulary.js';
+
+/** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
+const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
+
+/**
+ * A nationality (`Greeks`, `Swiss`) or a title or office alone (`Minister`, `His Majesty`) is
+ * never a person; a weakly found one-word person that period text or the document itself writes
+ * in lower case is dropped. An accepted authority record is taken as it is.
+ */
+export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
+  const located = new Map<string, boolean>();
+  return candidates.flatMap((c) => {
+    const keep = keepAs(text, c, lower, located);
+    return keep === true ? [c] : keep === false ? [] : [{ ...c, type: keep }];
+  });
+}
+
+/**
+ * The tagger's person that the document puts after `in`, `at`, `near` (`in Muong Soui`, `at
+ * Luang Prabang`) is a place: people are met, not stood in. Not a possessive (`in Diem's
+ * view`) nor part of a longer name (`in Rusk Files`); at least half of the form's mentions.
+ */
+const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|around|outside|inside|into|toward|towards)\s+$/iu;
+function locatedSomewhere(text: string, surface: string, located: Map<string, boolean>): boolean {
+  let known = located.get(surface);
+  if (known === undefined) {
+    // At least half of the mentions of the exact form (whole words) follow such a preposition.
+    let mentions = 0;
+    let after = 0;
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      const next = text.slice(at + surface.length, at + surface.length + 3);
+      if (/^[\p{L}\p{N}]/u.test(text.slice(at - 1, at)) || /^(?:[\p{L}\p{N}'’]|\s+\p{Lu})/u.test(next)) continue;
+      mentions++;
+      if (LOCATIVE.test(text.slice(Math.max(0, at - 12), at))) after++;
+    }
+    known = mentions > 0 && after * 2 >= mentions;
+    located.set(surface, known);
+  }
+  return known;
+}
+
+function keepAs(text: string, c: Candidate, lower: ReadonlySet<string>, located: Map<string, boolean>): boolean | string {
+  {
+    if (c.by === 'rule:authority') return true;
+    // The tagger's place or organization that is only a title or a nationality (`President`, `Soviet`) names nothing.
+    // Nor does one that period text mostly writes in lower case (`Subscribers`).
+    if (c.type === 'place' || c.type === 'org') {
+      const surface = text.slice(c.start, c.end);
+      return !(c.by === 'nlp:tagger' && (titleOrNationality(surface) || (/^\p{Lu}\p{Ll}+$/u.test(surface) && periodLower(surface))));
+    }
+    if (c.type !== 'person') return true;
+    const surface = text.slice(c.start, c.end);
+    if (notPersonAlone(surface)) return false;
+    // A title that ends a sentence (`the Secretary. Resolved`) introduces no name: only an abbreviation (`Gen.`) takes a period.
+    if (c.by === 'rule:names/titled' && /^\p{L}{6,}\.\s/u.test(surface)) return false;
+    // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
+    if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
+    if (WEAK.has(c.by) && doubtfulPerson(surface, lower)) return false;
+    return c.by === 'nlp:tagger' && locatedSomewhere(text, surface, located) ? 'place' : true;
+  }
+}
+
+/**
+ * `STALIN` in a headline or a telegram's capitals is the person the document names elsewhere
+ * (`Stalin`, `Joseph Stalin`), not an acronym: an all-capital word that is a known person's
+ * name or last name in the same document becomes that person.
+ */
+export function capitalsNames(text: string, kept: readonly Candidate[]): Candidate[] {
+  const names = new Map<string, Candidate>();
+  for (const c of kept) {
+    if (c.type !== 'person') continue;
+    const surface = text.slice(c.start, c.end);
+    if (/\p{Ll}/u.test(surface)) for (const w of [surface, surface.split(/\s+/).pop()!]) if (w.length > 2) names.set(w.toUpperCase(), c);
+  }
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    if (c.type !== 'acronym' || c.by !== 'rule:acronyms') continue;
+    const source = names.get(text.slice(c.start, c.end));
+    if (source)
+      out.push({
+        type: 'person',
+        start: c.start,
+        end: c.end,
+        by: 'resolve:propagated',
+        priority: PRIORITY.propagated,
+        ...(source.ref ? { ref: source.ref } : {}),
+      });
+  }
+  return out;
+}
