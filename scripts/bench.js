@@ -84,7 +84,7 @@ results.corpusMB = +mb.toFixed(2);
   const { Document } = await import(join(root, 'dist/core/document.js'));
   const { extract, extractorsFor, rulePacks } = await import(join(root, 'dist/extract/index.js'));
   const { resolve } = await import(join(root, 'dist/pipeline/resolve.js'));
-  const { loadModel, tagText } = await import(join(root, 'dist/extract/tagger/index.js'));
+  const { loadModel, tagText } = await import(join(root, 'dist/extract/tagger.js'));
   const engines = Object.fromEntries(['none', 'tagger', 'compromise'].map((ner) => [ner, extractorsFor(rulePacks(), { ner })]));
   const sample = [];
   let sampleBytes = 0;

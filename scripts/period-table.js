@@ -24,7 +24,7 @@ const out = resolve(arg('out', join(root, 'models/period.bin')));
 const VOCABULARY = Number(arg('words', 50000));
 const seed = Number(arg('seed', 1));
 if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never read`);
-const { serializePeriod } = await import(join(root, 'dist/extract/tagger/period.js'));
+const { serializePeriod } = await import(join(root, 'dist/tagger/period.js'));
 const started = performance.now();
 const log = (s) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s: ${s}\n`);
 

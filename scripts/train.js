@@ -28,11 +28,11 @@ const partial = arg('partial', 'complete');
 const periodPath = arg('period', join(root, 'models/period.bin'));
 if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never trained on`);
 
-const { readLitBank, readGum, readFrus, readFrusAll } = await import(join(root, 'dist/extract/tagger/corpora.js'));
-const { train } = await import(join(root, 'dist/extract/tagger/train.js'));
-const { serializeModel } = await import(join(root, 'dist/extract/tagger/model.js'));
-const { buildLexicon, wordClasses } = await import(join(root, 'dist/extract/tagger/lexicon.js'));
-const { parsePeriod } = await import(join(root, 'dist/extract/tagger/period.js'));
+const { readLitBank, readGum, readFrus, readFrusAll } = await import(join(root, 'dist/training/corpora.js'));
+const { train } = await import(join(root, 'dist/tagger/train.js'));
+const { serializeModel } = await import(join(root, 'dist/tagger/model.js'));
+const { buildLexicon, wordClasses } = await import(join(root, 'dist/tagger/lexicon.js'));
+const { parsePeriod } = await import(join(root, 'dist/tagger/period.js'));
 const period = periodPath === 'none' ? undefined : parsePeriod(readFileSync(resolve(periodPath)));
 // compromise's word lists (first names, places, organizations, common words) become word classes in the model.
 const nlp = (await import('compromise')).default;

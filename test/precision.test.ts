@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { Document } from '../src/core/document.js';
 import type { Candidate } from '../src/extract/types.js';
-import { readFrusAll } from '../src/extract/tagger/corpora.js';
-import { loadModel, tagText } from '../src/extract/tagger/index.js';
+import { readFrusAll } from '../src/training/corpora.js';
+import { loadModel, tagText } from '../src/extract/tagger.js';
 import { parseSidecar } from '../src/io/sidecar.js';
-import { casing, parsePeriod, serializePeriod } from '../src/extract/tagger/period.js';
+import { casing, parsePeriod, serializePeriod } from '../src/tagger/period.js';
 import { doubtfulPerson, isDemonym, noNameWords, notPersonAlone } from '../src/extract/vocabulary.js';
 import { resolve } from '../src/pipeline/resolve.js';
 

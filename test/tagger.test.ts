@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../src/core/document.js';
 import { extract, extractorsFor, rulePacks } from '../src/extract/index.js';
-import { readGum, readLitBank } from '../src/extract/tagger/corpora.js';
-import { loadModel, tagText } from '../src/extract/tagger/index.js';
-import { parseModel, serializeModel } from '../src/extract/tagger/model.js';
-import { tokenize } from '../src/extract/tagger/tokens.js';
-import { train } from '../src/extract/tagger/train.js';
+import { readGum, readLitBank } from '../src/training/corpora.js';
+import { loadModel, tagText } from '../src/extract/tagger.js';
+import { parseModel, serializeModel } from '../src/tagger/model.js';
+import { tokenize } from '../src/tagger/tokens.js';
+import { FEATURE_SET, SLOTS, SLOT_NAMES, featurize, lexiconSets } from '../src/tagger/features.js';
+import { REPO } from './helpers.js';
+import { train } from '../src/tagger/train.js';
 
 const words = (text: string, abbreviations = new Set(['mr', 'col', 'jr'])) => {
   const t = tokenize(text, abbreviations);
@@ -73,6 +78,32 @@ describe('the shipped model', () => {
         .map((e) => e.id)
         .filter((id) => id.startsWith('nlp:')),
     ).toEqual([]);
+  });
+});
+
+describe('the model file (src/tagger/FORMAT.md)', () => {
+  it('has a slot per feature name, every slot filled for every token', () => {
+    expect(SLOT_NAMES.length).toBe(SLOTS);
+    const model = loadModel();
+    const tokens = tokenize('Ambassador Stevenson met Dean Rusk in Geneva on May 5.', new Set(['mr']));
+    const features = featurize(tokens, lexiconSets(model.lexicon, model.period));
+    expect(features.length).toBe(tokens.count * SLOTS);
+    expect([...features].filter((h) => h === 0)).toEqual([]);
+  });
+
+  it('names the feature set it was trained for, and a model of another feature set is refused', () => {
+    const bytes = readFileSync(join(REPO, 'models/tagger.bin'));
+    // The shipped file is exactly what serializeModel writes of it.
+    expect(serializeModel(loadModel()).equals(bytes)).toBe(true);
+    const body = gunzipSync(bytes);
+    const length = body.readUInt32LE(0);
+    const header = JSON.parse(body.subarray(4, 4 + length).toString('utf8'));
+    expect(header.features).toBe(FEATURE_SET);
+    const other = Buffer.from(JSON.stringify({ ...header, features: '0:00000000' }));
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(other.length);
+    const stale = gzipSync(Buffer.concat([size, other, body.subarray(4 + length)]));
+    expect(() => parseModel(stale)).toThrow(/trained for feature set 0:00000000, this marginalia computes .*: retrain it/);
   });
 });
 

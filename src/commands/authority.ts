@@ -8,7 +8,6 @@ import { authorityCsv, authorityJsonLd } from '../authority/export.js';
 import { proposeRecords, mergeRecords } from '../authority/propose.js';
 import { parseTable, recordsFromTable, type ColumnMap } from '../authority/persons-list.js';
 import { projectOf } from '../pipeline/project.js';
-import { loadModel } from '../extract/tagger/index.js';
 import { readAuthorities, readAuthority, writeAuthority } from '../io/authority.js';
 import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
@@ -42,9 +41,10 @@ export function authorityBuild(options: { config: Config; out?: string; cwd?: st
   const sidecars = [...parsedSidecars(config, collectTargets(config, [], options.cwd ?? config.root, true), messages)].map(
     (s) => s.sidecar,
   );
-  // First names: the word classes the tagger's model carries (from compromise's lexicon).
-  const classes = loadModel().lexicon.classes;
-  const proposed = proposeRecords(sidecars, projectOf(config).titles, (w) => classes[w]);
+  // First names: the word classes the project's model carries (from compromise's lexicon).
+  const project = projectOf(config);
+  const classes = project.wordClasses();
+  const proposed = proposeRecords(sidecars, project.titles, (w) => classes[w]);
   const status = options.accept ? 'accepted' : 'proposed';
   const { records, added } = mergeRecords(
     readAuthority(config, file),

@@ -13,7 +13,7 @@ import { nlpExtractor } from './nlp.js';
 import { notesExtractor } from './notes.js';
 import { patternExtractor } from './patterns.js';
 import { referencesExtractor } from './references.js';
-import { taggerExtractor } from './tagger/index.js';
+import { taggerExtractor } from './tagger.js';
 import type { Candidate, ExtractContext, Extractor, ExtractorFactory } from './types.js';
 
 export type { Candidate, ExtractContext, Extractor, ExtractorFactory } from './types.js';

@@ -1,6 +1,6 @@
-import { lexiconSets, type LexiconSets } from './tagger/features.js';
-import { loadModel } from './tagger/model.js';
-import { casing } from './tagger/period.js';
+import { lexiconSets, type LexiconSets } from '../tagger/features.js';
+import { loadModel } from '../tagger/model.js';
+import { casing } from '../tagger/period.js';
 
 /**
  * What period text and the word lists know about a capitalized word, for the pipeline's

@@ -7,7 +7,7 @@ import { sha256Hex } from '../core/document.js';
 import { compileTitles, type Titles } from '../core/titles.js';
 import { VERSION } from '../core/version.js';
 import { extractContext, rulePacks, type ExtractContext } from '../extract/index.js';
-import { SHIPPED_MODEL } from '../extract/tagger/model.js';
+import { SHIPPED_MODEL, loadModel } from '../tagger/model.js';
 import { readAuthorities } from '../io/authority.js';
 import { CONFIG_FILE, type Config } from '../io/config.js';
 import { originOf, type RulePack } from '../io/rule-packs.js';
@@ -31,6 +31,8 @@ export interface Project {
   rejected: ReadonlySet<string>;
   /** The tagger's model file and its hash, when the tagger is the engine. */
   model?: { path: string; sha256: string };
+  /** The word classes of the model's lexicon (`first` for first names, `place`, `word`, …): loads the model. */
+  wordClasses(): Readonly<Record<string, string>>;
   /** What the run says once about the project itself (a pack rule the engine cannot run). */
   messages: readonly Message[];
   /** Identifies the tool version, rules, authorities and model that made a sidecar's machine entries. */
@@ -63,6 +65,7 @@ function openProject(config: Config): Project {
     rejected: new Set(authorities.filter((r) => r.status === 'rejected').flatMap((r) => formsOf(r).map((f) => `${r.type}:${f}`))),
     ...(model ? { model } : {}),
     messages: config.ner === 'compromise' ? [] : inactiveRules(packs),
+    wordClasses: () => loadModel(modelPath).lexicon.classes,
     generator: (extractorIds) => {
       const uses: unknown[] = [extractorIds, packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])];
       // The model's hash only where the tagger runs: a retrained model changes what it finds.

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePeriod, type PeriodTable } from './period.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SLOTS, slotsUsed, type Lexicon } from './features.js';
+import { FEATURE_SET, SLOTS, slotsUsed, type Lexicon } from './features.js';
 
 export const LABELS = ['O', 'B-person', 'I-person', 'B-place', 'I-place', 'B-org', 'I-org'] as const;
 export const L = LABELS.length;
@@ -106,8 +106,8 @@ export function pathScore(scores: Float32Array, transitions: Float32Array, label
 const MAGIC = 'marginalia-tagger-1';
 
 /**
- * The model as bytes: a JSON header, then the weights quantized to 16 bits (a 4 MB file
- * instead of 8) and the transitions as 32-bit floats, all gzipped. Same model, same bytes.
+ * The model as bytes (FORMAT.md): a JSON header, then the weights quantized to 16 bits and
+ * the transitions as 32-bit floats, all gzipped. Same model, same bytes.
  */
 export function serializeModel(model: Model): Buffer {
   let max = 0;
@@ -118,6 +118,7 @@ export function serializeModel(model: Model): Buffer {
   const header = Buffer.from(
     JSON.stringify({
       magic: MAGIC,
+      features: FEATURE_SET,
       buckets: model.buckets,
       scale,
       ...(model.period ? { period: { file: model.periodFile?.file ?? 'period.bin', sha256: model.period.sha256 } } : {}),
@@ -136,6 +137,11 @@ export function parseModel(bytes: Buffer): Model {
   const headerLength = body.readUInt32LE(0);
   const header = JSON.parse(body.subarray(4, 4 + headerLength).toString('utf8'));
   if (header.magic !== MAGIC) throw new Error('not a marginalia tagger model');
+  // A model reads features by slot: one trained for another feature set would read the wrong ones, silently.
+  if (header.features !== FEATURE_SET)
+    throw new Error(
+      `the tagger model was trained for feature set ${header.features ?? '(none)'}, this marginalia computes ${FEATURE_SET}: retrain it (npm run train)`,
+    );
   const offset = 4 + headerLength;
   const count = header.buckets * L;
   const quantized = new Int16Array(body.buffer.slice(body.byteOffset + offset, body.byteOffset + offset + count * 2));
@@ -167,7 +173,7 @@ export function withPeriod(model: Model, modelPath: string | URL): Model {
 }
 
 /** The model shipped with the package, in models/ at the package root. */
-export const SHIPPED_MODEL = new URL('../../../models/tagger.bin', import.meta.url);
+export const SHIPPED_MODEL = new URL('../../models/tagger.bin', import.meta.url);
 
 let shipped: Model | undefined;
 

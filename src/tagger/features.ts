@@ -42,7 +42,7 @@ export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets
   };
 }
 
-/** Features per token: a fixed number of slots, so a sentence's features fit one typed array. */
+/** Features per token: a fixed number of slots (one per name below), so a sentence's features fit one typed array. */
 export const SLOTS = 41;
 /** The slots before the period table's seven: all a model trained without a table reads. */
 export const BASE_SLOTS = 34;
@@ -105,6 +105,15 @@ const PREFIXES = [
   'pc:',
   'pt:',
 ] as const;
+/** Each slot's feature, by the prefix its hashed strings start with; `featurize` fills them in this order. */
+export const SLOT_NAMES = ['bias', ...PREFIXES] as const;
+
+/** Raised when a feature's computation changes while its name stays: a model trained before no longer fits. */
+const FEATURES_REVISION = 1;
+
+/** The feature set a model is trained for, written in its header and checked on load (see FORMAT.md). */
+export const FEATURE_SET = `${FEATURES_REVISION}:${hash(SLOT_NAMES.join(' ')).toString(16).padStart(8, '0')}`;
+
 /** The hash state after each feature's prefix. */
 const SEED = Object.fromEntries(PREFIXES.map((p) => [p, more(0x811c9dc5, p)])) as Record<(typeof PREFIXES)[number], number>;
 

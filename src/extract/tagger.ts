@@ -1,11 +1,11 @@
-import type { Document } from '../../core/document.js';
-import { PRIORITY } from '../../core/priority.js';
-import type { Candidate, ExtractorFactory } from '../types.js';
-import { loadModel } from './model.js';
-import { tagText } from './tag.js';
+import type { Document } from '../core/document.js';
+import { PRIORITY } from '../core/priority.js';
+import type { Candidate, ExtractorFactory } from './types.js';
+import { loadModel } from '../tagger/model.js';
+import { tagText } from '../tagger/tag.js';
 
-export { loadModel } from './model.js';
-export { tagText, type TaggedSpan } from './tag.js';
+export { loadModel } from '../tagger/model.js';
+export { tagText, type TaggedSpan } from '../tagger/tag.js';
 
 /**
  * People, places and organizations found by the trained tagger (models/tagger.bin), which reads

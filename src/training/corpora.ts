@@ -3,7 +3,7 @@
  * gold spans in UTF-16 offsets. LitBank and GUM also tag common nouns and pronouns (`the man`,
  * `he`): only name-like spans are kept, and the capitalized words of the others are left open.
  */
-import type { TrainingText } from './train.js';
+import type { TrainingText } from '../tagger/train.js';
 
 type Span = { type: string; start: number; end: number };
 

@@ -1,4 +1,4 @@
-import type { ExtractContext } from '../types.js';
+import type { ExtractContext } from '../extract/types.js';
 import type { Lexicon } from './features.js';
 import { tokenize } from './tokens.js';
 
