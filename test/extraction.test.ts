@@ -13,7 +13,7 @@ const extractors = extractorsFor(packs);
 
 async function entitiesOf(path: string): Promise<Entry[]> {
   const doc = new Document(path, readFileSync(join(REPO, path), 'utf8'));
-  return resolve(doc, await extract(doc, extractors)).filter((e) => e.type !== 'note' && e.type !== 'note-marker');
+  return clusterPersons(resolve(doc, await extract(doc, extractors))).filter((e) => e.type !== 'note' && e.type !== 'note-marker');
 }
 
 const has = (entries: Entry[], type: string, text: string, extra: Partial<Entry> = {}) =>

@@ -367,4 +367,25 @@ describe('what a new user trips over', () => {
     expect(tei).toContain('<persName key="person:rusk">Dean Rusk</persName>');
     expect(tei).not.toMatch(/ref="person:/);
   });
+
+  it('item 12 (clusters): one key per person, never the given name of a surname-first name, diacritics folded', async () => {
+    const root = makeProject({
+      'corpus/a.txt':
+        'Foreign Minister Kim Dong Jo met Allen Dulles and John Foster Dulles. Later Dulles left.\n\nMinister Çağlayangil spoke; Caglayangil agreed.\n',
+    });
+    await cli(root, 'annotate');
+    const people = parse(readFileSync(join(root, 'annotations/a.txt.yaml'), 'utf8'))
+      .entries.filter((e: { type: string }) => e.type === 'person')
+      .map((e: { text: string; cluster: string }) => [e.text, e.cluster]);
+    expect(people).toEqual(
+      expect.arrayContaining([
+        [expect.stringMatching(/Kim Dong Jo$/), 'person:kim'],
+        ['Allen Dulles', 'person:dulles-a'],
+        ['John Foster Dulles', 'person:dulles-j'],
+        ['Dulles', 'person:dulles'],
+        [expect.stringMatching(/Çağlayangil$/), 'person:caglayangil'],
+        ['Caglayangil', 'person:caglayangil'],
+      ]),
+    );
+  });
 });

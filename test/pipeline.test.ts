@@ -133,7 +133,7 @@ describe('the title policy (personTitles in the config)', () => {
   const titles = compileTitles(extractContext(rulePacks()).list('titles'));
   const persons = async (policy: 'include' | 'exclude') =>
     (
-      await annotateDocument(new Document('t.txt', text), undefined, { generator: 'test', extractors, titles: titleStage(titles, policy) })
+      await annotateDocument(new Document('t.txt', text), undefined, { generator: 'test', extractors, people: titleStage(titles, policy) })
     ).sidecar.entries.map((e) => [e.start, e.end, e.text, e.title]);
 
   it('include: the span starts at the title, which is also kept in `title`', async () => {

@@ -18,9 +18,11 @@ import type { RunContext } from './context.js';
 import { withHandEdits } from './edits.js';
 import { merge } from './merge.js';
 import { resolve } from './resolve.js';
+import { clusterPersons } from './clusters.js';
 import type { TitleStage } from './titles.js';
 
-const keep: TitleStage = (_doc, entries) => entries;
+/** Without a run's people stage: cluster keys by surname, titles left in the spans. */
+const byName: TitleStage = (_doc, entries) => clusterPersons(entries);
 
 export type FileStatus = 'written' | 'unchanged' | 'current' | 'skipped' | 'failed';
 
@@ -52,7 +54,7 @@ export async function annotateText(context: RunContext, target: Target): Promise
 }
 
 async function annotateTextOrThrow(context: RunContext, target: Target, timings: Record<string, number>): Promise<FileOutcome> {
-  const { config, generator, extractors, titles, rejected, force } = context;
+  const { config, generator, extractors, people, rejected, force } = context;
   const timed = <T>(stage: string, work: () => T): T => {
     const start = performance.now();
     try {
@@ -70,7 +72,7 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
     const note = report(sidecarNotOverwritten, 'untouched', { file: target.sidecar });
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
-  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, titles, rejected, force, timings });
+  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, people, rejected, force, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
   const cache: CacheEntry = {
@@ -104,7 +106,7 @@ export async function annotateDocument(
   options: {
     generator: string;
     extractors: readonly Extractor[];
-    titles?: TitleStage;
+    people?: TitleStage;
     rejected?: ReadonlySet<string>;
     force?: boolean;
     timings?: Record<string, number>;
@@ -117,7 +119,9 @@ export async function annotateDocument(
   const start = performance.now();
   const rejected = options.rejected ?? new Set<string>();
   const fresh = () =>
-    linkRefs(doc, (options.titles ?? keep)(doc, resolve(doc, candidates)), candidates).filter((e) => !rejected.has(`${e.type}:${e.text}`));
+    linkRefs(doc, (options.people ?? byName)(doc, resolve(doc, candidates)), candidates).filter(
+      (e) => !rejected.has(`${e.type}:${e.text}`),
+    );
   const kept = previous ? withHandEdits(doc, previous) : [];
   const machine = current ? kept.filter((e) => !isHumanWork(e)) : fresh();
   const { entries, orphaned } = merge(doc, machine, kept);

@@ -1,6 +1,7 @@
 import { extractorsOf, type Extractor } from '../extract/index.js';
 import type { Config } from '../io/config.js';
 import { projectOf } from './project.js';
+import { clusterPersons } from './clusters.js';
 import { titleStage, type TitleStage } from './titles.js';
 
 /** What every text of one run shares. */
@@ -8,8 +9,8 @@ export interface RunContext {
   config: Config;
   generator: string;
   extractors: readonly Extractor[];
-  /** After resolution: each person's titles in its `title`, inside or outside its span (the config's personTitles). */
-  titles: TitleStage;
+  /** After resolution: each person's titles in its `title`, inside or outside its span (the config's personTitles), then its cluster key. */
+  people: TitleStage;
   /** `type:text` of the rejected authority records' forms: never tagged. */
   rejected: ReadonlySet<string>;
   force: boolean;
@@ -19,5 +20,7 @@ export function runContext(config: Config, force = false, extractors?: readonly 
   const project = projectOf(config);
   const chosen = extractors ?? extractorsOf(project.extract, config.ner);
   const titles = titleStage(project.titles, config.personTitles);
-  return { config, generator: project.generator(chosen.map((e) => e.id)), extractors: chosen, titles, rejected: project.rejected, force };
+  const surnameFirst = new Set(project.extract.list('surnames-first'));
+  const people: TitleStage = (doc, entries) => clusterPersons(titles(doc, entries), surnameFirst);
+  return { config, generator: project.generator(chosen.map((e) => e.id)), extractors: chosen, people, rejected: project.rejected, force };
 }

@@ -121,17 +121,6 @@ function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet
   return out;
 }
 
-/** Mentions of one person share a cluster: the last name, or the gazetteer id. */
-function cluster(text: string, c: Candidate): Candidate {
-  if (c.cluster || c.type !== 'person') return c;
-  const last = text
-    .slice(c.start, c.end)
-    .split(/\s+/)
-    .pop()!
-    .replace(/[^\p{L}'’-]/gu, '');
-  return last ? { ...c, cluster: `person:${last.toLowerCase()}` } : c;
-}
-
 /**
  * Settle overlaps and turn candidates into sidecar entries: priority (by tens), then
  * length; then names found once are looked for again through the whole document.
@@ -141,7 +130,7 @@ export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[
   const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
   const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
-  return final.map((c) => toEntry(doc, cluster(doc.text, c)));
+  return final.map((c) => toEntry(doc, c));
 }
 
 function toEntry(doc: Document, c: Candidate): Entry {
