@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '../src/core/document.js';
 import { acronymsExtractor, longFormFor } from '../src/extract/acronyms.js';
 import { extract, extractContext, extractorsFor, rulePacks } from '../src/extract/index.js';
+import { clusterPersons } from '../src/pipeline/clusters.js';
 import { resolve } from '../src/pipeline/resolve.js';
 import type { Entry } from '../src/core/schema.js';
 import { REPO, cli, makeProject } from './helpers.js';
