@@ -6,15 +6,19 @@ import { acronymsExtractor, longFormFor } from '../src/extract/acronyms.js';
 import { extract, extractContext, extractorsFor, rulePacks } from '../src/extract/index.js';
 import { clusterPersons } from '../src/pipeline/clusters.js';
 import { resolve } from '../src/pipeline/resolve.js';
+import { titleStage } from '../src/pipeline/titles.js';
+import { compileTitles } from '../src/core/titles.js';
 import type { Entry } from '../src/core/schema.js';
 import { REPO, cli, makeProject } from './helpers.js';
 
 const packs = rulePacks();
 const extractors = extractorsFor(packs);
+const titles = titleStage(compileTitles(extractContext(packs).list('titles')), 'include');
 
 async function entitiesOf(path: string): Promise<Entry[]> {
   const doc = new Document(path, readFileSync(join(REPO, path), 'utf8'));
-  return clusterPersons(resolve(doc, await extract(doc, extractors))).filter((e) => e.type !== 'note' && e.type !== 'note-marker');
+  const people = clusterPersons(titles(doc, resolve(doc, await extract(doc, extractors))));
+  return people.filter((e) => e.type !== 'note' && e.type !== 'note-marker');
 }
 
 const has = (entries: Entry[], type: string, text: string, extra: Partial<Entry> = {}) =>
