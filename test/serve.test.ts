@@ -301,3 +301,45 @@ describe('serve: 200 random API actions on the bundled corpus', () => {
     }
   }, 60_000);
 });
+
+describe('marginalia serve (the command)', () => {
+  it('prints the address first, warns about a host other than loopback, and stops on Ctrl-C with exit 0', async () => {
+    const { run } = await import('../src/cli/program.js');
+    const root = copyOfBundledCorpus();
+    let stdout = '';
+    let stderr = '';
+    let interrupt: (() => void) | undefined;
+    let exited!: Promise<number>;
+    const printed = new Promise<string>((resolve) => {
+      const io = {
+        cwd: root,
+        env: { NO_COLOR: '1' },
+        stdout: {
+          write: (s: string) => {
+            stdout += s;
+            resolve(stdout.split('\n')[0]!);
+          },
+        },
+        stderr: { write: (s: string) => (stderr += s) },
+        onInterrupt: (handler: () => void) => {
+          interrupt = handler;
+          return () => (interrupt = undefined);
+        },
+      };
+      exited = run(['serve', '--port', '0', '--host', '0.0.0.0'], io);
+    });
+    const url = new URL(await printed);
+    expect(url.origin).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    expect(url.searchParams.get('token')).toMatch(/^[0-9a-f]{48}$/);
+    expect(stderr).toMatch(/warning: listening on 0\.0\.0\.0/);
+    const res = await fetch(`http://127.0.0.1:${url.port}/api/documents`, {
+      headers: { Authorization: `Bearer ${url.searchParams.get('token')}` },
+    });
+    // Asked for by 127.0.0.1, it is not the host it was bound to: refused.
+    expect(res.status).toBe(403);
+    interrupt!();
+    expect(await exited).toBe(0);
+    expect((await cli(root, 'serve', '--help')).stdout).toMatch(/Ctrl-C/);
+    expect((await cli(root, 'serve', '--port', 'x')).code).toBe(2);
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { withContext } from '../core/anchor.js';
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
@@ -6,8 +7,9 @@ import { entryShapeFindings, spanFindings } from '../checks/validity.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Config } from '../io/config.js';
 import { absolute, collectTargets, schemaPathOf, textPathFor } from '../io/project.js';
-import { readDocument, readSidecar } from '../io/read.js';
+import { readDocument } from '../io/read.js';
 import { serializeSidecar } from '../io/sidecar.js';
+import { sidecarFromBytes, sidecarHeader } from '../io/sidecar-fast.js';
 import { compareEntries } from '../pipeline/resolve.js';
 import { report, type Data } from '../rules/rule.js';
 import { editConflict, editRefused } from '../rules/runs.js';
@@ -48,7 +50,7 @@ export interface EditResult extends Write {
 }
 
 /** The ETag of a sidecar: the sha256 of its bytes. */
-export const etagOf = (bytes: string) => sha256Hex(Buffer.from(bytes, 'utf8'));
+export const etagOf = (bytes: string | Buffer) => sha256Hex(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
 
 /** If-Match may be quoted (`"hex"`, as HTTP writes ETags) or bare. */
 const unquote = (tag: string) => tag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
@@ -58,12 +60,18 @@ export function openSidecar(config: Config, sidecarPath: string): { doc: Documen
   const text = textPathFor(config, sidecarPath);
   const doc = readDocument(config, text);
   if (!doc.value) throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: doc.messages[0]?.message ?? 'unreadable' });
-  const file = readSidecar(config, sidecarPath);
-  if (!file.value || file.raw === undefined)
-    throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: file.messages[0]?.message ?? 'no sidecar' });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute(config, sidecarPath));
+  } catch (error) {
+    throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+  }
+  // The fast reader where the header says the sidecar is current (the exact YAML parse is the slow part).
+  const file = sidecarFromBytes(sidecarPath, bytes, doc.value.sha256);
+  if (!file.value) throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: file.messages[0]?.message ?? 'invalid' });
   // Offsets of a stale sidecar do not fit the text any more: annotate re-anchors them first.
   if (file.value.source.sha256 !== doc.value.sha256) throw refuse(sidecarPath, 'stale', { text });
-  return { doc: doc.value, sidecar: file.value, raw: file.raw };
+  return { doc: doc.value, sidecar: file.value, raw: bytes.toString('utf8') };
 }
 
 /**
@@ -239,11 +247,16 @@ export function planBulk(config: Config, bulk: Bulk): BulkPlan {
       ? e.text === bulk.text && e.status !== 'rejected' && e.status !== 'orphaned'
       : (e.status ?? 'auto') === 'auto');
   const sidecars: BulkPlan['sidecars'] = [];
+  // Text YAML writes plainly (no quotes, escapes or line breaks) is in the bytes as it is: a sidecar without it is not parsed.
+  const plain = bulk.kind === 'reject-text' && /^[^"'\\\n\r\t]+$/.test(bulk.text) ? bulk.text : undefined;
   for (const path of paths) {
-    const file = readSidecar(config, path);
-    if (!file.value || file.raw === undefined) continue;
+    const bytes = readFileOr(absolute(config, path));
+    if (bytes === undefined || (plain !== undefined && !bytes.includes(plain))) continue;
+    // Planned from what the sidecar says of itself; editEntries proves it current before it writes.
+    const file = sidecarFromBytes(path, bytes, sidecarHeader(bytes.toString('utf8', 0, 2048)).sha256 ?? '');
+    if (!file.value) continue;
     const ids = file.value.entries.filter((e) => e.id !== undefined && chosen(e)).map((e) => e.id!);
-    if (ids.length) sidecars.push({ sidecar: path, ids, etag: etagOf(file.raw) });
+    if (ids.length) sidecars.push({ sidecar: path, ids, etag: etagOf(bytes) });
   }
   const count = sidecars.reduce((n, s) => n + s.ids.length, 0);
   return { count, sidecars, etag: sha256Hex(sidecars.map((s) => `${s.sidecar}\u0000${s.etag}`).join('\n')) };
@@ -271,9 +284,17 @@ export function runBulk(config: Config, bulk: Bulk, ifMatch: string): EditResult
 /** Put back the bytes a last action replaced, only where the sidecar still holds what it wrote; otherwise nothing is restored. */
 export function undoWrites(config: Config, writes: readonly Write[]): string[] {
   for (const w of writes) {
-    const now = readSidecar(config, w.sidecar).raw;
+    const now = readFileOr(absolute(config, w.sidecar))?.toString('utf8');
     if (now !== w.after) throw new EditError(409, report(editConflict, 'undo', { file: w.sidecar }, { sidecar: w.sidecar }));
   }
   for (const w of writes) if (w.before !== w.after) writeFileAtomic(absolute(config, w.sidecar), w.before);
   return writes.map((w) => w.sidecar);
+}
+
+function readFileOr(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -31,9 +31,12 @@ export async function serve(options: ServeOptions): Promise<Server> {
           case 'GET /':
             return { html: listPage(documentRows(config), entityTypes, nonce) };
           case 'GET /doc': {
-            const data = documentData(config, resolveTarget(config, url.searchParams.get('path')));
+            const data = documentData(config, resolveTarget(config, url.searchParams.get('path')), true);
             return { html: documentPage(data, entityTypes, nonce), headers: { ETag: quoted(data.etag) } };
           }
+          case 'GET /favicon.ico':
+            // No icon: an empty answer, not a 404 in the browser's console.
+            return { status: 204 };
           case 'GET /api/documents':
             return { json: documentRows(config) };
           case 'GET /api/document': {

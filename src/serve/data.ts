@@ -4,10 +4,11 @@ import { documentFindings } from '../checks/run.js';
 import type { Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import type { Entry, Sidecar } from '../core/schema.js';
-import { etagOf } from '../commands/edit.js';
+import { EditError, etagOf, openSidecar } from '../commands/edit.js';
 import type { Config } from '../io/config.js';
 import { absolute, collectTargets, type Target } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
+import { readSidecarFast } from '../io/sidecar-fast.js';
 import { HttpError } from './server.js';
 
 export interface Counts {
@@ -49,7 +50,7 @@ const STRUCTURE = new Set(['note', 'note-marker']);
 export function documentRows(config: Config): DocumentRow[] {
   return collectTargets(config, [], config.root).map((target) => {
     const doc = readDocument(config, target.text);
-    const file = readSidecar(config, target.sidecar);
+    const file = doc.value ? readSidecarFast(config, target.sidecar, doc.value.sha256, new Map()) : readSidecar(config, target.sidecar);
     const base = { path: target.text, sidecar: target.sidecar, title: target.text, counts: countsOf([]), types: [], findings: 0 };
     if (!doc.value) return { ...base, problem: doc.messages[0]?.message ?? 'unreadable' };
     if (!file.value)
@@ -78,19 +79,16 @@ export interface DocumentData {
   findings: Message[];
 }
 
-export function documentData(config: Config, target: Target): DocumentData {
-  const doc = readDocument(config, target.text);
-  const file = readSidecar(config, target.sidecar);
-  if (!doc.value) throw new HttpError(404, doc.messages[0]?.message ?? `${target.text}: unreadable`);
-  if (!file.value || file.raw === undefined)
-    throw new HttpError(404, file.messages[0]?.message ?? `${target.text} has no sidecar: run marginalia annotate`);
-  return {
-    target,
-    doc: doc.value,
-    sidecar: file.value,
-    etag: etagOf(file.raw),
-    findings: documentFindings(config, target, doc.value, file),
-  };
+/** `withFindings`: what check says of the text, for the page (the API leaves it out: it is the slow part). */
+export function documentData(config: Config, target: Target, withFindings = false): DocumentData {
+  try {
+    const { doc, sidecar, raw } = openSidecar(config, target.sidecar);
+    const file = { exists: true, value: sidecar, messages: [], locate: () => ({ line: 1, column: 1 }) };
+    return { target, doc, sidecar, etag: etagOf(raw), findings: withFindings ? documentFindings(config, target, doc, file) : [] };
+  } catch (error) {
+    if (error instanceof EditError) throw new HttpError(404, error.message);
+    throw error;
+  }
 }
 
 const isInside = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);

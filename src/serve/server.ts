@@ -151,5 +151,5 @@ function answer(res: ServerResponse, reply: Reply, nonce: string): void {
     'Cache-Control': 'no-store',
     ...reply.headers,
   });
-  res.end(body);
+  res.end(reply.status === 204 ? undefined : body);
 }
