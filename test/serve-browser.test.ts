@@ -134,6 +134,13 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     expect(onDisk.length).toBeGreaterThan(0);
     expect(onDisk.every((e) => e.status === 'rejected')).toBe(true);
     for (const e of onDisk) expect(await statusOf(e.id!)).toBe('rejected');
+    // Undo puts the Mdl entries back as they were, on the page and on disk.
+    const undone = page.waitForEvent('load');
+    await page.keyboard.press('u');
+    await undone;
+    for (const e of onDisk) expect(entry(e.id!)!.status).toBe('auto');
+    expect(await statusOf(onDisk[0]!.id!)).toBe('auto');
+    expect(await page.locator('#status').textContent()).toMatch(/^undone: annotations\/wilson/);
     await page.locator(`mark[data-entry-id="${added.id}"]`).focus();
     await page.screenshot({ path: join(SHOTS, 'serve-document.png') });
 

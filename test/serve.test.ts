@@ -107,6 +107,8 @@ describe('marginalia serve', () => {
     expect((await post({ auth: false, headers: { ...etag, Authorization: 'Bearer nope' } })).status).toBe(401);
     expect((await post({ auth: false, headers: { ...etag, Cookie: 'marginalia_token=nope' } })).status).toBe(401);
     expect((await request(server, 'GET', '/', { auth: false })).status).toBe(401);
+    // The token in an address opens pages only; the API wants the cookie or the header.
+    expect((await request(server, 'GET', `/api/documents?token=${server.token}`, { auth: false })).status).toBe(401);
     expect((await post({ headers: { ...etag, Host: `evil.example:${server.port}` } })).status).toBe(403);
     expect((await request(server, 'GET', '/', { headers: { Host: `localhost.evil:${server.port}` } })).status).toBe(403);
     expect((await post({ headers: { ...etag, Origin: 'http://evil.example' } })).status).toBe(403);
@@ -296,6 +298,13 @@ describe('serve: 200 random API actions on the bundled corpus', () => {
         for (const id of ids) expect(doc.sidecar.entries.find((e: Entry) => e.id === id)?.by, `${path} ${id}`).toBe('human');
       }
       expect((await cli(root, 'validate')).code).toBe(0);
+      // annotate, forced to extract again, keeps all of it.
+      expect((await cli(root, 'annotate', '--force', '--jobs', '1')).code).toBe(0);
+      for (const [path, ids] of made) {
+        const entries: Entry[] = parse(readFileSync(join(root, path.replace(/^corpus/, 'annotations') + '.yaml'), 'utf8')).entries;
+        for (const id of ids) expect(entries.find((e) => e.id === id)?.by, `${path} ${id} after annotate`).toBe('human');
+      }
+      expect((await cli(root, 'validate')).code).toBe(0);
     } finally {
       await server.close();
     }
@@ -341,5 +350,13 @@ describe('marginalia serve (the command)', () => {
     expect(await exited).toBe(0);
     expect((await cli(root, 'serve', '--help')).stdout).toMatch(/Ctrl-C/);
     expect((await cli(root, 'serve', '--port', 'x')).code).toBe(2);
+    const busy = await serve({ config: loadConfig(root), port: 0 });
+    try {
+      const taken = await cli(root, 'serve', '--port', String(busy.port));
+      expect(taken.code).toBe(2);
+      expect(taken.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: EADDRINUSE/);
+    } finally {
+      await busy.close();
+    }
   });
 });

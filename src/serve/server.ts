@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../io/config.js';
@@ -69,7 +69,7 @@ export async function startServer(options: ServeOptions, route: (nonce: string) 
     const headers: Record<string, string> = {};
     if (!hasToken(req, token)) {
       // A page load with the token in its address: set the cookie, which every later request carries.
-      if (method === 'GET' && url.searchParams.get('token') === token)
+      if (method === 'GET' && !url.pathname.startsWith('/api/') && sameSecret(url.searchParams.get('token') ?? '', token))
         headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       else return answer(res, { status: 401, json: { error: 'the token is missing or wrong: open the address serve printed' } }, nonce);
     }
@@ -102,9 +102,16 @@ export async function startServer(options: ServeOptions, route: (nonce: string) 
 
 function hasToken(req: IncomingMessage, token: string): boolean {
   const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (bearer !== undefined) return bearer === token;
+  if (bearer !== undefined) return sameSecret(bearer, token);
   const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
-  return cookies.includes(`${COOKIE}=${token}`);
+  return cookies.some((c) => c.startsWith(`${COOKIE}=`) && sameSecret(c.slice(COOKIE.length + 1), token));
+}
+
+/** Compared in constant time: how long a refusal takes says nothing about the token. */
+function sameSecret(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
