@@ -89,6 +89,25 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     expect(await page.locator(`mark[data-entry-id="${second}"]`).getAttribute('data-status')).toBe('rejected');
     expect(entry(second)!.status).toBe('rejected');
 
+    // Change the type from the menu (t focuses it), and move the end a word to the right by keyboard.
+    const org = (await page.locator('mark.entity[data-status="auto"][data-type="org"]').nth(0).getAttribute('data-entry-id'))!;
+    await page.locator(`mark[data-entry-id="${org}"]`).focus();
+    await page.keyboard.press('t');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('retype');
+    let loaded = page.waitForEvent('load');
+    await page.locator('#retype').selectOption('place');
+    await loaded;
+    expect(entry(org)).toMatchObject({ type: 'place', by: 'human', status: 'accepted' });
+    const before = entry(org)!;
+    await page.locator(`mark[data-entry-id="${org}"]`).focus();
+    await press('.');
+    const moved = entry(org)!;
+    expect(moved.start).toBe(before.start);
+    expect(moved.end).toBeGreaterThan(before.end);
+    expect(await page.locator(`mark[data-entry-id="${org}"]`).getAttribute('data-end')).toBe(String(moved.end));
+    await press(',');
+    expect(entry(org)!.end).toBe(before.end);
+
     // Add "Comrade Minister" as a person, from a selection of the text.
     await page.locator('#add-type').selectOption('person');
     await page.evaluate(() => {
@@ -120,7 +139,7 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     await page.waitForSelector('#bulk-confirm:not([hidden])');
     const expected = sidecar().entries.filter((e) => e.type === 'person' && e.text === 'Mdl' && e.status !== 'rejected').length;
     expect(await page.locator('#bulk-count').textContent()).toBe(`Reject ${expected} entries in 1 documents?`);
-    const loaded = page.waitForEvent('load');
+    loaded = page.waitForEvent('load');
     await page.locator('#bulk-run').click();
     await loaded;
 

@@ -150,6 +150,16 @@ describe('marginalia serve', () => {
     const r = await request(server, 'GET', `/api/document?path=${q('corpus/link.txt')}`);
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.text).not.toContain('Secret');
+    // A sidecar that is a link out of the annotations folder is neither read nor written.
+    writeFileSync(join(root, 'corpus/linked-sidecar.txt'), 'Erich Mielke wrote.\n');
+    const foreign = join(root, '..', `foreign-${process.pid}.yaml`);
+    writeFileSync(foreign, 'not yours\n');
+    symlinkSync(foreign, join(root, 'annotations/linked-sidecar.txt.yaml'));
+    const linked = await request(server, 'GET', `/api/document?path=${q('corpus/linked-sidecar.txt')}`);
+    expect(linked.status).toBe(403);
+    const edit = { path: 'corpus/linked-sidecar.txt', edits: [{ op: 'add', type: 'person', start: 0, end: 12 }] };
+    expect((await request(server, 'POST', '/api/edit', { body: edit, headers: { 'If-Match': 'x' } })).status).toBe(403);
+    expect(readFileSync(foreign, 'utf8')).toBe('not yours\n');
   });
 
   it('the first page load with ?token= sets an HttpOnly SameSite=Strict cookie, and every answer carries a strict CSP', async () => {
@@ -290,7 +300,8 @@ describe('serve: 200 random API actions on the bundled corpus', () => {
             if (r.status === 200) beforeLast = snapshot;
           }
         }),
-        { numRuns: 1 },
+        // The corpus is state: a failing run is reported as it is, not shrunk over an already edited corpus.
+        { numRuns: 1, endOnFailure: true },
       );
       expect(validate({ config }).messages.filter((m) => m.severity === 'error')).toEqual([]);
       for (const [path, ids] of made) {

@@ -43,10 +43,12 @@ kbd{border:1px solid #aaa;border-radius:3px;padding:0 .3em;background:#fff;font-
 `;
 
 const DOC_STYLE = `
-.layout{display:grid;grid-template-columns:minmax(0,1fr) 24rem}
-main{padding:1rem 2rem;max-width:50rem}
+body{display:flex;flex-direction:column;height:100vh}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 24rem;flex:1;min-height:0}
+main{padding:1rem 2rem;overflow:auto}
+pre.text{max-width:50rem}
 pre.text{white-space:pre-wrap;font:16px/1.7 Georgia,serif}
-aside{border-left:1px solid #ccc;padding:.8rem 1rem;background:#fafafa;position:sticky;top:0;height:100vh;overflow:auto;box-sizing:border-box}
+aside{border-left:1px solid #ccc;padding:.8rem 1rem;background:#fafafa;overflow:auto}
 mark.entity{background:color-mix(in srgb,var(--c) 14%,transparent);border-bottom:3px solid var(--c);padding:0 1px;cursor:pointer;color:inherit}
 mark.entity[data-status=accepted]{background:color-mix(in srgb,var(--c) 40%,transparent)}
 mark.entity[data-status=rejected]{background:none;border-bottom:2px dashed #999;text-decoration:line-through #b00}
