@@ -39,7 +39,7 @@ export {
   undoWrites,
   type Bulk,
   type BulkPlan,
-  type Edit,
+  Edit,
   type EditResult,
   type Write,
 } from './commands/edit.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editEntries, movedSpan } from '../src/commands/edit.js';
+import { editEntries, movedSpan, type Edit } from '../src/commands/edit.js';
 import { validate } from '../src/commands/validate.js';
 import { Document } from '../src/core/document.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
@@ -211,6 +211,9 @@ describe('editEntries', () => {
     const machine = sidecar().entries.find((e) => e.by !== 'human' && e.type === 'person')!;
     expect(() => editEntries(config, WILSON_SIDECAR, [{ op: 'delete', id: machine.id! }])).toThrow(/only human entries are deleted/);
     expect(() => editEntries(config, WILSON_SIDECAR, [{ op: 'accept', id: 'nope' }])).toThrow(/no entry has the id nope/);
+    const far = { op: 'move', id: machine.id!, edge: 'end', by: 'char', direction: 40 } as unknown as Edit;
+    expect(() => editEntries(config, WILSON_SIDECAR, [far])).toThrow(/edit 0 is not an edit: direction/);
+    expect(() => editEntries(config, WILSON_SIDECAR, [{ op: 'rename', id: 'x' } as unknown as Edit])).toThrow(/edit 0 is not an edit/);
     const before = readFileSync(join(root, WILSON_SIDECAR), 'utf8');
     // All or none: a good edit before a bad one is not written either.
     expect(() =>

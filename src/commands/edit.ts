@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { withContext } from '../core/anchor.js';
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
@@ -14,14 +15,25 @@ import { compareEntries } from '../pipeline/resolve.js';
 import { report, type Data } from '../rules/rule.js';
 import { editConflict, editRefused } from '../rules/runs.js';
 
-/** One change to one entry of a sidecar, or a new human entry. */
-export type Edit =
-  | { op: 'accept' | 'reject' | 'delete'; id: string }
-  | { op: 'retype'; id: string; type: string }
+const id = z.string().min(1);
+const offset = z.number().int().nonnegative();
+
+/** One change to one entry of a sidecar, or a new human entry (checked at run time: edits come from HTTP requests). */
+export const Edit = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.enum(['accept', 'reject', 'delete']), id }),
+  z.strictObject({ op: z.literal('retype'), id, type: z.string() }),
   /** Move one boundary of the span by a word or a character; -1 is to the left. */
-  | { op: 'move'; id: string; edge: 'start' | 'end'; by: 'word' | 'char'; direction: -1 | 1 }
+  z.strictObject({
+    op: z.literal('move'),
+    id,
+    edge: z.enum(['start', 'end']),
+    by: z.enum(['word', 'char']),
+    direction: z.union([z.literal(-1), z.literal(1)]),
+  }),
   /** `text`, when given, is what the span must read; a span that drifted is looked for nearest `start`. */
-  | { op: 'add'; type: string; start: number; end: number; text?: string };
+  z.strictObject({ op: z.literal('add'), type: z.string(), start: offset, end: offset, text: z.string().optional() }),
+]);
+export type Edit = z.infer<typeof Edit>;
 
 /** An edit that is not made: 409 for a conflict (stale If-Match), 422 for an edit that cannot be made. */
 export class EditError extends Error {
@@ -81,6 +93,13 @@ export function openSidecar(config: Config, sidecarPath: string): { doc: Documen
  * (`by: human`, accepted), so annotate never undoes it; only human entries are deleted.
  */
 export function editEntries(config: Config, sidecarPath: string, edits: readonly Edit[], options: { ifMatch?: string } = {}): EditResult {
+  edits.forEach((edit, index) => {
+    const parsed = Edit.safeParse(edit);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw refuse(sidecarPath, 'shape', { index, reason: `${issue.path.join('.') || 'op'}: ${issue.message}` });
+    }
+  });
   const { doc, sidecar, raw } = openSidecar(config, sidecarPath);
   const actual = etagOf(raw);
   if (options.ifMatch !== undefined && unquote(options.ifMatch) !== actual)
@@ -160,8 +179,6 @@ export function editEntries(config: Config, sidecarPath: string, edits: readonly
         ids.push(id);
         break;
       }
-      default:
-        throw refuse(sidecarPath, 'op', { op: String((edit as { op?: unknown }).op) });
     }
   }
   entries = entries.sort(compareEntries);

@@ -58,7 +58,7 @@ export const editRefused = defineRule({
     stale: '{{text}} changed since its sidecar was written: run `marginalia annotate {{text}}` first',
     unreadable: 'cannot edit {{sidecar}}: {{reason}}',
     invalid: 'the edit would make the sidecar invalid: {{reason}}',
-    op: 'unknown edit "{{op}}"',
+    shape: 'edit {{index}} is not an edit: {{reason}}',
   },
 });
 
