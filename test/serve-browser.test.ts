@@ -135,12 +135,13 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     // Bulk: every "Mdl" as person in the corpus, with the count shown first.
     const mdl = page.locator('mark.entity[data-type="person"]', { hasText: /^Mdl$/ }).first();
     await mdl.focus();
-    await page.locator('#bulk-reject').click();
+    await page.keyboard.press('b');
     await page.waitForSelector('#bulk-confirm:not([hidden])');
     const expected = sidecar().entries.filter((e) => e.type === 'person' && e.text === 'Mdl' && e.status !== 'rejected').length;
     expect(await page.locator('#bulk-count').textContent()).toBe(`Reject ${expected} entries in 1 documents?`);
     loaded = page.waitForEvent('load');
-    await page.locator('#bulk-run').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bulk-run');
+    await page.keyboard.press('Enter');
     await loaded;
 
     await page.reload();

@@ -150,7 +150,9 @@ document.addEventListener('keydown', (e) => {
     return;
   }
   if (!onMark) return;
-  if (e.key === 'a') act('accept');
+  if (e.key === 'b') $('#bulk-reject').click();
+  else if (e.key === 'A') $('#bulk-accept').click();
+  else if (e.key === 'a') act('accept');
   else if (e.key === 'r') act('reject');
   else if (e.key === 'Delete' || e.key === 'Backspace') { if (current.dataset.by === 'human') act('delete'); }
   else if (e.key === 't') { e.preventDefault(); $('#retype').focus(); }

@@ -24,6 +24,8 @@ export const SHORTCUTS: [string, string][] = [
   ['< / >', 'move its end a character left / right'],
   ['Delete', 'delete it (human entries only)'],
   ['e', 'add the selected text as an entity (of the type chosen under “Add”)'],
+  ['b', 'reject its text as its type in the whole corpus (shows the count; Enter runs it)'],
+  ['A', 'accept every entry of its type in this document (shows the count; Enter runs it)'],
   ['j / k', 'next / previous entity'],
   ['u', 'undo the last action'],
 ];
