@@ -32,7 +32,7 @@ export default tseslint.config(
       ],
     },
   },
-  // The CLI, the library barrel and the tests may import commands.
-  { files: ['src/cli/**', 'src/index.ts', 'src/format/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  // The CLI, the review server (an edge like the CLI), the library barrel and the tests may import commands.
+  { files: ['src/cli/**', 'src/serve/**', 'src/index.ts', 'src/format/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
   prettier,
 );

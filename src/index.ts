@@ -30,6 +30,20 @@ export {
 } from './commands/interop.js';
 export { validate, validateSidecar, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { view, type ViewOptions } from './commands/view.js';
+export {
+  EditError,
+  editEntries,
+  etagOf,
+  planBulk,
+  runBulk,
+  undoWrites,
+  type Bulk,
+  type BulkPlan,
+  Edit,
+  type EditResult,
+  type Write,
+} from './commands/edit.js';
+export { serve, type ServeOptions, type Server } from './serve/app.js';
 
 export { RULES, type RuleMeta } from './rules/registry.js';
 export { Document } from './core/document.js';

@@ -1,7 +1,9 @@
 import type { Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
-import type { CheckConfig } from '../io/config.js';
+import type { CheckConfig, Config } from '../io/config.js';
+import picomatch from 'picomatch';
+import { withConfiguredSeverity } from '../rules/registry.js';
 import type { Target } from '../io/project.js';
 import type { FastSidecar } from '../io/sidecar-fast.js';
 import { CHECK_RULES } from '../rules/registry.js';
@@ -64,4 +66,12 @@ export function sidecarFindings(target: Target, doc: Document, sidecar: FastSide
   // A sidecar a person may have edited: every span must still hold its text (what CI is for).
   const at = { text: target.text, sidecar: target.sidecar, locate: sidecar.locate };
   return { messages: sidecar.vouched ? [] : spanFindings(doc, sidecar.value, at), current: sidecar.value };
+}
+
+/** The findings `check` shows in one text's body, as the config sets them (those about the sidecar file are check's own business). */
+export function documentFindings(config: Config, target: Target, doc: Document, sidecar: FastSidecar): Message[] {
+  const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true })(target.text) : false;
+  if (ignored) return [];
+  const { current } = sidecarFindings(target, doc, sidecar);
+  return withConfiguredSeverity(withoutInlineIgnored(doc.text, citationFindings(doc, current, config.check)), config.check.rules);
 }

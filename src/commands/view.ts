@@ -1,11 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import picomatch from 'picomatch';
 import { indexEntities } from '../core/entity-index.js';
 import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
-import { withConfiguredSeverity } from '../rules/registry.js';
-import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
+import { documentFindings } from '../checks/run.js';
 import { projectOf } from '../pipeline/project.js';
 import { documentPage, indexPage } from '../format/html-page.js';
 import type { Config } from '../io/config.js';
@@ -23,7 +21,6 @@ export interface ViewOptions {
 export function view(options: ViewOptions): { pages: string[]; messages: Message[] } {
   const { config } = options;
   const cwd = options.cwd ?? config.root;
-  const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
   const pages: string[] = [];
   const messages: Message[] = [];
   const documents = [];
@@ -38,14 +35,7 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
     }
     sidecars.push({ sidecar: sidecar.value });
     const href = hrefOf(target.text);
-    // The findings `check` would show in this text (those about the sidecar file are check's business).
-    const { current } = sidecarFindings(target, doc.value, sidecar);
-    const own = ignored(target.text)
-      ? []
-      : withConfiguredSeverity(
-          withoutInlineIgnored(doc.value.text, citationFindings(doc.value, current, config.check)),
-          config.check.rules,
-        );
+    const own = documentFindings(config, target, doc.value, sidecar);
     const depth = href.split('/').length - 1;
     const html = documentPage({ doc: doc.value, sidecar: sidecar.value, findings: own, indexHref: `${'../'.repeat(depth)}index.html` });
     const path = join(options.out, href);

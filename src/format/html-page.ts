@@ -16,7 +16,7 @@ export const TYPE_COLOURS: Record<string, string> = {
 };
 const colourOf = (type: string) => TYPE_COLOURS[type] ?? '#BBBBBB';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const STYLE = `
 body{font:16px/1.6 Georgia,serif;margin:0;display:grid;grid-template-columns:minmax(0,1fr) 22rem;min-height:100vh}

@@ -46,6 +46,11 @@ export function readSidecarFast(config: Config, path: string, textSha256: string
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     return { exists: false, value: undefined, messages: [], locate: () => ({ line: 1, column: 1 }) };
   }
+  return sidecarFromBytes(path, bytes, textSha256, cache);
+}
+
+/** `readSidecarFast` of bytes already read (serve hashes the very bytes it parses, for its ETag). */
+export function sidecarFromBytes(path: string, bytes: Buffer, textSha256: string, cache: Cache = new Map()): FastSidecar {
   const exact = () => ({ exists: true, ...parseSidecar(path, bytes.toString('utf8')) });
   if (sidecarHeader(bytes.toString('utf8', 0, 2048)).sha256 !== textSha256) return exact();
   const entry = cache.get(path);

@@ -28,4 +28,38 @@ export const curateUnknownId = defineRule({
   messages: { unknown: 'no entry has the id {{id}}' },
 });
 
-export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId];
+export const editConflict = defineRule({
+  id: 'edit-conflict',
+  severity: 'error',
+  source: 'curate',
+  description: 'An edit was made against sidecar bytes that have changed since they were read',
+  help: 'Reload the document and make the edit again.',
+  messages: {
+    stale: '{{sidecar}} changed since it was read (If-Match {{given}}, now {{actual}}): reload and try again',
+    undo: '{{sidecar}} changed since the last action wrote it: undo would lose that change, so nothing was restored',
+    nothing: 'there is no action to undo',
+  },
+});
+
+export const editRefused = defineRule({
+  id: 'edit-refused',
+  severity: 'error',
+  source: 'curate',
+  description: 'An edit of a sidecar that cannot be made as asked; nothing was written',
+  help: 'Correct the request: the message says what is wrong with it.',
+  messages: {
+    noEntry: 'no entry has the id {{id}}',
+    orphaned: 'entry {{id}} is orphaned: correct it by hand or delete it',
+    notHuman: 'entry {{id}} was made by {{by}}: only human entries are deleted (reject it instead)',
+    structure: 'entry {{id}} is a {{type}}: only entities are retyped, moved or added',
+    type: 'type "{{type}}" is not an entity type of this project ({{types}})',
+    span: 'the span {{start}}-{{end}} is empty or outside the text (0-{{length}})',
+    quote: 'the text does not hold "{{text}}" at {{start}}-{{end}}, nor anywhere else',
+    stale: '{{text}} changed since its sidecar was written: run `marginalia annotate {{text}}` first',
+    unreadable: 'cannot edit {{sidecar}}: {{reason}}',
+    invalid: 'the edit would make the sidecar invalid: {{reason}}',
+    shape: 'edit {{index}} is not an edit: {{reason}}',
+  },
+});
+
+export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId, editConflict, editRefused];

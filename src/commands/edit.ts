@@ -1,0 +1,317 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { withContext } from '../core/anchor.js';
+import { sha256Hex, type Document } from '../core/document.js';
+import type { Message } from '../core/message.js';
+import { STRUCTURE_TYPES, type Entry, type Sidecar } from '../core/schema.js';
+import { entryShapeFindings, spanFindings } from '../checks/validity.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { Config } from '../io/config.js';
+import { absolute, collectTargets, schemaPathOf, textPathFor } from '../io/project.js';
+import { readDocument } from '../io/read.js';
+import { serializeSidecar } from '../io/sidecar.js';
+import { sidecarFromBytes, sidecarHeader } from '../io/sidecar-fast.js';
+import { compareEntries } from '../pipeline/resolve.js';
+import { report, type Data } from '../rules/rule.js';
+import { editConflict, editRefused } from '../rules/runs.js';
+
+const id = z.string().min(1);
+const offset = z.number().int().nonnegative();
+
+/** One change to one entry of a sidecar, or a new human entry (checked at run time: edits come from HTTP requests). */
+export const Edit = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.enum(['accept', 'reject', 'delete']), id }),
+  z.strictObject({ op: z.literal('retype'), id, type: z.string() }),
+  /** Move one boundary of the span by a word or a character; -1 is to the left. */
+  z.strictObject({
+    op: z.literal('move'),
+    id,
+    edge: z.enum(['start', 'end']),
+    by: z.enum(['word', 'char']),
+    direction: z.union([z.literal(-1), z.literal(1)]),
+  }),
+  /** `text`, when given, is what the span must read; a span that drifted is looked for nearest `start`. */
+  z.strictObject({ op: z.literal('add'), type: z.string(), start: offset, end: offset, text: z.string().optional() }),
+]);
+export type Edit = z.infer<typeof Edit>;
+
+/** An edit that is not made: 409 for a conflict (stale If-Match), 422 for an edit that cannot be made. */
+export class EditError extends Error {
+  constructor(
+    readonly status: 409 | 422,
+    readonly detail: Message,
+  ) {
+    super(detail.message);
+  }
+}
+
+const refuse = (sidecar: string, id: keyof typeof editRefused.meta.messages, data: Data = {}) =>
+  new EditError(422, report(editRefused, id, { file: sidecar }, data));
+
+/** What a write did: the bytes before and after, for undo, and the new ETag. */
+export interface Write {
+  sidecar: string;
+  before: string;
+  after: string;
+}
+
+export interface EditResult extends Write {
+  etag: string;
+  /** Ids of the entries changed or added, in the order of the edits. */
+  ids: string[];
+}
+
+/** The ETag of a sidecar: the sha256 of its bytes. */
+export const etagOf = (bytes: string | Buffer) => sha256Hex(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+
+/** If-Match may be quoted (`"hex"`, as HTTP writes ETags) or bare. */
+const unquote = (tag: string) => tag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+
+/** A current sidecar and its text, or an EditError. */
+export function openSidecar(config: Config, sidecarPath: string): { doc: Document; sidecar: Sidecar; raw: string } {
+  const text = textPathFor(config, sidecarPath);
+  const doc = readDocument(config, text);
+  if (!doc.value) throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: doc.messages[0]?.message ?? 'unreadable' });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute(config, sidecarPath));
+  } catch (error) {
+    throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+  }
+  // The fast reader where the header says the sidecar is current (the exact YAML parse is the slow part).
+  const file = sidecarFromBytes(sidecarPath, bytes, doc.value.sha256);
+  if (!file.value) throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: file.messages[0]?.message ?? 'invalid' });
+  // Offsets of a stale sidecar do not fit the text any more: annotate re-anchors them first.
+  if (file.value.source.sha256 !== doc.value.sha256) throw refuse(sidecarPath, 'stale', { text });
+  return { doc: doc.value, sidecar: file.value, raw: bytes.toString('utf8') };
+}
+
+/**
+ * Apply edits to one sidecar, all or none, and write it (serializeSidecar, atomically).
+ * `ifMatch`: the ETag of the bytes the edits were made against; other bytes on disk are a
+ * conflict and nothing is written. A machine entry a person retypes or moves becomes theirs
+ * (`by: human`, accepted), so annotate never undoes it; only human entries are deleted.
+ */
+export function editEntries(config: Config, sidecarPath: string, edits: readonly Edit[], options: { ifMatch?: string } = {}): EditResult {
+  edits.forEach((edit, index) => {
+    const parsed = Edit.safeParse(edit);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw refuse(sidecarPath, 'shape', { index, reason: `${issue.path.join('.') || 'op'}: ${issue.message}` });
+    }
+  });
+  const { doc, sidecar, raw } = openSidecar(config, sidecarPath);
+  const actual = etagOf(raw);
+  if (options.ifMatch !== undefined && unquote(options.ifMatch) !== actual)
+    throw new EditError(
+      409,
+      report(editConflict, 'stale', { file: sidecarPath }, { sidecar: sidecarPath, given: unquote(options.ifMatch), actual }),
+    );
+  let entries = [...sidecar.entries];
+  const ids: string[] = [];
+  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
+  const find = (id: string) => {
+    const i = entries.findIndex((e) => e.id === id);
+    if (i < 0) throw refuse(sidecarPath, 'noEntry', { id });
+    return i;
+  };
+  const entity = (e: Entry) => {
+    if (!entityTypes.includes(e.type)) throw refuse(sidecarPath, 'structure', { id: e.id ?? '', type: e.type });
+    if (e.status === 'orphaned') throw refuse(sidecarPath, 'orphaned', { id: e.id ?? '' });
+    return e;
+  };
+  const knownType = (type: string) => {
+    if (!entityTypes.includes(type)) throw refuse(sidecarPath, 'type', { type: String(type), types: entityTypes.join(', ') });
+  };
+  const checkSpan = (start: number, end: number) => {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.length)
+      throw refuse(sidecarPath, 'span', { start, end, length: doc.length });
+  };
+  const byHuman = (e: Entry): Entry => ({ ...e, by: 'human', status: 'accepted' });
+
+  for (const edit of edits) {
+    switch (edit.op) {
+      case 'accept':
+      case 'reject': {
+        const i = find(edit.id);
+        if (entries[i]!.status === 'orphaned') throw refuse(sidecarPath, 'orphaned', { id: edit.id });
+        entries[i] = { ...entries[i]!, status: edit.op === 'accept' ? 'accepted' : 'rejected' };
+        ids.push(edit.id);
+        break;
+      }
+      case 'delete': {
+        const i = find(edit.id);
+        if (entries[i]!.by !== 'human') throw refuse(sidecarPath, 'notHuman', { id: edit.id, by: entries[i]!.by });
+        entries.splice(i, 1);
+        ids.push(edit.id);
+        break;
+      }
+      case 'retype': {
+        const i = find(edit.id);
+        knownType(edit.type);
+        // What the old type's extractor said of the span (an EDTF value, a cluster) is not true of the new type.
+        const { value: _v, amount: _a, currency: _c, title: _t, cluster: _k, ref: _r, ...rest } = entity(entries[i]!);
+        entries[i] = byHuman({ ...rest, type: edit.type });
+        ids.push(edit.id);
+        break;
+      }
+      case 'move': {
+        const i = find(edit.id);
+        const e = entity(entries[i]!);
+        const [start, end] = movedSpan(doc, e, edit);
+        checkSpan(start, end);
+        entries[i] = byHuman(withContext(doc, { ...e, start, end, text: doc.slice(start, end) }));
+        ids.push(edit.id);
+        break;
+      }
+      case 'add': {
+        knownType(edit.type);
+        const [start, end] = located(doc, edit, sidecarPath);
+        const same = entries.findIndex((e) => e.type === edit.type && e.start === start && e.end === end && e.status !== 'orphaned');
+        if (same >= 0) {
+          // Already there: adding it again says it is right.
+          entries[same] = { ...entries[same]!, status: 'accepted' };
+          ids.push(entries[same]!.id!);
+          break;
+        }
+        const id = humanId(entries, edit.type, start, end);
+        entries.push(withContext(doc, { id, type: edit.type, start, end, text: doc.slice(start, end), by: 'human', status: 'accepted' }));
+        ids.push(id);
+        break;
+      }
+    }
+  }
+  entries = entries.sort(compareEntries);
+  const next = { ...sidecar, entries };
+  // Proved before it is written: every span holds its text, every type is declared, no id twice.
+  const at = { text: sidecar.source.path, sidecar: sidecarPath, locate: () => ({ line: 1, column: 1 }) };
+  const problem = [...entryShapeFindings(next, config.types, at), ...spanFindings(doc, next, at)].find((m) => m.severity === 'error');
+  if (problem) throw refuse(sidecarPath, 'invalid', { reason: problem.message });
+  const after = serializeSidecar(next, sidecarPath, schemaPathOf(config));
+  if (after !== raw) writeFileAtomic(absolute(config, sidecarPath), after);
+  return { sidecar: sidecarPath, before: raw, after, etag: etagOf(after), ids };
+}
+
+/** A fresh id for a human entry, `TYPE-hHEX`, not taken in the sidecar. */
+function humanId(entries: readonly Entry[], type: string, start: number, end: number): string {
+  const taken = new Set(entries.map((e) => e.id));
+  for (let salt = 0; ; salt++) {
+    const id = `${type}-h${sha256Hex(`${type}\u0000${start}\u0000${end}\u0000${salt}`).slice(0, 8)}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** The span of a new entry: as given, or where its quote is, nearest the given start. */
+function located(doc: Document, edit: Extract<Edit, { op: 'add' }>, sidecar: string): [number, number] {
+  const { start, end, text } = edit;
+  const fits = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= doc.length;
+  if (text === undefined || (fits && doc.slice(start, end) === text)) {
+    if (!fits) throw refuse(sidecar, 'span', { start, end, length: doc.length });
+    return [start, end];
+  }
+  let best: number | undefined;
+  for (let i = text ? doc.text.indexOf(text) : -1; i >= 0; i = doc.text.indexOf(text, i + 1)) {
+    const cp = doc.toCodePoint(i);
+    if (best === undefined || Math.abs(cp - start) < Math.abs(best - start)) best = cp;
+  }
+  if (best === undefined) throw refuse(sidecar, 'quote', { text, start, end });
+  return [best, best + [...text].length];
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}'’-]/u.test(c);
+
+/** The span with one boundary moved by a character or a word (a run of letters and digits, and what separates it). */
+export function movedSpan(
+  doc: Document,
+  e: Pick<Entry, 'start' | 'end'>,
+  move: { edge: 'start' | 'end'; by: 'word' | 'char'; direction: -1 | 1 },
+): [number, number] {
+  let p = move.edge === 'start' ? e.start : e.end;
+  const at = (i: number) => (i >= 0 && i < doc.length ? doc.slice(i, i + 1) : undefined);
+  if (move.by === 'char') p += move.direction;
+  else if (move.direction < 0) {
+    // Left: over what separates, then over the word before.
+    while (p > 0 && !isWordChar(at(p - 1))) p--;
+    while (p > 0 && isWordChar(at(p - 1))) p--;
+  } else {
+    while (p < doc.length && !isWordChar(at(p))) p++;
+    while (p < doc.length && isWordChar(at(p))) p++;
+  }
+  if (move.edge === 'start' && move.by === 'word' && move.direction > 0)
+    // The start moves past a word and what follows it: it stops on the next word.
+    while (p < e.end && !isWordChar(at(p))) p++;
+  if (move.edge === 'end' && move.by === 'word' && move.direction < 0) while (p > e.start && !isWordChar(at(p - 1))) p--;
+  return move.edge === 'start' ? [p, e.end] : [e.start, p];
+}
+
+/** A change to many entries: every `text` as `type` in the corpus rejected, or every auto entry of a type in one document accepted. */
+export type Bulk = { kind: 'reject-text'; type: string; text: string } | { kind: 'accept-type'; sidecar: string; type: string };
+
+export interface BulkPlan {
+  /** Entries it changes. */
+  count: number;
+  sidecars: { sidecar: string; ids: string[]; etag: string }[];
+  /** The ETag of the affected sidecars together: what the run must be given. */
+  etag: string;
+}
+
+/** What a bulk change would do, writing nothing (the dry run). */
+export function planBulk(config: Config, bulk: Bulk): BulkPlan {
+  const paths = bulk.kind === 'accept-type' ? [bulk.sidecar] : collectTargets(config, [], config.root).map((t) => t.sidecar);
+  const chosen = (e: Entry) =>
+    e.type === bulk.type &&
+    (bulk.kind === 'reject-text'
+      ? e.text === bulk.text && e.status !== 'rejected' && e.status !== 'orphaned'
+      : (e.status ?? 'auto') === 'auto');
+  const sidecars: BulkPlan['sidecars'] = [];
+  // Text YAML writes plainly (no quotes, escapes or line breaks) is in the bytes as it is: a sidecar without it is not parsed.
+  const plain = bulk.kind === 'reject-text' && /^[^"'\\\n\r\t]+$/.test(bulk.text) ? bulk.text : undefined;
+  for (const path of paths) {
+    const bytes = readFileOr(absolute(config, path));
+    if (bytes === undefined || (plain !== undefined && !bytes.includes(plain))) continue;
+    // Planned from what the sidecar says of itself; editEntries proves it current before it writes.
+    const file = sidecarFromBytes(path, bytes, sidecarHeader(bytes.toString('utf8', 0, 2048)).sha256 ?? '');
+    if (!file.value) continue;
+    const ids = file.value.entries.filter((e) => e.id !== undefined && chosen(e)).map((e) => e.id!);
+    if (ids.length) sidecars.push({ sidecar: path, ids, etag: etagOf(bytes) });
+  }
+  const count = sidecars.reduce((n, s) => n + s.ids.length, 0);
+  return { count, sidecars, etag: sha256Hex(sidecars.map((s) => `${s.sidecar}\u0000${s.etag}`).join('\n')) };
+}
+
+/** Run a bulk change planned with `planBulk`; `ifMatch` is the plan's ETag, so it changes exactly what the count said. */
+export function runBulk(config: Config, bulk: Bulk, ifMatch: string): EditResult[] {
+  const plan = planBulk(config, bulk);
+  if (unquote(ifMatch) !== plan.etag)
+    throw new EditError(
+      409,
+      report(editConflict, 'stale', { file: config.annotations }, { sidecar: 'the corpus', given: unquote(ifMatch), actual: plan.etag }),
+    );
+  const op = bulk.kind === 'reject-text' ? 'reject' : 'accept';
+  return plan.sidecars.map((s) =>
+    editEntries(
+      config,
+      s.sidecar,
+      s.ids.map((id) => ({ op, id })),
+      { ifMatch: s.etag },
+    ),
+  );
+}
+
+/** Put back the bytes a last action replaced, only where the sidecar still holds what it wrote; otherwise nothing is restored. */
+export function undoWrites(config: Config, writes: readonly Write[]): string[] {
+  for (const w of writes) {
+    const now = readFileOr(absolute(config, w.sidecar))?.toString('utf8');
+    if (now !== w.after) throw new EditError(409, report(editConflict, 'undo', { file: w.sidecar }, { sidecar: w.sidecar }));
+  }
+  for (const w of writes) if (w.before !== w.after) writeFileAtomic(absolute(config, w.sidecar), w.before);
+  return writes.map((w) => w.sidecar);
+}
+
+function readFileOr(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}

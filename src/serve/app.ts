@@ -1,0 +1,97 @@
+import { STRUCTURE_TYPES } from '../core/schema.js';
+import { EditError, editEntries, planBulk, runBulk, undoWrites, type Bulk, type Edit, type Write } from '../commands/edit.js';
+import type { Config } from '../io/config.js';
+import { documentData, documentRows, resolveTarget } from './data.js';
+import { documentPage, listPage } from './pages.js';
+import { HttpError, startServer, type Handler, type Reply, type ServeOptions, type Server } from './server.js';
+
+export type { Server, ServeOptions };
+
+const quoted = (etag: string) => `"${etag}"`;
+
+/** `marginalia serve`: the review pages and their JSON API over one project (see the README). */
+export async function serve(options: ServeOptions): Promise<Server> {
+  const { config } = options;
+  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
+  // The last action's writes, to undo (one level: what a reviewer expects of `u`).
+  let last: Write[] | undefined;
+  // An action that changed nothing is still the last one: undoing it restores nothing.
+  const remember = (writes: Write[]) => {
+    last = writes.filter((w) => w.before !== w.after);
+  };
+
+  const route =
+    (nonce: string): Handler =>
+    (req, url, body) => {
+      const method = req.method;
+      const key = `${method} ${url.pathname}`;
+      const ifMatch = req.headers['if-match'];
+      try {
+        switch (key) {
+          case 'GET /':
+            return { html: listPage(documentRows(config), entityTypes, nonce) };
+          case 'GET /doc': {
+            const data = documentData(config, resolveTarget(config, url.searchParams.get('path')), true);
+            return { html: documentPage(data, entityTypes, nonce), headers: { ETag: quoted(data.etag) } };
+          }
+          case 'GET /favicon.ico':
+            // No icon: an empty answer, not a 404 in the browser's console.
+            return { status: 204 };
+          case 'GET /api/documents':
+            return { json: documentRows(config) };
+          case 'GET /api/document': {
+            const data = documentData(config, resolveTarget(config, url.searchParams.get('path')));
+            return {
+              json: { path: data.target.text, sidecarPath: data.target.sidecar, etag: data.etag, sidecar: data.sidecar },
+              headers: { ETag: quoted(data.etag) },
+            };
+          }
+          case 'POST /api/edit': {
+            const { path, edits } = (body ?? {}) as { path?: unknown; edits?: unknown };
+            if (!Array.isArray(edits) || edits.length === 0) throw new HttpError(400, 'give {"path": …, "edits": [ … ]}');
+            const target = resolveTarget(config, path);
+            const result = editEntries(config, target.sidecar, edits as Edit[], { ifMatch: required(ifMatch) });
+            remember([result]);
+            return { json: { etag: result.etag, ids: result.ids }, headers: { ETag: quoted(result.etag) } };
+          }
+          case 'POST /api/bulk/dry-run':
+            return { json: planBulk(config, bulkOf(config, body)) };
+          case 'POST /api/bulk': {
+            const results = runBulk(config, bulkOf(config, body), required(ifMatch));
+            remember(results);
+            const count = results.reduce((n, r) => n + r.ids.length, 0);
+            return { json: { count, sidecars: results.map((r) => ({ sidecar: r.sidecar, etag: r.etag, ids: r.ids })) } };
+          }
+          case 'POST /api/undo': {
+            if (!last) return { status: 409, json: { error: 'there is no action to undo' } };
+            const restored = undoWrites(config, last);
+            last = undefined;
+            return { json: { restored } };
+          }
+          default:
+            return { status: 404, json: { error: `${method} ${url.pathname}: no such page or API` } };
+        }
+      } catch (error) {
+        if (error instanceof EditError) return editErrorReply(error);
+        throw error;
+      }
+    };
+  return startServer(options, route);
+}
+
+function editErrorReply(error: EditError): Reply {
+  return { status: error.status, json: { error: error.message, ruleId: error.detail.ruleId, messageId: error.detail.messageId } };
+}
+
+function required(ifMatch: string | undefined): string {
+  if (!ifMatch) throw new HttpError(428, 'send If-Match: the ETag of the sidecar the edit was made against');
+  return ifMatch;
+}
+
+function bulkOf(config: Config, body: unknown): Bulk {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b.type !== 'string') throw new HttpError(400, 'a bulk action needs a "type"');
+  if (b.kind === 'reject-text' && typeof b.text === 'string') return { kind: 'reject-text', type: b.type, text: b.text };
+  if (b.kind === 'accept-type') return { kind: 'accept-type', type: b.type, sidecar: resolveTarget(config, b.path).sidecar };
+  throw new HttpError(400, 'a bulk action is {"kind": "reject-text", "type", "text"} or {"kind": "accept-type", "type", "path"}');
+}
