@@ -388,4 +388,33 @@ describe('what a new user trips over', () => {
       ]),
     );
   });
+
+  it('item 17: view groups the entity list by entity, numbers and dates the index, and shows orphaned human entries', async () => {
+    const root = makeProject({
+      'corpus/d12.txt': '12. Telegram From the Embassy\n\nMoscow, May 5, 1962.\n\nRusk met Gromyko. Rusk left. Rusk returned.\n',
+      'corpus/d13.txt': '13. Telegram From the Embassy\n\nMoscow, May 6, 1962.\n\nGromyko wrote.\n',
+    });
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/d13.txt.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        'entries:\n',
+        'entries:\n  - type: person\n    start: 0\n    end: 5\n    text: Nobody\n    by: human\n',
+      ),
+    );
+    writeFileSync(join(root, 'corpus/d13.txt'), '13. Telegram From the Embassy\n\nMoscow, May 6, 1962.\n\nGromyko wrote again.\n');
+    await cli(root, 'annotate');
+    await cli(root, 'view', '--out', 'site');
+    const page = readFileSync(join(root, 'site/corpus/d12.html'), 'utf8');
+    const rows = [...page.matchAll(/<li><button [^>]*>Rusk<\/button> <small>([^<]*)<\/small>/g)].map((m) => m[1]);
+    expect(rows).toEqual(['person ×3']);
+    const index = readFileSync(join(root, 'site/index.html'), 'utf8');
+    expect(index).toMatch(/<li>12\. <a href="corpus\/d12\.html">Telegram From the Embassy<\/a> <time>1962-05-05<\/time>/);
+    expect(index).toMatch(/<li>13\. <a [^>]*>Telegram From the Embassy<\/a> <time>1962-05-06<\/time>/);
+    const other = readFileSync(join(root, 'site/corpus/d13.html'), 'utf8');
+    expect(other).toMatch(
+      /<li class="orphaned" data-entry-id="[^"]+" data-status="orphaned">Nobody <small>person · orphaned<\/small><\/li>/,
+    );
+  });
 });

@@ -48,6 +48,9 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
       path: target.text,
       entries: sidecar.value.entries.length,
       findings: own.length,
+      // Editions number their documents (`12. Telegram From …`): many share a title.
+      ...numberOf(doc.value.text),
+      ...(sidecar.value.metadata?.issued ? { date: sidecar.value.metadata.issued } : {}),
     });
   }
   const titles = projectOf(config).titles;
@@ -60,3 +63,8 @@ export function view(options: ViewOptions): { pages: string[]; messages: Message
   pages.push(join(options.out, 'index.html'));
   return { pages, messages };
 }
+
+const numberOf = (text: string) => {
+  const n = /^\s*(\d{1,5})\.\s/.exec(text)?.[1];
+  return n ? { number: n } : {};
+};

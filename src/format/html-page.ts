@@ -103,11 +103,25 @@ export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): 
   });
   const types = [...new Set(shown.filter((e) => e.type !== 'note' && e.type !== 'note-marker').map((e) => e.type))].sort();
   const legend = types.map((t) => `<span style="--c:${colourOf(t)}">${escape(t)}</span>`).join('');
-  const list = shown
-    .filter((e) => e.type !== 'note' && e.type !== 'note-marker')
+  // One row per entity (type and text), with its mentions counted; the button shows the first.
+  const groups = new Map<string, Entry[]>();
+  for (const e of shown) {
+    if (e.type === 'note' || e.type === 'note-marker') continue;
+    const key = `${e.type}\u0000${e.text.replace(/\s+/g, ' ')}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const list = [...groups.values()]
+    .map(
+      ([e, ...more]) =>
+        `<li><button type="button" data-show="${escape(e!.id ?? '')}" style="--c:${colourOf(e!.type)}">${escape(e!.text)}</button> <small>${escape(e!.type)}${more.length ? ` ×${more.length + 1}` : ''}</small></li>`,
+    )
+    .join('\n');
+  // Human work the text no longer holds: shown apart, never lost from sight.
+  const orphaned = sidecar.entries
+    .filter((e) => e.status === 'orphaned')
     .map(
       (e) =>
-        `<li><button type="button" data-show="${escape(e.id ?? '')}" style="--c:${colourOf(e.type)}">${escape(e.text)}</button> <small>${escape(e.type)}</small></li>`,
+        `<li class="orphaned" data-entry-id="${escape(e.id ?? '')}" data-status="orphaned">${escape(e.text)} <small>${escape(e.type)} · orphaned</small></li>`,
     )
     .join('\n');
   const title = sidecar.metadata?.title ?? sidecar.source.path;
@@ -126,6 +140,7 @@ export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): 
 <div id="details" aria-live="polite">Select an entity (click, or Tab then Enter).</div>
 <h2>Entities</h2>
 <ul class="entities">${list}</ul>
+${orphaned ? `<h2>Orphaned</h2>\n<p><small>Entries a person made that are no longer in the text.</small></p>\n<ul class="orphaned">${orphaned}</ul>` : ''}
 </aside>
 <script>${SCRIPT}</script>
 </body></html>
@@ -133,7 +148,7 @@ export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): 
 }
 
 export interface IndexInput {
-  documents: { href: string; title: string; path: string; entries: number; findings: number }[];
+  documents: { href: string; title: string; path: string; entries: number; findings: number; number?: string; date?: string }[];
   entities: { type: string; name: string; mentions: number; documents: { href: string; path: string }[] }[];
 }
 
@@ -142,7 +157,7 @@ export function indexPage({ documents, entities }: IndexInput): string {
   const docs = documents
     .map(
       (d) =>
-        `<li><a href="${escape(d.href)}">${escape(d.title)}</a> <small>${escape(d.path)} · ${d.entries} entries${d.findings ? ` · ${d.findings} findings` : ''}</small></li>`,
+        `<li>${d.number ? `${escape(d.number)}. ` : ''}<a href="${escape(d.href)}">${escape(d.title)}</a>${d.date ? ` <time>${escape(d.date)}</time>` : ''} <small>${escape(d.path)} · ${d.entries} entries${d.findings ? ` · ${d.findings} findings` : ''}</small></li>`,
     )
     .join('\n');
   const ents = entities
