@@ -417,4 +417,14 @@ describe('what a new user trips over', () => {
       /<li class="orphaned" data-entry-id="[^"]+" data-status="orphaned">Nobody <small>person · orphaned<\/small><\/li>/,
     );
   });
+
+  it('item 18: the README starts with the two commands, then says how to run marginalia on your own folder, and never points at ../shared', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    expect(readme).not.toContain('../shared');
+    const sections = readme.split('\n## ').map((s) => s.split('\n')[0]);
+    expect(sections[1]).toBe('Your own corpus');
+    expect(readme.split('## Your own corpus')[1]).toMatch(
+      /npm pack[\s\S]*marginalia init[\s\S]*marginalia annotate[\s\S]*marginalia check/,
+    );
+  });
 });
