@@ -5,7 +5,7 @@ export interface Span {
 }
 
 /** First index in sorted `values` whose value is ≥ `x`. */
-function lowerBound(values: ArrayLike<number>, x: number): number {
+export function lowerBound(values: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -1,3 +1,4 @@
+import { lowerBound } from './intervals.js';
 /** A numbered span: a marker or a note, with offsets in any one unit. */
 interface Span {
   n: string;
@@ -18,13 +19,7 @@ interface Span {
 export function noteSections(markers: readonly Span[], notes: readonly Span[]): (at: number) => number {
   const starts = markers.map((m) => m.start).sort((a, b) => a - b);
   const markerBetween = (from: number, to: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(starts, from);
     return lo < starts.length && starts[lo]! < to;
   };
   const ordered = [...notes].sort((a, b) => a.start - b.start);

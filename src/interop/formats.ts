@@ -23,9 +23,9 @@ export function valueString(e: Entry): string | undefined {
  * an entry that would cross one already placed is left out (the sidecar keeps it), and a
  * compound note (`(4), (6), (7) …`) becomes one element, for its first number.
  */
-export function nestable(entries: readonly Entry[]): Entry[] {
+export function nestable(entries: readonly Entry[], shown: (entries: readonly Entry[]) => Entry[] = live): Entry[] {
   const noteStarts = new Set<number>();
-  const sorted = live(entries)
+  const sorted = shown(entries)
     .filter((e) => e.end > e.start)
     .filter((e) => e.type !== 'note' || (!noteStarts.has(e.start) && noteStarts.add(e.start)))
     .sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,3 +1,4 @@
+import { nestable } from '../interop/formats.js';
 import type { Entry } from '../core/schema.js';
 import { escape, TYPE_COLOURS } from '../format/html-page.js';
 import { markUp } from '../interop/formats.js';
@@ -142,23 +143,7 @@ export function listPage(rows: readonly DocumentRow[], types: readonly string[],
  * Entries that nest as markup, rejected ones included (shown struck through, to be reconsidered):
  * outer spans first; one that would cross a placed span is left out of the text (listed aside).
  */
-function shownEntries(entries: readonly Entry[]): Entry[] {
-  const noteStarts = new Set<number>();
-  const sorted = entries
-    .filter((e) => e.status !== 'orphaned' && e.end > e.start)
-    .filter((e) => e.type !== 'note' || (!noteStarts.has(e.start) && noteStarts.add(e.start)))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const placed: Entry[] = [];
-  const stack: Entry[] = [];
-  for (const e of sorted) {
-    while (stack.length && stack[stack.length - 1]!.end <= e.start) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent && e.end > parent.end) continue;
-    stack.push(e);
-    placed.push(e);
-  }
-  return placed;
-}
+const shownEntries = (entries: readonly Entry[]) => nestable(entries, (all) => all.filter((e) => e.status !== 'orphaned'));
 
 const isStructure = (e: Entry) => e.type === 'note' || e.type === 'note-marker';
 
