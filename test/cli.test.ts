@@ -115,7 +115,7 @@ describe('diff A B', () => {
 });
 
 describe('the command line', () => {
-  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'export', 'import', 'index', 'view', 'schema', 'init'])(
+  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'review', 'export', 'import', 'index', 'view', 'serve', 'schema', 'init'])(
     '%s --help shows an example',
     async (command) => {
       const r = await cli(REPO, command, '--help');

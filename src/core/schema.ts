@@ -107,6 +107,10 @@ export const Sidecar = z.strictObject({
     encoding: z.string().optional().describe('The encoding the text was decoded from (utf-8 when absent)'),
   }),
   metadata: DocumentMetadata.optional(),
+  reviewed: z
+    .strictObject({ by: z.string().optional(), at: z.string().optional().describe('ISO 8601 date') })
+    .optional()
+    .describe('A person reviewed the document: its entries are complete and correct (`marginalia review`, `serve`)'),
   entries: z.array(Entry),
 });
 

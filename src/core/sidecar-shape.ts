@@ -9,7 +9,7 @@ import { NOTE_KINDS, SCHEMA_VERSION, STATUSES, type Citation, type ENTRY_KEYS, t
 export function isValidSidecar(data: unknown): data is Sidecar {
   if (!isObject(data) || !onlyKeys(data, SIDECAR_KEYS)) return false;
   if (data.schemaVersion !== SCHEMA_VERSION || !optional(data.generator, isString) || !isSource(data.source)) return false;
-  if (!optional(data.metadata, isMetadata)) return false;
+  if (!optional(data.metadata, isMetadata) || !optional(data.reviewed, isReviewed)) return false;
   return Array.isArray(data.entries) && data.entries.every(isEntry);
 }
 
@@ -41,7 +41,8 @@ function fieldsValid(o: Obj, fields: Readonly<Record<string, Check>>): boolean {
   return true;
 }
 
-const SIDECAR_KEYS = new Set(['schemaVersion', 'generator', 'source', 'metadata', 'entries']);
+const SIDECAR_KEYS = new Set(['schemaVersion', 'generator', 'source', 'metadata', 'reviewed', 'entries']);
+const isReviewed: Check = (v) => isObject(v) && fieldsValid(v, { by: isString, at: isString });
 const LITERAL_KEYS = new Set(['literal']);
 
 const SOURCE: Record<string, Check> = {

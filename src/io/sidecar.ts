@@ -20,6 +20,7 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
       ...(sidecar.source.encoding ? { encoding: sidecar.source.encoding } : {}),
     },
     ...(sidecar.metadata && Object.keys(sidecar.metadata).length ? { metadata: orderedKeys(sidecar.metadata, METADATA_KEYS) } : {}),
+    ...(sidecar.reviewed ? { reviewed: orderedKeys(sidecar.reviewed, ['by', 'at']) } : {}),
   };
   const options = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
   // The entries, last, are written one by one (see entriesYaml): the same bytes, without one YAML tree of them all.
@@ -76,8 +77,21 @@ export function parseSidecar(file: string, source: string): ParsedYaml<Sidecar> 
   });
 }
 
-export function newSidecar(generator: string, source: Sidecar['source'], metadata: Sidecar['metadata'], entries: Entry[]): Sidecar {
-  return { schemaVersion: SCHEMA_VERSION, generator, source, ...(metadata ? { metadata } : {}), entries };
+export function newSidecar(
+  generator: string,
+  source: Sidecar['source'],
+  metadata: Sidecar['metadata'],
+  entries: Entry[],
+  reviewed?: Sidecar['reviewed'],
+): Sidecar {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator,
+    source,
+    ...(metadata ? { metadata } : {}),
+    ...(reviewed ? { reviewed } : {}),
+    entries,
+  };
 }
 
 export { SCHEMA_FILE };

@@ -134,6 +134,8 @@ export async function annotateDocument(
     entries.map((e) =>
       e.type === 'date' && e.value?.startsWith('XXXX') && !isHumanWork(e) ? { ...e, value: withDocumentYear(e.value, metadata.issued) } : e,
     ),
+    // A person's review is human work too.
+    previous?.reviewed,
   );
   if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
   const before = new Set((previous?.entries ?? []).map((e) => e.id));

@@ -29,7 +29,7 @@ export interface DocumentRow {
   /** Entity types the document has entries of. */
   types: string[];
   findings: number;
-  /** Only where a sidecar says so (a `reviewed` field). */
+  /** Whether a person marked the document reviewed (`marginalia review`). */
   reviewed?: boolean;
   /** Why the document cannot be reviewed (no sidecar, stale, unreadable). */
   problem?: string;
@@ -56,7 +56,6 @@ export function documentRows(config: Config): DocumentRow[] {
     if (!file.value)
       return { ...base, problem: file.exists ? (file.messages[0]?.message ?? 'invalid sidecar') : 'no sidecar: run annotate' };
     const sidecar = file.value;
-    const reviewed = (sidecar as { reviewed?: unknown }).reviewed ?? (sidecar.metadata as { reviewed?: unknown } | undefined)?.reviewed;
     return {
       ...base,
       title: sidecar.metadata?.title ?? target.text,
@@ -64,7 +63,7 @@ export function documentRows(config: Config): DocumentRow[] {
       counts: countsOf(sidecar.entries),
       types: [...new Set(sidecar.entries.filter((e) => !STRUCTURE.has(e.type)).map((e) => e.type))].sort(),
       findings: documentFindings(config, target, doc.value, file).length,
-      ...(typeof reviewed === 'boolean' ? { reviewed } : {}),
+      reviewed: sidecar.reviewed !== undefined,
       ...(sidecar.source.sha256 !== doc.value.sha256 ? { problem: 'stale sidecar: run annotate' } : {}),
     };
   });
