@@ -339,14 +339,16 @@ function defineImport(program: Command, cli: Cli): void {
     .argument('<file>', 'the .ann, .jsonld or .jsonl file')
     .requiredOption('--from <format>', 'brat | webanno | jsonl')
     .requiredOption('--text <path>', 'the corpus text the file annotates')
+    .option('--reviewed', "the file is complete gold: mark the text's sidecar reviewed (see `review`)")
     .addHelpText(
       'after',
       examples(
         'marginalia import exported/letter.ann --from brat --text corpus/letter.txt',
+        'marginalia import gold/letter.ann --from brat --text corpus/letter.txt --reviewed',
         'marginalia import notes.jsonld --from webanno --text corpus/letter.txt',
       ),
     )
-    .action(async (file: string, opts: { from: string; text: string }) => {
+    .action(async (file: string, opts: { from: string; text: string; reviewed?: boolean }) => {
       const { importAnnotations, IMPORT_FORMATS } = await import('../commands/interop.js');
       if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from))
         throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
@@ -356,6 +358,7 @@ function defineImport(program: Command, cli: Cli): void {
         file,
         text: opts.text,
         cwd: cli.io.cwd,
+        ...(opts.reviewed ? { reviewed: { at: new Date().toISOString().slice(0, 10) } } : {}),
       });
       if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, file));
       else cli.out(`${cli.kit.plural(result.imported, 'entry')} imported into the sidecar of ${opts.text}\n`);

@@ -94,6 +94,8 @@ export interface ImportOptions {
   file: string;
   text: string;
   cwd?: string;
+  /** The file is complete gold (another tool's reviewed annotation): mark the sidecar reviewed. */
+  reviewed?: { by?: string; at?: string };
 }
 
 /**
@@ -165,6 +167,10 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
     source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
     entries: [],
   };
-  writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...base, entries }, target.sidecar, schemaPathOf(config)));
+  const reviewed = options.reviewed ? { reviewed: options.reviewed } : {};
+  writeFileAtomic(
+    absolute(config, target.sidecar),
+    serializeSidecar({ ...base, ...reviewed, entries }, target.sidecar, schemaPathOf(config)),
+  );
   return { imported: incoming.length, messages };
 }
