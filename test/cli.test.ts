@@ -115,14 +115,27 @@ describe('diff A B', () => {
 });
 
 describe('the command line', () => {
-  it.each(['annotate', 'validate', 'check', 'diff', 'eval', 'accept', 'reject', 'review', 'export', 'import', 'index', 'view', 'serve', 'schema', 'init'])(
-    '%s --help shows an example',
-    async (command) => {
-      const r = await cli(REPO, command, '--help');
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ marginalia ${command}`));
-    },
-  );
+  it.each([
+    'annotate',
+    'validate',
+    'check',
+    'diff',
+    'eval',
+    'accept',
+    'reject',
+    'review',
+    'export',
+    'import',
+    'index',
+    'view',
+    'serve',
+    'schema',
+    'init',
+  ])('%s --help shows an example', async (command) => {
+    const r = await cli(REPO, command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ marginalia ${command}`));
+  });
 
   it('exits 2 on an unknown command or option, and on a path outside the project', async () => {
     expect((await cli(REPO, 'annotat')).code).toBe(2);

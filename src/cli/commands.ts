@@ -33,6 +33,7 @@ export function defineCommands(program: Command, cli: Cli): void {
   defineDiff(program, cli);
   defineCurate(program, cli);
   defineReview(program, cli);
+  defineTrain(program, cli);
   defineExport(program, cli);
   defineImport(program, cli);
   defineIndex(program, cli);
@@ -294,6 +295,52 @@ function defineReview(program: Command, cli: Cli): void {
       if (opts.format === 'json') cli.out(`${JSON.stringify(result.changed, null, 2)}\n`);
       else cli.out(`${cli.kit.plural(result.changed.length, 'sidecar')} ${opts.undo ? 'no longer marked' : 'marked'} reviewed\n`);
       cli.exit(exitCodeOf(result));
+    });
+}
+
+function defineTrain(program: Command, cli: Cli): void {
+  program
+    .command('train')
+    .description(
+      "adapt the tagger to the project's reviewed and curated sidecars: k-fold cross-validated before/after scores, then models/tagger.bin of the project (named in the config); a worse model is refused (exit 1)",
+    )
+    .option('--folds <n>', 'cross-validation folds over the reviewed documents', '5')
+    .option('--epochs <n>', 'training passes', '4')
+    .option('--force', 'write the model even when cross-validation finds it worse')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      examples('marginalia review corpus/frus --by me && marginalia train', 'marginalia train --folds 10 --format json'),
+    )
+    .action(async (opts: { folds: string; epochs: string; force?: boolean; format: string }) => {
+      const { trainProject } = await import('../commands/train.js');
+      const result = await trainProject({
+        config: cli.config(),
+        folds: Number(opts.folds),
+        epochs: Number(opts.epochs),
+        force: Boolean(opts.force),
+        onProgress: (m) => cli.err(`${m}\n`),
+      });
+      if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        const f = (n: number) => n.toFixed(3);
+        const row = (type: string, gold: number, b: { precision: number; recall: number; f1: number }, a: typeof b) =>
+          `${type.padEnd(8)} ${String(gold).padStart(5)}   ${f(b.precision)}  ${f(b.recall)}  ${f(b.f1)}   ${f(a.precision)}  ${f(a.recall)}  ${f(a.f1)}`;
+        const gold = result.scores.reduce((n, s) => n + s.gold, 0);
+        cli.out(
+          [
+            `${result.reviewed} reviewed and ${result.curated} curated documents, ${result.folds}-fold cross-validation on the reviewed ones (strict)`,
+            `type      gold   before P    R      F1      after P    R      F1`,
+            ...result.scores.map((s) => row(s.type, s.gold, s.before, s.after)),
+            row('micro', gold, result.micro.before, result.micro.after),
+            result.refused
+              ? 'the adapted model is worse: not written (--force writes it anyway)'
+              : `wrote ${result.written}${result.rejected.length ? `; never tagged again: ${result.rejected.join(', ')}` : ''}`,
+            '',
+          ].join('\n'),
+        );
+      }
+      cli.exit(result.refused ? 1 : 0);
     });
 }
 

@@ -62,7 +62,11 @@ function openProject(config: Config): Project {
     extract,
     titles: compileTitles(extract.list('titles')),
     authorities,
-    rejected: new Set(authorities.filter((r) => r.status === 'rejected').flatMap((r) => formsOf(r).map((f) => `${r.type}:${f}`))),
+    rejected: new Set([
+      ...authorities.filter((r) => r.status === 'rejected').flatMap((r) => formsOf(r).map((f) => `${r.type}:${f}`)),
+      // What `train` learned the project's reviewers reject (`person:Turks`).
+      ...(config.model && model ? learnedRejections(modelPath) : []),
+    ]),
     ...(model ? { model } : {}),
     messages: config.ner === 'compromise' ? [] : inactiveRules(packs),
     wordClasses: () => loadModel(modelPath).lexicon.classes,
@@ -92,4 +96,9 @@ function inactiveRules(packs: readonly RulePack[]): Message[] {
         : [],
     );
   });
+}
+
+function learnedRejections(modelPath: string): string[] {
+  const rejected = loadModel(modelPath).trainedOn.rejected;
+  return Array.isArray(rejected) ? rejected.filter((r): r is string => typeof r === 'string') : [];
 }

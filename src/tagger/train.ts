@@ -16,6 +16,8 @@ export interface TrainingText {
    * unlabelled capitalized word may be a place, an organization or nothing, but no person.
    */
   personsComplete?: boolean;
+  /** Spans a person rejected as their type: whatever else they are, not that (`Turks` is no person). */
+  rejected?: { type: string; start: number; end: number }[];
 }
 
 export interface TrainOptions {
@@ -29,6 +31,8 @@ export interface TrainOptions {
    */
   partial: 'latent' | 'complete';
   onEpoch?: (epoch: number, errors: number, sentences: number) => void;
+  /** A model to adapt: its weights are where training starts (its buckets, lexicon and period table are kept). */
+  start?: Model;
 }
 
 const ALL = (1 << L) - 1;
@@ -50,6 +54,10 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
       allowed[i] = 1 << labelIndex(`${first ? 'B' : 'I'}-${span.type}`);
       first = false;
     }
+  }
+  for (const r of item.rejected ?? []) {
+    const not = ~((1 << labelIndex(`B-${r.type}`)) | (1 << labelIndex(`I-${r.type}`))) & ALL;
+    for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! < r.end && tokens.ends[i]! > r.start) allowed[i] = allowed[i]! & not || 1;
   }
   // Between two free words, a lower-case joiner may belong to the name (`Embassy in Vietnam`).
   if (item.partial)
@@ -103,10 +111,11 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
       sentences.push({ features: features.slice(from * SLOTS, to * SLOTS), allowed: allowed.slice(from, to) });
     }
   }
+  const start = options.start;
   const model: Model = {
-    buckets: options.buckets,
-    weights: new Float32Array(options.buckets * L),
-    transitions: new Float32Array((L + 1) * L),
+    buckets: start?.buckets ?? options.buckets,
+    weights: start ? Float32Array.from(start.weights) : new Float32Array(options.buckets * L),
+    transitions: start ? Float32Array.from(start.transitions) : new Float32Array((L + 1) * L),
     lexicon,
     trainedOn: {},
     ...(period ? { period } : {}),
@@ -114,7 +123,7 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
   // Averaging: `total` holds each update times the step it was made at.
   const totalWeights = new Float64Array(model.weights.length);
   const totalTransitions = new Float64Array(model.transitions.length);
-  const mask = options.buckets - 1;
+  const mask = model.buckets - 1;
   const used = slotsUsed(!!period);
   let step = 1;
   const next = random(options.seed);

@@ -1,0 +1,205 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { sha256Hex, type Document } from '../core/document.js';
+import { ExitError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import type { Entry } from '../core/schema.js';
+import { extract, extractorsOf } from '../extract/index.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { CONFIG_FILE, type Config } from '../io/config.js';
+import { absolute, collectTargets } from '../io/project.js';
+import { readDocument, readSidecar } from '../io/read.js';
+import { projectOf } from '../pipeline/project.js';
+import { loadModel, serializeModel, type Model } from '../tagger/model.js';
+import { tagText } from '../tagger/tag.js';
+import { train, type TrainingText } from '../tagger/train.js';
+
+const TYPES = ['person', 'place', 'org'] as const;
+/** Where `train` writes the project's model, beside its period table. */
+export const PROJECT_MODEL = 'models/tagger.bin';
+
+export interface TrainProjectOptions {
+  config: Config;
+  folds?: number;
+  epochs?: number;
+  seed?: number;
+  /** Write the model even when cross-validation says it is worse. */
+  force?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface Score {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface TrainResult {
+  /** Texts trained on: reviewed ones (complete), and others with decisions (partial). */
+  reviewed: number;
+  curated: number;
+  folds: number;
+  /** Cross-validated, on the reviewed texts: the model before (the one in use) and after adaptation. */
+  scores: { type: string; gold: number; before: Score; after: Score }[];
+  micro: { before: Score; after: Score };
+  /** `type:text` rejected in reviewed texts and never kept as that type: never tagged so again. */
+  rejected: string[];
+  written?: string;
+  refused?: boolean;
+  messages: Message[];
+}
+
+interface Example extends TrainingText {
+  path: string;
+  reviewed: boolean;
+}
+
+/**
+ * Adapt the project's model to its own curated texts: reviewed sidecars are complete gold for
+ * people, places and organizations; elsewhere accepted and human entries are positives and
+ * rejected ones negatives, the rest unknown. Cross-validates first and refuses a worse model.
+ */
+export async function trainProject(options: TrainProjectOptions): Promise<TrainResult> {
+  const { config } = options;
+  const project = projectOf(config);
+  if (!project.model) throw new ExitError('train adapts the tagger: set `ner: tagger` in the config');
+  const base = loadModel(project.model.path);
+  const examples = await curatedExamples(config, options.onProgress);
+  const reviewed = examples.filter((e) => e.reviewed);
+  if (reviewed.length < 2)
+    throw new ExitError(`train needs at least 2 reviewed documents (there are ${reviewed.length}): see \`marginalia review\``);
+  const settings = { epochs: options.epochs ?? 4, seed: options.seed ?? 1, buckets: base.buckets, partial: 'latent' as const, start: base };
+  const k = Math.min(options.folds ?? 5, reviewed.length);
+  const counts = new Map<string, { gold: number; before: [number, number]; after: [number, number] }>(
+    TYPES.map((t) => [t, { gold: 0, before: [0, 0], after: [0, 0] }]),
+  );
+  for (let fold = 0; fold < k; fold++) {
+    options.onProgress?.(`fold ${fold + 1}/${k}`);
+    const held = new Set(reviewed.filter((_, i) => i % k === fold));
+    const adapted = train(
+      examples.filter((e) => !held.has(e)),
+      base.lexicon,
+      settings,
+      base.period,
+    );
+    for (const e of held) {
+      tally(counts, e, tagText(base, e.text, e.hints), 'before');
+      tally(counts, e, tagText(adapted, e.text, e.hints), 'after');
+    }
+  }
+  const scores = [...counts].map(([type, c]) => ({ type, gold: c.gold, before: score(c.before, c.gold), after: score(c.after, c.gold) }));
+  const sum = (key: 'before' | 'after', i: 0 | 1) => [...counts.values()].reduce((n, c) => n + c[key][i], 0);
+  const gold = [...counts.values()].reduce((n, c) => n + c.gold, 0);
+  const micro = { before: score([sum('before', 0), sum('before', 1)], gold), after: score([sum('after', 0), sum('after', 1)], gold) };
+  const rejected = rejectedStrings(examples);
+  const messages: Message[] = [];
+  if (micro.after.f1 < micro.before.f1 && !options.force)
+    return {
+      reviewed: reviewed.length,
+      curated: examples.length - reviewed.length,
+      folds: k,
+      scores,
+      micro,
+      rejected,
+      refused: true,
+      messages,
+    };
+  options.onProgress?.('training on every curated document');
+  const model: Model = train(examples, base.lexicon, settings, base.period);
+  model.trainedOn = {
+    adaptedFrom: project.model.sha256,
+    reviewed: reviewed.length,
+    curated: examples.length - reviewed.length,
+    epochs: settings.epochs,
+    seed: settings.seed,
+    rejected,
+  };
+  const written = writeProjectModel(config, model, base);
+  return { reviewed: reviewed.length, curated: examples.length - reviewed.length, folds: k, scores, micro, rejected, written, messages };
+}
+
+/** The project's texts with their curated entries, in corpus order (so the same sidecars give the same model). */
+async function curatedExamples(config: Config, onProgress?: (message: string) => void): Promise<Example[]> {
+  const rules = extractorsOf(projectOf(config).extract, 'none');
+  const examples: Example[] = [];
+  const targets = collectTargets(config, [], config.root);
+  for (const [i, target] of targets.entries()) {
+    const doc = readDocument(config, target.text).value;
+    const sidecar = readSidecar(config, target.sidecar).value;
+    if (!doc || !sidecar || sidecar.source.sha256 !== doc.sha256) continue;
+    const named = sidecar.entries.filter((e) => (TYPES as readonly string[]).includes(e.type));
+    const decided = named.filter((e) => e.status === 'accepted' || e.status === 'rejected' || e.by === 'human');
+    const isReviewed = sidecar.reviewed !== undefined;
+    if (!isReviewed && decided.length === 0) continue;
+    const live = (isReviewed ? named : decided).filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
+    onProgress?.(`reading ${i + 1}/${targets.length}: ${target.text}`);
+    const hints = (await extract(doc, rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
+    examples.push({
+      path: target.text,
+      reviewed: isReviewed,
+      text: doc.text,
+      spans: live.map((e) => utf16(doc, e)),
+      rejected: named.filter((e) => e.status === 'rejected').map((e) => utf16(doc, e)),
+      partial: !isReviewed,
+      hints,
+    });
+  }
+  return examples;
+}
+
+const utf16 = (doc: Document, e: Entry) => ({ type: e.type, start: doc.toIndex(e.start), end: doc.toIndex(e.end) });
+
+function tally(
+  counts: Map<string, { gold: number; before: [number, number]; after: [number, number] }>,
+  example: Example,
+  predicted: readonly { type: string; start: number; end: number }[],
+  key: 'before' | 'after',
+): void {
+  const gold = new Set(example.spans.map((s) => `${s.type}:${s.start}:${s.end}`));
+  for (const type of TYPES) {
+    const c = counts.get(type)!;
+    const mine = predicted.filter((p) => p.type === type);
+    if (key === 'before') c.gold += example.spans.filter((s) => s.type === type).length;
+    c[key][0] += mine.filter((p) => gold.has(`${p.type}:${p.start}:${p.end}`)).length;
+    c[key][1] += mine.length;
+  }
+}
+
+function score([matched, predicted]: [number, number], gold: number): Score {
+  const precision = predicted ? matched / predicted : 0;
+  const recall = gold ? matched / gold : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision: round(precision), recall: round(recall), f1: round(f1) };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Strings a reviewer rejected as a type in reviewed texts, and never kept as that type in any. */
+function rejectedStrings(examples: readonly Example[]): string[] {
+  const kept = new Set(examples.flatMap((e) => e.spans.map((s) => `${s.type}:${e.text.slice(s.start, s.end)}`)));
+  const rejected = examples
+    .filter((e) => e.reviewed)
+    .flatMap((e) => (e.rejected ?? []).map((r) => `${r.type}:${e.text.slice(r.start, r.end)}`));
+  return [...new Set(rejected)].filter((r) => !kept.has(r)).sort();
+}
+
+/** The model in the project's models/ beside the period table it reads, and named in the config. */
+function writeProjectModel(config: Config, model: Model, base: Model): string {
+  const path = absolute(config, PROJECT_MODEL);
+  mkdirSync(dirname(path), { recursive: true });
+  const table = base.periodFile?.file;
+  if (table) {
+    const from = join(dirname(projectOf(config).model!.path), table);
+    const to = join(dirname(path), table);
+    if (from !== to && (!existsSync(to) || sha256Hex(readFileSync(to)) !== base.periodFile!.sha256)) copyFileSync(from, to);
+  }
+  writeFileAtomic(path, serializeModel(model));
+  if (config.model !== PROJECT_MODEL) {
+    const file = absolute(config, CONFIG_FILE);
+    const doc = parseDocument(existsSync(file) ? readFileSync(file, 'utf8') : '');
+    doc.set('model', PROJECT_MODEL);
+    writeFileAtomic(file, doc.toString());
+  }
+  return PROJECT_MODEL;
+}
