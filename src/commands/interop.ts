@@ -167,10 +167,15 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
     source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
     entries: [],
   };
+  // Complete gold: the machine's entries of the types it covers that it does not hold are wrong.
+  const covered = new Set(incoming.map((e) => e.type));
+  const decided = options.reviewed
+    ? entries.map((e) => (e.status === 'auto' && covered.has(e.type) ? { ...e, status: 'rejected' as const } : e))
+    : entries;
   const reviewed = options.reviewed ? { reviewed: options.reviewed } : {};
   writeFileAtomic(
     absolute(config, target.sidecar),
-    serializeSidecar({ ...base, ...reviewed, entries }, target.sidecar, schemaPathOf(config)),
+    serializeSidecar({ ...base, ...reviewed, entries: decided }, target.sidecar, schemaPathOf(config)),
   );
   return { imported: incoming.length, messages };
 }

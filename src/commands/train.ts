@@ -175,13 +175,20 @@ function score([matched, predicted]: [number, number], gold: number): Score {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Strings a reviewer rejected as a type in reviewed texts, and never kept as that type in any. */
+/** Rejected in this many reviewed texts before a string is never tagged as that type again: once may be a slip. */
+const REJECTED_IN = 2;
+
+/** Strings reviewers rejected as a type in several reviewed texts, and never kept as that type in any. */
 function rejectedStrings(examples: readonly Example[]): string[] {
   const kept = new Set(examples.flatMap((e) => e.spans.map((s) => `${s.type}:${e.text.slice(s.start, s.end)}`)));
-  const rejected = examples
-    .filter((e) => e.reviewed)
-    .flatMap((e) => (e.rejected ?? []).map((r) => `${r.type}:${e.text.slice(r.start, r.end)}`));
-  return [...new Set(rejected)].filter((r) => !kept.has(r)).sort();
+  const texts = new Map<string, number>();
+  for (const e of examples.filter((x) => x.reviewed))
+    for (const r of new Set((e.rejected ?? []).map((r) => `${r.type}:${e.text.slice(r.start, r.end)}`)))
+      texts.set(r, (texts.get(r) ?? 0) + 1);
+  return [...texts]
+    .filter(([r, n]) => n >= REJECTED_IN && !kept.has(r))
+    .map(([r]) => r)
+    .sort();
 }
 
 /** The model in the project's models/ beside the period table it reads, and named in the config. */
