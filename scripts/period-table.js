@@ -25,6 +25,7 @@ const VOCABULARY = Number(arg('words', 50000));
 const seed = Number(arg('seed', 1));
 if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never read`);
 const { serializePeriod } = await import(join(root, 'dist/tagger/period.js'));
+const { random } = await import(join(root, 'dist/tagger/train.js'));
 const started = performance.now();
 const log = (s) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s: ${s}\n`);
 
@@ -117,16 +118,6 @@ for await (const text of texts()) {
 log('contexts counted');
 
 // Vectors: log counts, unit length, projected to 64 dimensions (a seeded random projection).
-function random(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(seed);
 const D = 64;
 const projection = new Float64Array(DIM * D).map(() => (next() < 0.5 ? -1 : 1));

@@ -59,3 +59,23 @@ export async function cli(cwd: string, ...args: string[]): Promise<CliResult> {
 
 /** Slice a string by code points, as Python and brat do. */
 export const sliceCodePoints = (text: string, start: number, end: number) => [...text].slice(start, end).join('');
+
+/** Debian's Chromium, which the browser tests drive with playwright-core; they skip, saying why, where it is absent. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+/** Headless Chromium as the browser tests need it: no sandbox, no GPU, no background traffic. */
+export async function launchChromium(): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}

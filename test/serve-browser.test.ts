@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,10 +6,8 @@ import { validate } from '../src/commands/validate.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
 import { loadConfig } from '../src/io/config.js';
 import { serve, type Server } from '../src/serve/app.js';
-import { REPO, copyOfBundledCorpus } from './helpers.js';
+import { REPO, copyOfBundledCorpus, CHROMIUM, hasChromium, launchChromium } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`serve-browser.test: ${CHROMIUM} is absent, so the browser test is skipped (apt-get install chromium)`);
 
 const WILSON = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
@@ -27,18 +25,7 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
   beforeAll(async () => {
     root = copyOfBundledCorpus();
     server = await serve({ config: loadConfig(root), port: 0 });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sidecar } from '../src/core/schema.js';
-import { cli, copyOfBundledCorpus } from './helpers.js';
+import { cli, copyOfBundledCorpus, CHROMIUM, hasChromium, launchChromium } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`view.test: ${CHROMIUM} is absent, so the browser test is skipped (apt-get install chromium)`);
 
 describe('marginalia view', () => {
@@ -27,18 +25,7 @@ describe('marginalia view', () => {
   describe.skipIf(!hasChromium)('in headless Chromium', () => {
     let browser: import('playwright-core').Browser;
     beforeAll(async () => {
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     }, 30_000);
     afterAll(async () => browser?.close());
 

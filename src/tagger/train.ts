@@ -67,7 +67,7 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
 }
 
 /** A small, seeded generator (mulberry32): the same seed, the same order, the same model. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
