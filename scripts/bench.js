@@ -3,6 +3,7 @@
 //   npm run bench                 # a 20 MB corpus built from the bundled and ../shared/eval texts
 //   npm run bench -- --mb 5 --json
 //   npm run bench -- --long        # one long text of 0.1 … 30 MB, one-line and normal
+//   npm run bench -- --mb 1 --train   # also `train` on 40 and 400 reviewed documents: time and peak memory
 // Prints: raw compromise MB/s (with and without compromise-dates) next to the tagger alone and
 // marginalia's extraction with each engine (rules only, rules + tagger, rules + compromise) on the same sample; `annotate --jobs 1` and `--jobs 2` on the whole corpus; a re-run with nothing
 // changed; `check` with the run cache and without it (a fresh clone); peak memory; start-up time of `--help` against `node -e 0`.
@@ -206,4 +207,33 @@ if (process.argv.includes('--memory')) {
   console.log(
     `peak RSS, annotate --jobs 1: 20 MB corpus ${peaks[20]} MB, 100 MB corpus ${peaks[100]} MB (${((peaks[100] / peaks[20] - 1) * 100).toFixed(1)}% more)`,
   );
+}
+
+// 5. With --train: `train` on 40 and 400 reviewed documents (FRUS training texts, annotated, then marked reviewed).
+if (process.argv.includes('--train')) {
+  const frus = join(root, '../shared/train/frus');
+  if (!existsSync(frus)) console.log('train bench skipped: ../shared/train/frus is not beside the repository');
+  else
+    for (const n of [40, 400]) {
+      const dir = mkdtempSync(join(tmpdir(), 'marginalia-train-'));
+      mkdirSync(join(dir, 'corpus'));
+      writeFileSync(join(dir, 'marginalia.config.yaml'), '');
+      for (const f of readdirSync(frus)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .slice(0, n))
+        cpSync(join(frus, f), join(dir, 'corpus', f));
+      spawnSync(process.execPath, [bin, 'annotate', '--jobs', '2'], { cwd: dir });
+      spawnSync(process.execPath, [bin, 'review'], { cwd: dir });
+      // GNU time gives the peak memory of the child; without it, the time alone.
+      const gnuTime = existsSync('/usr/bin/time');
+      const start = performance.now();
+      const r = gnuTime
+        ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'train'], { cwd: dir, encoding: 'utf8' })
+        : spawnSync(process.execPath, [bin, 'train'], { cwd: dir, encoding: 'utf8' });
+      const seconds = (performance.now() - start) / 1000;
+      const peak = gnuTime ? Math.round(Number(r.stderr.trim().split('\n').pop()) / 1024) : undefined;
+      console.log(`train, ${n} reviewed documents: ${seconds.toFixed(1)} s${peak ? `, peak RSS ${peak} MB` : ''}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
 }
