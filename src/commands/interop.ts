@@ -10,7 +10,7 @@ import { toTei } from '../interop/tei.js';
 import type { Exportable } from '../interop/formats.js';
 import { fromJsonlEnts, toJsonl } from '../interop/jsonl.js';
 import { fromWebAnnotations, toWebAnnotations } from '../interop/webanno.js';
-import { merge } from '../pipeline/merge.js';
+import { mergeImported } from '../pipeline/imported.js';
 import type { Message } from '../core/message.js';
 import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
@@ -138,44 +138,25 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
   } catch (error) {
     throw new ExitError(`${options.file}: ${(error as Error).message}`);
   }
-  const messages: Message[] = [];
-  const squash = (s: string) => s.replace(/\s+/g, ' ');
-  incoming = incoming.map((e, i) => {
-    const quote = quotes[i];
-    // brat joins fragments with a space: compare with whitespace squashed.
-    if (quote === undefined || squash(slice(e.start, e.end)) === squash(quote)) return { ...e, text: slice(e.start, e.end) };
-    return { ...e, text: quote };
-  });
-  const { entries, orphaned } = merge(
-    doc.value,
-    (sidecar.value?.entries ?? []).filter((e) => e.status === 'auto'),
-    [...(sidecar.value?.entries ?? []).filter((e) => e.status !== 'auto'), ...incoming],
+  const { entries, unmatched } = mergeImported(doc.value, sidecar.value?.entries ?? [], incoming, quotes, Boolean(options.reviewed));
+  const messages = unmatched.map((e) =>
+    report(
+      importMismatch,
+      'mismatch',
+      { file: options.file },
+      { type: e.type, text: e.text, start: e.start, end: e.end, target: target.text },
+    ),
   );
-  for (const e of orphaned.filter((o) => incoming.some((i) => i.text === o.text && i.type === o.type))) {
-    messages.push(
-      report(
-        importMismatch,
-        'mismatch',
-        { file: options.file },
-        { type: e.type, text: e.text, start: e.start, end: e.end, target: target.text },
-      ),
-    );
-  }
   if (messages.length) return { imported: 0, messages };
   const base = sidecar.value ?? {
     schemaVersion: SCHEMA_VERSION,
     source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
     entries: [],
   };
-  // Complete gold: the machine's entries of the types it covers that it does not hold are wrong.
-  const covered = new Set(incoming.map((e) => e.type));
-  const decided = options.reviewed
-    ? entries.map((e) => (e.status === 'auto' && covered.has(e.type) ? { ...e, status: 'rejected' as const } : e))
-    : entries;
   const reviewed = options.reviewed ? { reviewed: options.reviewed } : {};
   writeFileAtomic(
     absolute(config, target.sidecar),
-    serializeSidecar({ ...base, ...reviewed, entries: decided }, target.sidecar, schemaPathOf(config)),
+    serializeSidecar({ ...base, ...reviewed, entries }, target.sidecar, schemaPathOf(config)),
   );
   return { imported: incoming.length, messages };
 }
