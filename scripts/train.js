@@ -4,7 +4,7 @@
 // ../shared/eval. The same data and seed give the same bytes.
 //   npm run train                       # writes models/tagger.bin
 //   npm run train -- --data DIR --out FILE --epochs 8 --seed 1
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,7 @@ const partial = arg('partial', 'complete');
 // The period table (scripts/period-table.js): word clusters and casing of period text; `--period none` trains without.
 const periodPath = arg('period', join(root, 'models/period.bin'));
 if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never trained on`);
+if (!existsSync(join(data, 'litbank'))) throw new Error(`${data}: no training data here (give --data DIR, the folder of litbank/, gum/, frus/)`);
 
 const { readLitBank, readGum, readFrus, readFrusAll } = await import(join(root, 'dist/training/corpora.js'));
 const { train } = await import(join(root, 'dist/tagger/train.js'));

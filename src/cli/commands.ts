@@ -525,8 +525,8 @@ function defineEval(program: Command, cli: Cli): void {
     .addHelpText(
       'after',
       examples(
-        'marginalia eval --gold ../shared/eval/hipe-dev --types person,place,org,date',
-        'marginalia eval --gold ../shared/eval/frus-dev --recall-only person,acronym,place,date,org',
+        'marginalia eval --gold gold/hipe-dev --types person,place,org,date',
+        'marginalia eval --gold gold/frus-dev --recall-only person,acronym,place,date,org',
       ),
     )
     .action(async (opts: { gold: string; pred?: string; types?: string[]; recallOnly?: string[]; format: string }) => {
@@ -633,7 +633,7 @@ function defineAuthority(program: Command, cli: Cli): void {
     .addHelpText(
       'after',
       examples(
-        'marginalia authority import ../shared/train/frus-persons.tsv',
+        'marginalia authority import persons.tsv',
         'marginalia authority import people.csv --name Name --same-as Wikidata',
       ),
     )
