@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,10 +176,16 @@ export function withPeriod(model: Model, modelPath: string | URL): Model {
 /** The model shipped with the package, in models/ at the package root. */
 export const SHIPPED_MODEL = new URL('../../models/tagger.bin', import.meta.url);
 
-let shipped: Model | undefined;
+/** Models read, by path and the hash of their bytes: the project, the extractor and its workers' runs share one. */
+const loaded = new Map<string, { sha256: string; model: Model }>();
 
 export function loadModel(path: string | URL = SHIPPED_MODEL): Model {
-  if (path === SHIPPED_MODEL || path === fileURLToPath(SHIPPED_MODEL))
-    return (shipped ??= withPeriod(parseModel(readFileSync(SHIPPED_MODEL)), SHIPPED_MODEL));
-  return withPeriod(parseModel(readFileSync(path)), path);
+  const file = typeof path === 'string' ? path : fileURLToPath(path);
+  const bytes = readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const seen = loaded.get(file);
+  if (seen?.sha256 === sha256) return seen.model;
+  const model = withPeriod(parseModel(bytes), file);
+  loaded.set(file, { sha256, model });
+  return model;
 }
