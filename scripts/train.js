@@ -27,7 +27,8 @@ const partial = arg('partial', 'complete');
 // The period table (scripts/period-table.js): word clusters and casing of period text; `--period none` trains without.
 const periodPath = arg('period', join(root, 'models/period.bin'));
 if (/[\\/]eval(?:[\\/]|$)/.test(data)) throw new Error(`${data}: the evaluation data is never trained on`);
-if (!existsSync(join(data, 'litbank'))) throw new Error(`${data}: no training data here (give --data DIR, the folder of litbank/, gum/, frus/)`);
+if (!existsSync(join(data, 'litbank')))
+  throw new Error(`${data}: no training data here (give --data DIR, the folder of litbank/, gum/, frus/)`);
 
 const { readLitBank, readGum, readFrus, readFrusAll } = await import(join(root, 'dist/training/corpora.js'));
 const { train } = await import(join(root, 'dist/tagger/train.js'));

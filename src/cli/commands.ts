@@ -632,10 +632,7 @@ function defineAuthority(program: Command, cli: Cli): void {
     .option('-o, --out <file>', 'the authority file (default: the first under `authorities:` in the config)')
     .addHelpText(
       'after',
-      examples(
-        'marginalia authority import persons.tsv',
-        'marginalia authority import people.csv --name Name --same-as Wikidata',
-      ),
+      examples('marginalia authority import persons.tsv', 'marginalia authority import people.csv --name Name --same-as Wikidata'),
     )
     .action(async (file: string, opts: { name: string; description: string; type?: string; sameAs?: string; out?: string }) => {
       const { authorityImport } = await import('../commands/authority.js');
