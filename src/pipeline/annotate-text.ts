@@ -97,8 +97,9 @@ export interface DocumentAnnotation {
 }
 
 /**
- * The heart of annotate, without I/O: extract (unless the previous sidecar is current),
- * resolve, merge with the previous sidecar's human work, and describe the document.
+ * The heart of annotate, without I/O: extract, resolve, merge with the previous sidecar's
+ * human work (deletions by hand included), and describe the document. `current`: the previous
+ * sidecar was made by this generator from this text, and no `force` asked to redo it.
  */
 export async function annotateDocument(
   doc: Document,
@@ -112,19 +113,18 @@ export async function annotateDocument(
     timings?: Record<string, number>;
   },
 ): Promise<DocumentAnnotation> {
-  // A current sidecar keeps its machine entries; only the human edits made since are merged in.
-  const current =
-    !options.force && previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
-  const candidates = current ? [] : await extract(doc, options.extractors, options.timings);
+  // The sidecar this very generator made from this very text: what the machine finds now, it found then.
+  const sameMachine = previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
+  const candidates = await extract(doc, options.extractors, options.timings);
   const start = performance.now();
   const rejected = options.rejected ?? new Set<string>();
-  const fresh = () =>
-    linkRefs(doc, (options.people ?? byName)(doc, resolve(doc, candidates)), candidates).filter(
-      (e) => !rejected.has(`${e.type}:${e.text}`),
-    );
-  const kept = previous ? withHandEdits(doc, previous) : [];
-  const machine = current ? kept.filter((e) => !isHumanWork(e)) : fresh();
-  const { entries, orphaned } = merge(doc, machine, kept);
+  const machine = (options.people ?? byName)(doc, resolve(doc, candidates)).filter((e) => !rejected.has(`${e.type}:${e.text}`));
+  const edited = previous ? withHandEdits(doc, previous) : [];
+  const kept = sameMachine ? [...edited, ...deletedByHand(doc, machine, edited)] : edited;
+  const merged = merge(doc, machine, kept);
+  // Human entries get the authority's links as machine entries do.
+  const entries = linkRefs(doc, merged.entries, candidates);
+  const orphaned = merged.orphaned;
   const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
   const metadata = documentMetadata(doc.text, sourceNote);
   const sidecar = newSidecar(
@@ -139,7 +139,27 @@ export async function annotateDocument(
   );
   if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
   const before = new Set((previous?.entries ?? []).map((e) => e.id));
-  return { sidecar, orphaned, current, added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)) };
+  return {
+    sidecar,
+    orphaned,
+    current: sameMachine && !options.force,
+    added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)),
+  };
+}
+
+const spanKey = (e: Entry) => `${e.type}:${e.start}:${e.end}:${e.n ?? ''}`;
+
+/**
+ * Machine entries that a sidecar made by this generator from this text no longer holds, though
+ * nothing a person did there stands in their way: a person deleted them. A deletion is a
+ * decision: they come back as rejected entries, which no later run or text edit undoes.
+ */
+function deletedByHand(doc: Document, machine: readonly Entry[], previous: readonly Entry[]): Entry[] {
+  const had = new Set(previous.map(spanKey));
+  if (machine.every((e) => had.has(spanKey(e)))) return [];
+  return merge(doc, machine, previous)
+    .entries.filter((e) => e.status === 'auto' && !had.has(spanKey(e)))
+    .map((e) => ({ ...e, status: 'rejected' as const }));
 }
 
 /** An entry that holds an authority record's form (`Capt. Burger` holds `Burger`) names that record. */

@@ -7,32 +7,52 @@ const SALTS = 3;
 
 /**
  * The previous sidecar's entries, where a machine entry a person edited by hand (retyped,
- * moved, given another text) has become human work: kept with its id, never undone by
- * annotate. A machine entry is known by its id, made from its type and text (`assignIds`),
- * and, while the text is unchanged, by its span holding its text within its context.
+ * moved, given another text) has become human work: kept, never undone by annotate, and
+ * stripped of what only the machine knew of it (its id, confidence, cluster). A machine entry
+ * is known by its id, made from its own type and text (`assignIds`), and, while the text is
+ * unchanged, by its span holding its text within its context.
  */
 export function withHandEdits(doc: Document, previous: Sidecar): Entry[] {
   const textUnchanged = previous.source.sha256 === doc.sha256;
-  const machine = previous.entries.filter((e) => !isHumanWork(e));
-  // The ids assignIds gives the k-th machine entry of each type and text.
-  const counts = new Map<string, { entry: Entry; count: number }>();
-  for (const e of machine) {
-    const seen = counts.get(idKey(e));
-    if (seen) seen.count++;
-    else counts.set(idKey(e), { entry: e, count: 1 });
-  }
-  const madeIds = new Set<string>();
-  for (const { entry, count } of counts.values())
-    for (let k = 0; k < count; k++) for (let salt = 0; salt < SALTS; salt++) madeIds.add(machineId(entry, k, salt));
+  const made = madeIds(previous.entries);
   const edited = (e: Entry) =>
-    (e.id !== undefined && !madeIds.has(e.id)) ||
+    (e.id !== undefined && !made(e)) ||
     (textUnchanged &&
       (doc.slice(e.start, e.end) !== e.text ||
         (e.prefix !== undefined && doc.slice(e.start - e.prefix.length, e.start) !== e.prefix) ||
         (e.suffix !== undefined && doc.slice(e.end, e.end + e.suffix.length) !== e.suffix)));
-  return previous.entries.map((e) => {
-    if (isHumanWork(e) || !edited(e)) return e;
-    const { status: _auto, ...rest } = e;
-    return { ...rest, by: 'human' };
-  });
+  return previous.entries.map((e) => (isHumanWork(e) || !edited(e) ? e : handEdited(e)));
+}
+
+/** A machine entry a person changed: theirs now; the machine's id, confidence and cluster no longer describe it. */
+function handEdited(entry: Entry): Entry {
+  const { status: _auto, id: _id, confidence: _confidence, cluster: _cluster, ...rest } = entry;
+  return { ...rest, by: 'human' };
+}
+
+/** Numbers past the entries that share a text still tried for an id: some may have been deleted by hand. */
+const DELETED = 16;
+
+/**
+ * Whether an id is one assignIds could have given an entry of its own type and text: the
+ * k-th of its key, for k up to the entries that share its text plus a few deleted since, with
+ * the salts that move an id past a taken one. The type is in the id: a retype shows at once.
+ */
+function madeIds(entries: readonly Entry[]): (e: Entry) => boolean {
+  const sharingText = new Map<string, number>();
+  for (const e of entries) sharingText.set(e.text, (sharingText.get(e.text) ?? 0) + 1);
+  const made = new Map<string, { ids: Set<string>; k: number }>();
+  return (e) => {
+    if (!e.id!.startsWith(`${e.type}-`)) return false;
+    const key = idKey(e);
+    let known = made.get(key);
+    if (!known) made.set(key, (known = { ids: new Set(), k: 0 }));
+    // Hashed lazily, k by k: most entries are found among the first few.
+    const limit = sharingText.get(e.text)! + DELETED;
+    while (!known.ids.has(e.id!) && known.k < limit) {
+      for (let salt = 0; salt < SALTS; salt++) known.ids.add(machineId(e, known.k, salt));
+      known.k++;
+    }
+    return known.ids.has(e.id!);
+  };
 }

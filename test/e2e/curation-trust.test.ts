@@ -1,0 +1,65 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Entry, Sidecar } from '../../src/core/schema.js';
+import { cli, copyOfBundledCorpus } from '../helpers.js';
+
+const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
+const SIDECAR = 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml';
+const read = (root: string): Sidecar => parse(readFileSync(join(root, SIDECAR), 'utf8'));
+const write = (root: string, sidecar: Sidecar) => writeFileSync(join(root, SIDECAR), stringify(sidecar));
+const live = (e: Entry) => e.status !== 'rejected' && e.status !== 'orphaned';
+
+describe('a machine entry deleted by hand', () => {
+  it('stays deleted through annotate --force: it comes back as a rejection', async () => {
+    const root = copyOfBundledCorpus();
+    const sidecar = read(root);
+    const gone = sidecar.entries.find((e) => e.text === 'Leon Levy Foundation')!;
+    write(root, { ...sidecar, entries: sidecar.entries.filter((e) => e !== gone) });
+    expect((await cli(root, 'annotate', '--force')).code).toBe(0);
+    const after = read(root).entries.filter((e) => e.text === 'Leon Levy Foundation');
+    expect(after.map((e) => [e.type, e.start, e.end, e.status])).toEqual([[gone.type, gone.start, gone.end, 'rejected']]);
+  });
+
+  it('stays deleted after the text is edited, once annotate has seen the deletion', async () => {
+    const root = copyOfBundledCorpus();
+    const sidecar = read(root);
+    write(root, { ...sidecar, entries: sidecar.entries.filter((e) => e.text !== 'Leon Levy Foundation') });
+    await cli(root, 'annotate');
+    writeFileSync(join(root, LETTER), `A preface.\n\n${readFileSync(join(root, LETTER), 'utf8')}`);
+    await cli(root, 'annotate');
+    expect(read(root).entries.filter((e) => e.text === 'Leon Levy Foundation' && live(e))).toEqual([]);
+  });
+});
+
+describe('a machine entry retyped by hand', () => {
+  it('keeps its new type through annotate --force when its text occurs more than once', async () => {
+    const root = copyOfBundledCorpus();
+    const sidecar = read(root);
+    const mdl = sidecar.entries.filter((e) => e.text === 'Mdl' && e.type === 'place');
+    expect(mdl.length).toBeGreaterThan(1);
+    const first = mdl[0]!;
+    first.type = 'org';
+    write(root, sidecar);
+    expect((await cli(root, 'annotate', '--force')).code).toBe(0);
+    const at = read(root).entries.filter((e) => e.start === first.start && e.end === first.end && live(e));
+    expect(at.map((e) => [e.type, e.by])).toEqual([['org', 'human']]);
+  });
+
+  it('loses what only the machine knew of it: its id, confidence and cluster', async () => {
+    const root = copyOfBundledCorpus();
+    const sidecar = read(root);
+    const person = sidecar.entries.find((e) => e.type === 'person' && e.confidence !== undefined && e.cluster !== undefined)!;
+    const { id } = person;
+    person.type = 'place';
+    write(root, sidecar);
+    await cli(root, 'annotate');
+    const retyped = read(root).entries.find((e) => e.start === person.start && e.end === person.end && e.type === 'place')!;
+    expect(retyped.by).toBe('human');
+    expect(retyped.confidence).toBeUndefined();
+    expect(retyped.cluster).toBeUndefined();
+    expect(retyped.id).not.toBe(id);
+    expect(retyped.id).toMatch(/^place-/);
+  });
+});
