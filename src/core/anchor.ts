@@ -38,6 +38,8 @@ export function reanchor(doc: Document, entry: Entry): Entry {
     const s = score(start, start + length);
     if (!best || s > best.score) best = { start, end: start + length, score: s };
   }
+  // Another mention of the same words, in other surroundings, is another mention: not this one.
+  if (best && !contextAgrees(doc, entry, best.start, best.end)) return orphan(entry);
   if (!best) {
     // A fuzzy match must also agree with the entry's context on at least one side.
     const maxErrors = Math.max(1, Math.floor(entry.text.length / 4));
@@ -50,11 +52,7 @@ export function reanchor(doc: Document, entry: Entry): Entry {
       if (!match || best) continue;
       const start = doc.toCodePoint(match.start);
       const end = doc.toCodePoint(match.end);
-      const context = Math.max(
-        commonSuffix(doc.slice(start - CONTEXT, start), entry.prefix ?? ''),
-        commonPrefix(doc.slice(end, end + CONTEXT), entry.suffix ?? ''),
-      );
-      if (context >= Math.min(CONTEXT / 2, Math.max(entry.prefix?.length ?? 0, entry.suffix?.length ?? 0))) best = { start, end, score: 0 };
+      if (contextAgrees(doc, entry, start, end)) best = { start, end, score: 0 };
     }
   }
   if (!best) return orphan(entry);
@@ -109,6 +107,19 @@ export function approximateMatch(
     if (/[\uD800-\uDBFF]/.test(text[best.end - 1] ?? '')) best.end++;
   }
   return best && best.end > best.start ? best : undefined;
+}
+
+/**
+ * The text around [start, end) agrees with the entry's context on at least one side (half
+ * of `CONTEXT`, or all of a shorter context). An entry that never had a context agrees.
+ */
+function contextAgrees(doc: Document, entry: Entry, start: number, end: number): boolean {
+  if (entry.prefix === undefined && entry.suffix === undefined) return true;
+  const context = Math.max(
+    commonSuffix(doc.slice(start - CONTEXT, start), entry.prefix ?? ''),
+    commonPrefix(doc.slice(end, end + CONTEXT), entry.suffix ?? ''),
+  );
+  return context >= Math.min(CONTEXT / 2, Math.max(entry.prefix?.length ?? 0, entry.suffix?.length ?? 0));
 }
 
 function orphan(entry: Entry): Entry {
