@@ -91,7 +91,7 @@ describe('frus-all as training data', () => {
       entities: [{ type: 'person', start: 23, end: 42, text: 'Department of State' }],
     };
     const [doc] = readFrusAll([a, b], [b]);
-    expect(doc!.personsComplete).toBe(true);
+    expect(doc!.completeTypes).toEqual(['person']);
     expect(doc!.spans.map((s) => b.text.slice(s.start, s.end))).toEqual(['Rusk']);
   });
 });

@@ -42,18 +42,4 @@ describe('review: the reviewed mark and what to review next', () => {
     expect(after.map((d: { path: string }) => d.path)).toEqual(listed.slice(1, 4).map((d: { path: string }) => d.path));
     expect((await cli(root, 'review', '--next', '0')).code).toBe(2);
   });
-
-  it('import --reviewed takes another tool’s gold as a reviewed document', async () => {
-    const root = copyOfBundledCorpus();
-    const ann = join(root, 'gold.ann');
-    const text = readFileSync(join(root, 'corpus/frus/frus1961-63v05-d12.txt'), 'utf8');
-    const at = text.indexOf('Thompson');
-    writeFileSync(ann, `T1\tperson ${at} ${at + 8}\tThompson\n`);
-    const r = await cli(root, 'import', 'gold.ann', '--from', 'brat', '--text', 'corpus/frus/frus1961-63v05-d12.txt', '--reviewed');
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    const sidecar = parse(readFileSync(join(root, 'annotations/frus/frus1961-63v05-d12.txt.yaml'), 'utf8'));
-    expect(sidecar.reviewed).toEqual({ at: new Date().toISOString().slice(0, 10) });
-    const next = JSON.parse((await cli(root, 'review', '--next', '20', '--format', 'json')).stdout);
-    expect(next.map((d: { path: string }) => d.path)).not.toContain('corpus/frus/frus1961-63v05-d12.txt');
-  });
 });

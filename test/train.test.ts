@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -37,6 +37,38 @@ describe('train: the archive teaches the tagger', () => {
     // The same sidecars, the same model.
     expect((await cli(twin, 'train')).code).toBe(0);
     expect(readFileSync(join(twin, 'models/tagger.bin')).equals(model)).toBe(true);
+  });
+
+  it('gold complete for persons only teaches no place to be never tagged again; the config keeps its bytes', async () => {
+    const config = '# our project\ntypes: [ ship ]   # vessels too\n';
+    const root = makeProject({
+      ...Object.fromEntries([1, 2, 3].map((i) => [`corpus/frus/d${i}.txt`, TELEGRAM(i) + 'The Ambassador flew from Paris to Tokyo.\n'])),
+      'corpus/news/n1.txt': 'The train from Paris reached Tokyo on Monday, with Rusk aboard.\n',
+      'marginalia.config.yaml': config,
+    });
+    await cli(root, 'annotate');
+    const places = (name: string) =>
+      parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8'))
+        .entries.filter((e: { type: string; status: string }) => e.type === 'place' && e.status !== 'rejected')
+        .map((e: { text: string }) => e.text);
+    const newsPlaces = places('news/n1.txt');
+    expect(newsPlaces).toEqual(expect.arrayContaining(['Paris', 'Tokyo']));
+    for (const i of [1, 2, 3]) {
+      const text = TELEGRAM(i) + 'The Ambassador flew from Paris to Tokyo.\n';
+      const at = text.indexOf('Rusk');
+      writeFileSync(join(root, 'gold.ann'), `T1\tperson ${at} ${at + 4}\tRusk\n`);
+      const r = await cli(root, 'import', 'gold.ann', '--from', 'brat', '--text', `corpus/frus/d${i}.txt`, '--complete', 'person');
+      expect(r.stdout).not.toContain('place');
+      expect(places(`frus/d${i}.txt`)).toEqual(expect.arrayContaining(['Paris', 'Tokyo']));
+    }
+    const dry = await cli(root, 'train', '--dry-run', '--format', 'json');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ reviewed: 3, dryRun: true });
+    expect(JSON.parse(dry.stdout).rejected.filter((r: string) => r.startsWith('place:'))).toEqual([]);
+    expect(existsSync(join(root, 'models'))).toBe(false);
+    expect((await cli(root, 'train', '--force')).code).toBe(0);
+    expect(readFileSync(join(root, 'marginalia.config.yaml'), 'utf8')).toBe(`${config}model: models/tagger.bin\n`);
+    await cli(root, 'annotate');
+    expect(places('news/n1.txt')).toEqual(newsPlaces);
   });
 
   it('needs reviewed documents, and says so', async () => {

@@ -307,18 +307,24 @@ function defineTrain(program: Command, cli: Cli): void {
     .option('--folds <n>', 'cross-validation folds over the reviewed documents', '5')
     .option('--epochs <n>', 'training passes', '4')
     .option('--force', 'write the model even when cross-validation finds it worse')
+    .option('--dry-run', 'cross-validate and show what would be learned (scores, strings never tagged again); write nothing')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
-      examples('marginalia review corpus/frus --by me && marginalia train', 'marginalia train --folds 10 --format json'),
+      examples(
+        'marginalia review corpus/frus --by me && marginalia train',
+        'marginalia train --dry-run',
+        'marginalia train --folds 10 --format json',
+      ),
     )
-    .action(async (opts: { folds: string; epochs: string; force?: boolean; format: string }) => {
+    .action(async (opts: { folds: string; epochs: string; force?: boolean; dryRun?: boolean; format: string }) => {
       const { trainProject } = await import('../commands/train.js');
       const result = await trainProject({
         config: cli.config(),
         folds: Number(opts.folds),
         epochs: Number(opts.epochs),
         force: Boolean(opts.force),
+        dryRun: Boolean(opts.dryRun),
         onProgress: (m) => cli.err(`${m}\n`),
       });
       if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -333,9 +339,12 @@ function defineTrain(program: Command, cli: Cli): void {
             `type      gold   before P    R      F1      after P    R      F1`,
             ...result.scores.map((s) => row(s.type, s.gold, s.before, s.after)),
             row('micro', gold, result.micro.before, result.micro.after),
+            ...(result.rejected.length ? [`never tagged again: ${result.rejected.join(', ')}`] : []),
             result.refused
               ? 'the adapted model is worse: not written (--force writes it anyway)'
-              : `wrote ${result.written}${result.rejected.length ? `; never tagged again: ${result.rejected.join(', ')}` : ''}`,
+              : result.dryRun
+                ? 'nothing written (--dry-run)'
+                : `wrote ${result.written}`,
             '',
           ].join('\n'),
         );
@@ -386,29 +395,40 @@ function defineImport(program: Command, cli: Cli): void {
     .argument('<file>', 'the .ann, .jsonld or .jsonl file')
     .requiredOption('--from <format>', 'brat | webanno | jsonl')
     .requiredOption('--text <path>', 'the corpus text the file annotates')
-    .option('--reviewed', "the file is complete gold: mark the text's sidecar reviewed (see `review`)")
+    .option(
+      '--complete <types>',
+      "the types the file annotates completely (comma-separated, or `all`): the machine's entries of those types it lacks are rejected, and the sidecar is marked reviewed for them",
+      list,
+    )
+    .option('--by <name>', "who made the gold, for the reviewed mark (default: git's user.name, else the OS user)")
+    .option('--reviewed', 'needs --complete: which types the file holds completely is for you to say, not for its content')
     .addHelpText(
       'after',
       examples(
         'marginalia import exported/letter.ann --from brat --text corpus/letter.txt',
-        'marginalia import gold/letter.ann --from brat --text corpus/letter.txt --reviewed',
+        'marginalia import gold/letter.ann --from brat --text corpus/letter.txt --complete person',
+        'marginalia import gold/letter.ann --from brat --text corpus/letter.txt --complete all --by "A. Archivist"',
         'marginalia import notes.jsonld --from webanno --text corpus/letter.txt',
       ),
     )
-    .action(async (file: string, opts: { from: string; text: string; reviewed?: boolean }) => {
+    .action(async (file: string, opts: { from: string; text: string; complete?: string[]; by?: string; reviewed?: boolean }) => {
       const { importAnnotations, IMPORT_FORMATS } = await import('../commands/interop.js');
       if (!(IMPORT_FORMATS as readonly string[]).includes(opts.from))
         throw new ExitError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
+      if (opts.reviewed && !opts.complete)
+        throw new ExitError('--reviewed needs --complete TYPES: the types the file annotates completely (e.g. --complete person, or all)');
+      const { currentUser } = await import('../io/user.js');
+      const by = opts.by ?? currentUser(cli.io.cwd);
       const result = importAnnotations({
         config: cli.config(),
         from: opts.from as (typeof IMPORT_FORMATS)[number],
         file,
         text: opts.text,
         cwd: cli.io.cwd,
-        ...(opts.reviewed ? { reviewed: { at: new Date().toISOString().slice(0, 10) } } : {}),
+        ...(opts.complete ? { complete: { types: opts.complete, at: new Date().toISOString().slice(0, 10), ...(by ? { by } : {}) } } : {}),
       });
       if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, file));
-      else cli.out(`${cli.kit.plural(result.imported, 'entry')} imported into the sidecar of ${opts.text}\n`);
+      else cli.out(cli.kit.formatImport(result, opts.text));
       cli.exit(exitCodeOf(result));
     });
 }

@@ -8,3 +8,4 @@ export { formatStats, progressLine } from '../format/progress.js';
 export { formatRulesText } from '../format/rules.js';
 export { writeFileAtomic } from '../io/atomic.js';
 export { DEFAULT_CONFIG, findProject, initProject, loadConfig } from '../io/config.js';
+export { formatImport } from '../format/import.js';

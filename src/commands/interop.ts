@@ -14,7 +14,7 @@ import { mergeImported } from '../pipeline/imported.js';
 import type { Message } from '../core/message.js';
 import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import { SCHEMA_VERSION, type Entry } from '../core/schema.js';
+import { SCHEMA_VERSION, STRUCTURE_TYPES, type Entry } from '../core/schema.js';
 import { serializeSidecar } from '../io/sidecar.js';
 import { report } from '../rules/rule.js';
 import { importMismatch } from '../rules/runs.js';
@@ -94,8 +94,30 @@ export interface ImportOptions {
   file: string;
   text: string;
   cwd?: string;
-  /** The file is complete gold (another tool's reviewed annotation): mark the sidecar reviewed. */
-  reviewed?: { by?: string; at?: string };
+  /**
+   * The entity types the file annotates completely: the machine's entries of these types that
+   * it lacks are rejected, and the sidecar is marked reviewed for them (`by`, `at`).
+   */
+  complete?: { types: readonly string[] | readonly ['all']; by?: string; at?: string };
+}
+
+export interface ImportResult {
+  imported: number;
+  /** Incoming entries already in the sidecar: confirmed, not added again. */
+  confirmed: number;
+  /** Per type, the machine entries rejected because the gold, complete for that type, lacks them. */
+  rejected: Record<string, number>;
+  messages: Message[];
+}
+
+/** `all`, or the named entity types of the project; an unknown one is an error naming the known ones. */
+function completeTypes(config: Config, requested: readonly string[]): { types: string[]; all: boolean } {
+  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
+  if (requested.includes('all')) return { types: entityTypes, all: true };
+  const unknown = requested.filter((t) => !entityTypes.includes(t));
+  if (unknown.length)
+    throw new ExitError(`--complete ${unknown.join(',')}: not an entity type of this project (${entityTypes.join(', ')})`);
+  return { types: [...requested], all: entityTypes.every((t) => requested.includes(t)) };
 }
 
 /**
@@ -103,15 +125,17 @@ export interface ImportOptions {
  * against the text (re-anchored by its quote if its offsets drifted); one that matches
  * nowhere is an error naming it, and nothing is written.
  */
-export function importAnnotations(options: ImportOptions): { imported: number; messages: Message[] } {
+export function importAnnotations(options: ImportOptions): ImportResult {
   const { config } = options;
   const cwd = options.cwd ?? config.root;
+  if (options.complete) completeTypes(config, options.complete.types);
   const [target] = collectTargets(config, [options.text], cwd);
   if (!target) throw new ExitError(`${options.text}: not a corpus text`);
   const doc = readDocument(config, target.text);
-  if (!doc.value) return { imported: 0, messages: doc.messages };
+  const none = { imported: 0, confirmed: 0, rejected: {} };
+  if (!doc.value) return { ...none, messages: doc.messages };
   const sidecar = readSidecar(config, target.sidecar);
-  if (sidecar.exists && !sidecar.value) return { imported: 0, messages: sidecar.messages };
+  if (sidecar.exists && !sidecar.value) return { ...none, messages: sidecar.messages };
   let source: string;
   try {
     source = readFileSync(resolve(cwd, options.file), 'utf8');
@@ -138,7 +162,9 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
   } catch (error) {
     throw new ExitError(`${options.file}: ${(error as Error).message}`);
   }
-  const { entries, unmatched } = mergeImported(doc.value, sidecar.value?.entries ?? [], incoming, quotes, Boolean(options.reviewed));
+  const complete = options.complete && { ...options.complete, ...completeTypes(config, options.complete.types) };
+  const merged = mergeImported(doc.value, sidecar.value?.entries ?? [], incoming, quotes, complete?.types);
+  const { entries, unmatched } = merged;
   const messages = unmatched.map((e) =>
     report(
       importMismatch,
@@ -147,16 +173,24 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
       { type: e.type, text: e.text, start: e.start, end: e.end, target: target.text },
     ),
   );
-  if (messages.length) return { imported: 0, messages };
+  if (messages.length) return { ...none, messages };
   const base = sidecar.value ?? {
     schemaVersion: SCHEMA_VERSION,
     source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
     entries: [],
   };
-  const reviewed = options.reviewed ? { reviewed: options.reviewed } : {};
+  const reviewed = complete
+    ? {
+        reviewed: {
+          ...(complete.by ? { by: complete.by } : {}),
+          ...(complete.at ? { at: complete.at } : {}),
+          ...(complete.all ? {} : { types: [...complete.types] }),
+        },
+      }
+    : {};
   writeFileAtomic(
     absolute(config, target.sidecar),
     serializeSidecar({ ...base, ...reviewed, entries }, target.sidecar, schemaPathOf(config)),
   );
-  return { imported: incoming.length, messages };
+  return { imported: incoming.length - merged.confirmed, confirmed: merged.confirmed, rejected: merged.rejected, messages };
 }

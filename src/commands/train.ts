@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { sha256Hex, type Document } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
@@ -26,6 +26,8 @@ export interface TrainProjectOptions {
   seed?: number;
   /** Write the model even when cross-validation says it is worse. */
   force?: boolean;
+  /** Cross-validate and say what would be learned, writing nothing. */
+  dryRun?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -47,12 +49,14 @@ export interface TrainResult {
   rejected: string[];
   written?: string;
   refused?: boolean;
+  dryRun?: boolean;
   messages: Message[];
 }
 
 interface Example extends TrainingText {
   path: string;
-  reviewed: boolean;
+  /** The types a person declared complete here (a review, an import's `--complete`): scored in cross-validation. */
+  complete: readonly string[];
 }
 
 /**
@@ -66,7 +70,7 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
   if (!project.model) throw new ExitError('train adapts the tagger: set `ner: tagger` in the config');
   const base = loadModel(project.model.path);
   const examples = await curatedExamples(config, options.onProgress);
-  const reviewed = examples.filter((e) => e.reviewed);
+  const reviewed = examples.filter((e) => e.complete.length > 0);
   if (reviewed.length < 2)
     throw new ExitError(`train needs at least 2 reviewed documents (there are ${reviewed.length}): see \`marginalia review\``);
   const settings = { epochs: options.epochs ?? 4, seed: options.seed ?? 1, buckets: base.buckets, partial: 'latent' as const, start: base };
@@ -94,17 +98,11 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
   const micro = { before: score([sum('before', 0), sum('before', 1)], gold), after: score([sum('after', 0), sum('after', 1)], gold) };
   const rejected = rejectedStrings(examples);
   const messages: Message[] = [];
-  if (micro.after.f1 < micro.before.f1 && !options.force)
-    return {
-      reviewed: reviewed.length,
-      curated: examples.length - reviewed.length,
-      folds: k,
-      scores,
-      micro,
-      rejected,
-      refused: true,
-      messages,
-    };
+  if (rejected.length)
+    options.onProgress?.(`never to be tagged again (rejected in ${REJECTED_IN}+ texts, kept in none): ${rejected.join(', ')}`);
+  const summary = { reviewed: reviewed.length, curated: examples.length - reviewed.length, folds: k, scores, micro, rejected, messages };
+  if (micro.after.f1 < micro.before.f1 && !options.force) return { ...summary, refused: true };
+  if (options.dryRun) return { ...summary, dryRun: true };
   options.onProgress?.('training on every curated document');
   const model: Model = train(examples, base.lexicon, settings, base.period);
   model.trainedOn = {
@@ -115,8 +113,7 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
     seed: settings.seed,
     rejected,
   };
-  const written = writeProjectModel(config, model, base);
-  return { reviewed: reviewed.length, curated: examples.length - reviewed.length, folds: k, scores, micro, rejected, written, messages };
+  return { ...summary, written: writeProjectModel(config, model, base) };
 }
 
 /** The project's texts with their curated entries, in corpus order (so the same sidecars give the same model). */
@@ -129,19 +126,22 @@ async function curatedExamples(config: Config, onProgress?: (message: string) =>
     const sidecar = readSidecar(config, target.sidecar).value;
     if (!doc || !sidecar || sidecar.source.sha256 !== doc.sha256) continue;
     const named = sidecar.entries.filter((e) => (TYPES as readonly string[]).includes(e.type));
-    const decided = named.filter((e) => e.status === 'accepted' || e.status === 'rejected' || e.by === 'human');
-    const isReviewed = sidecar.reviewed !== undefined;
-    if (!isReviewed && decided.length === 0) continue;
-    const live = (isReviewed ? named : decided).filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
+    // A review holds the types it names complete (all when it names none); decisions count everywhere.
+    const complete: readonly string[] = sidecar.reviewed ? TYPES.filter((t) => sidecar.reviewed!.types?.includes(t) ?? true) : [];
+    const decided = new Set(named.filter((e) => e.status === 'accepted' || e.status === 'rejected' || e.by === 'human'));
+    if (complete.length === 0 && decided.size === 0) continue;
+    const live = named.filter((e) => (complete.includes(e.type) || decided.has(e)) && e.status !== 'rejected' && e.status !== 'orphaned');
     onProgress?.(`reading ${i + 1}/${targets.length}: ${target.text}`);
     const hints = (await extract(doc, rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
+    const partial = complete.length < TYPES.length;
     examples.push({
       path: target.text,
-      reviewed: isReviewed,
+      complete,
       text: doc.text,
       spans: live.map((e) => utf16(doc, e)),
       rejected: named.filter((e) => e.status === 'rejected').map((e) => utf16(doc, e)),
-      partial: !isReviewed,
+      partial,
+      ...(partial && complete.length ? { completeTypes: complete } : {}),
       hints,
     });
   }
@@ -157,7 +157,8 @@ function tally(
   key: 'before' | 'after',
 ): void {
   const gold = new Set(example.spans.map((s) => `${s.type}:${s.start}:${s.end}`));
-  for (const type of TYPES) {
+  // Only the types the example holds complete are scored: elsewhere a miss may be no error.
+  for (const type of example.complete) {
     const c = counts.get(type)!;
     const mine = predicted.filter((p) => p.type === type);
     if (key === 'before') c.gold += example.spans.filter((s) => s.type === type).length;
@@ -175,14 +176,18 @@ function score([matched, predicted]: [number, number], gold: number): Score {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Rejected in this many reviewed texts before a string is never tagged as that type again: once may be a slip. */
+/** Rejected in this many texts before a string is never tagged as that type again: once may be a slip. */
 const REJECTED_IN = 2;
 
-/** Strings reviewers rejected as a type in several reviewed texts, and never kept as that type in any. */
+/**
+ * Strings rejected as a type in several texts and never kept as that type in any. A rejection
+ * is a person's decision (`reject`, `serve`, a deletion by hand) or follows from a type they
+ * declared complete (`review`, `import --complete`): never from a type nobody vouched for.
+ */
 function rejectedStrings(examples: readonly Example[]): string[] {
   const kept = new Set(examples.flatMap((e) => e.spans.map((s) => `${s.type}:${e.text.slice(s.start, s.end)}`)));
   const texts = new Map<string, number>();
-  for (const e of examples.filter((x) => x.reviewed))
+  for (const e of examples)
     for (const r of new Set((e.rejected ?? []).map((r) => `${r.type}:${e.text.slice(r.start, r.end)}`)))
       texts.set(r, (texts.get(r) ?? 0) + 1);
   return [...texts]
@@ -204,9 +209,17 @@ function writeProjectModel(config: Config, model: Model, base: Model): string {
   writeFileAtomic(path, serializeModel(model));
   if (config.model !== PROJECT_MODEL) {
     const file = absolute(config, CONFIG_FILE);
-    const doc = parseDocument(existsSync(file) ? readFileSync(file, 'utf8') : '');
-    doc.set('model', PROJECT_MODEL);
-    writeFileAtomic(file, doc.toString());
+    writeFileAtomic(file, withTopLevelKey(existsSync(file) ? readFileSync(file, 'utf8') : '', 'model', PROJECT_MODEL));
   }
   return PROJECT_MODEL;
+}
+
+/** The YAML text with one top-level key set, every other byte (comments, spacing, flow lists) as it was. */
+export function withTopLevelKey(text: string, key: string, value: string): string {
+  const doc = parseDocument(text);
+  const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  const range = isNode(pair?.value) ? pair.value.range : undefined;
+  if (range) return text.slice(0, range[0]) + value + text.slice(range[1]);
+  if (pair) throw new ExitError(`${CONFIG_FILE}: \`${key}:\` has no value to replace; set it to ${value} by hand`);
+  return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${key}: ${value}\n`;
 }

@@ -108,9 +108,16 @@ export const Sidecar = z.strictObject({
   }),
   metadata: DocumentMetadata.optional(),
   reviewed: z
-    .strictObject({ by: z.string().optional(), at: z.string().optional().describe('ISO 8601 date') })
+    .strictObject({
+      by: z.string().optional(),
+      at: z.string().optional().describe('ISO 8601 date'),
+      types: z
+        .array(z.string())
+        .optional()
+        .describe('The entity types whose entries the review holds complete (an import of gold for some types); absent: all'),
+    })
     .optional()
-    .describe('A person reviewed the document: its entries are complete and correct (`marginalia review`, `serve`)'),
+    .describe('A person reviewed the document: its entries (of `types`, or all) are complete and correct (`marginalia review`, `serve`)'),
   entries: z.array(Entry),
 });
 

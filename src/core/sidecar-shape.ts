@@ -19,6 +19,7 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const isString: Check = (v) => typeof v === 'string';
+const isStrings: Check = (v) => Array.isArray(v) && v.every(isString);
 const isOffset: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const optional = (v: unknown, check: Check) => v === undefined || check(v);
 const oneOf =
@@ -42,7 +43,7 @@ function fieldsValid(o: Obj, fields: Readonly<Record<string, Check>>): boolean {
 }
 
 const SIDECAR_KEYS = new Set(['schemaVersion', 'generator', 'source', 'metadata', 'reviewed', 'entries']);
-const isReviewed: Check = (v) => isObject(v) && fieldsValid(v, { by: isString, at: isString });
+const isReviewed: Check = (v) => isObject(v) && fieldsValid(v, { by: isString, at: isString, types: isStrings });
 const LITERAL_KEYS = new Set(['literal']);
 
 const SOURCE: Record<string, Check> = {
@@ -93,7 +94,7 @@ const ENTRY: Record<(typeof ENTRY_KEYS)[number], Check> = {
   kind: oneOf(NOTE_KINDS),
   citation: isCitation,
   repeats: isString,
-  markers: (v) => Array.isArray(v) && v.every(isString),
+  markers: isStrings,
   parts: (v) => isObject(v) && Object.values(v).every(isString),
   cluster: isString,
   ref: isString,

@@ -20,7 +20,7 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
       ...(sidecar.source.encoding ? { encoding: sidecar.source.encoding } : {}),
     },
     ...(sidecar.metadata && Object.keys(sidecar.metadata).length ? { metadata: orderedKeys(sidecar.metadata, METADATA_KEYS) } : {}),
-    ...(sidecar.reviewed ? { reviewed: orderedKeys(sidecar.reviewed, ['by', 'at']) } : {}),
+    ...(sidecar.reviewed ? { reviewed: orderedKeys(sidecar.reviewed, ['by', 'at', 'types']) } : {}),
   };
   const options = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
   // The entries, last, are written one by one (see entriesYaml): the same bytes, without one YAML tree of them all.

@@ -12,10 +12,10 @@ export interface TrainingText {
   /** Capitalized words inside spans dropped from the gold (common-noun mentions): not negatives either. */
   unsure?: { start: number; end: number }[];
   /**
-   * The gold's persons are complete (a FRUS volume's every persName and its other mentions): an
-   * unlabelled capitalized word may be a place, an organization or nothing, but no person.
+   * Types whose gold is complete in a partial text (a FRUS volume's every persName and its other
+   * mentions: `person`): an unlabelled capitalized word may be anything else, but none of these.
    */
-  personsComplete?: boolean;
+  completeTypes?: readonly string[];
   /** Spans a person rejected as their type: whatever else they are, not that (`Turks` is no person). */
   rejected?: { type: string; start: number; end: number }[];
 }
@@ -37,13 +37,15 @@ export interface TrainOptions {
 
 const ALL = (1 << L) - 1;
 const labelIndex = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
-const NO_PERSON = ALL & ~(1 << labelIndex('B-person')) & ~(1 << labelIndex('I-person'));
+/** Every label but those of the given types. */
+const allBut = (types: readonly string[]) =>
+  types.reduce((mask, t) => mask & ~(1 << labelIndex(`B-${t}`)) & ~(1 << labelIndex(`I-${t}`)), ALL);
 
 /** Per token, the labels the gold allows, as bit masks: one label where it is known, several where not. */
 function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
   const allowed = new Uint8Array(tokens.count).fill(1 << labelIndex('O'));
   const free = (i: number) => /^\p{Lu}/u.test(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
-  const open = item.personsComplete ? NO_PERSON : ALL;
+  const open = item.completeTypes ? allBut(item.completeTypes) : ALL;
   if (item.partial) for (let i = 0; i < tokens.count; i++) if (free(i)) allowed[i] = open;
   for (const u of item.unsure ?? [])
     for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= u.start && tokens.ends[i]! <= u.end && free(i)) allowed[i] = ALL;

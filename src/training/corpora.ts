@@ -280,6 +280,6 @@ export function readFrusAll(volume: readonly FrusAllDocument[], documents: reado
     spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const kept: Span[] = [];
     for (const s of spans) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
-    return { text: doc.text, partial: true, personsComplete: true, spans: kept.sort((a, b) => a.start - b.start) };
+    return { text: doc.text, partial: true, completeTypes: ['person'], spans: kept.sort((a, b) => a.start - b.start) };
   });
 }
