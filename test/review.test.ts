@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -41,5 +42,23 @@ describe('review: the reviewed mark and what to review next', () => {
     const after = JSON.parse((await cli(root, 'review', '--next', '3', '--format', 'json')).stdout);
     expect(after.map((d: { path: string }) => d.path)).toEqual(listed.slice(1, 4).map((d: { path: string }) => d.path));
     expect((await cli(root, 'review', '--next', '0')).code).toBe(2);
+  });
+
+  it('marks nothing in bulk without --all, and records who reviewed by default', async () => {
+    const root = copyOfBundledCorpus();
+    const before = readFileSync(join(root, LETTER), 'utf8');
+    for (const args of [[], ['--undo']]) {
+      const r = await cli(root, 'review', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('give sidecars, texts or folders, or --all');
+    }
+    expect(readFileSync(join(root, LETTER), 'utf8')).toBe(before);
+    const all = await cli(root, 'review', '--all', '--by', 'Team');
+    expect(all.stdout).toBe('14 sidecars marked reviewed\n');
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['config', 'user.name', 'Ada Archivist'], { cwd: root });
+    await cli(root, 'review', LETTER, '--undo');
+    await cli(root, 'review', LETTER);
+    expect(parse(readFileSync(join(root, LETTER), 'utf8')).reviewed.by).toBe('Ada Archivist');
   });
 });

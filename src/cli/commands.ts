@@ -259,8 +259,9 @@ function defineReview(program: Command, cli: Cli): void {
     .description(
       'mark documents reviewed (their entries complete and correct: what `train` will learn from), or list the unreviewed ones where the model is least sure',
     )
-    .argument('[paths...]', 'sidecars, texts, or folders of either (default: all)')
-    .option('--by <name>', 'who reviewed')
+    .argument('[paths...]', 'sidecars, texts, or folders of either')
+    .option('--all', 'every sidecar of the project (paths or --all are required to mark or unmark)')
+    .option('--by <name>', "who reviewed (default: git's user.name, else the OS user)")
     .option('--undo', 'take the mark away')
     .option('--next [n]', 'list the N unreviewed documents the model is least sure of (its summed doubt, 1 − confidence per entry)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -272,7 +273,7 @@ function defineReview(program: Command, cli: Cli): void {
         'marginalia review corpus/frus --undo',
       ),
     )
-    .action(async (paths: string[], opts: { by?: string; undo?: boolean; next?: string | boolean; format: string }) => {
+    .action(async (paths: string[], opts: { all?: boolean; by?: string; undo?: boolean; next?: string | boolean; format: string }) => {
       const { review, reviewNext } = await import('../commands/review.js');
       const config = cli.config();
       if (opts.next !== undefined) {
@@ -290,7 +291,14 @@ function defineReview(program: Command, cli: Cli): void {
         cli.exit(exitCodeOf(result));
         return;
       }
-      const result = review({ config, paths, cwd: cli.io.cwd, ...(opts.by ? { by: opts.by } : {}), undo: Boolean(opts.undo) });
+      const result = review({
+        config,
+        paths,
+        cwd: cli.io.cwd,
+        ...(opts.by ? { by: opts.by } : {}),
+        all: Boolean(opts.all),
+        undo: Boolean(opts.undo),
+      });
       cli.reportAside(result.messages, 'sidecars');
       if (opts.format === 'json') cli.out(`${JSON.stringify(result.changed, null, 2)}\n`);
       else cli.out(`${cli.kit.plural(result.changed.length, 'sidecar')} ${opts.undo ? 'no longer marked' : 'marked'} reviewed\n`);

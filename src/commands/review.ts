@@ -1,4 +1,6 @@
+import { ExitError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { currentUser } from '../io/user.js';
 import type { Config } from '../io/config.js';
 import type { Message } from '../core/message.js';
 import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
@@ -10,8 +12,10 @@ export interface ReviewOptions {
   config: Config;
   paths?: readonly string[];
   cwd?: string;
-  /** Who reviewed (default: nobody named). */
+  /** Who reviewed (default: git's user.name, else the OS user). */
   by?: string;
+  /** Every sidecar of the project: required when no paths are given, so nothing is marked in bulk by accident. */
+  all?: boolean;
   /** The day of the review, ISO 8601 (default: today). */
   at?: string;
   /** Take the mark away again. */
@@ -23,7 +27,12 @@ export function review(options: ReviewOptions): { changed: string[]; messages: M
   const { config } = options;
   const messages: Message[] = [];
   const changed: string[] = [];
-  const mark = { ...(options.by ? { by: options.by } : {}), at: options.at ?? new Date().toISOString().slice(0, 10) };
+  if (!options.paths?.length && !options.all)
+    throw new ExitError(
+      `review ${options.undo ? '--undo ' : ''}changes the sidecars you name: give sidecars, texts or folders, or --all for every sidecar of the project`,
+    );
+  const by = options.by ?? currentUser(options.cwd ?? config.root);
+  const mark = { ...(by ? { by } : {}), at: options.at ?? new Date().toISOString().slice(0, 10) };
   for (const { target, sidecar } of parsedSidecars(config, targetsOf(options), messages)) {
     if (options.undo ? !sidecar.reviewed : sidecar.reviewed) continue;
     const { reviewed: _old, ...rest } = sidecar;
