@@ -4,10 +4,9 @@ import type { Config } from './config.js';
 import { sha256Hex } from '../core/document.js';
 import { absolute } from './project.js';
 import type { SidecarFile } from './read.js';
-import { SCHEMA_VERSION, Sidecar } from '../core/schema.js';
+import { SCHEMA_VERSION, type Sidecar } from '../core/schema.js';
 import { parseSidecar } from './sidecar.js';
 import { parseYamlSubset } from './yaml-subset.js';
-import { isValidSidecar } from '../core/sidecar-shape.js';
 
 /** What the first lines of a sidecar say about it, read without parsing the YAML. */
 export interface SidecarHeader {
@@ -51,20 +50,21 @@ export function readSidecarFast(config: Config, path: string, textSha256: string
 
 /** `readSidecarFast` of bytes already read (serve hashes the very bytes it parses, for its ETag). */
 export function sidecarFromBytes(path: string, bytes: Buffer, textSha256: string, cache: Cache = new Map()): FastSidecar {
-  const exact = () => ({ exists: true, ...parseSidecar(path, bytes.toString('utf8')) });
-  if (sidecarHeader(bytes.toString('utf8', 0, 2048)).sha256 !== textSha256) return exact();
   const entry = cache.get(path);
-  const vouched = entry !== undefined && !entry.human && entry.textSha256 === textSha256 && entry.sidecarSha256 === sha256Hex(bytes);
+  const vouched =
+    entry !== undefined &&
+    !entry.human &&
+    entry.textSha256 === textSha256 &&
+    sidecarHeader(bytes.toString('utf8', 0, 2048)).sha256 === textSha256 &&
+    entry.sidecarSha256 === sha256Hex(bytes);
+  if (!vouched) return { exists: true, ...parseSidecar(path, bytes.toString('utf8')) };
   // Bytes annotate wrote and nobody touched: valid, and only the notes matter.
-  const data = parseYamlSubset(vouched ? citationPart(bytes) : bytes.toString('utf8')) as { schemaVersion?: unknown } | undefined;
-  if (data?.schemaVersion !== SCHEMA_VERSION) return exact();
-  const value = vouched || isValidSidecar(data) ? (data as Sidecar) : Sidecar.safeParse(data).data;
-  if (!value) return exact();
-  // Positions in the YAML are needed only to report an entry (an orphaned one): parse exactly then.
+  const data = parseYamlSubset(citationPart(bytes)) as Sidecar | undefined;
+  if (data?.schemaVersion !== SCHEMA_VERSION) return { exists: true, ...parseSidecar(path, bytes.toString('utf8')) };
   let located: ReturnType<typeof parseSidecar> | undefined;
   return {
     exists: true,
-    value,
+    value: data,
     messages: [],
     vouched,
     locate: (at) => (located ??= parseSidecar(path, bytes.toString('utf8'))).locate(at),

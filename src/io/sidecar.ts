@@ -2,7 +2,9 @@ import { posix } from 'node:path';
 import { stringify } from 'yaml';
 import { CITATION_KEYS, ENTRY_KEYS, METADATA_KEYS, SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
 import { entriesYaml } from './yaml-entries.js';
+import { isValidSidecar } from '../core/sidecar-shape.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
+import { parseYamlSubset } from './yaml-subset.js';
 
 /**
  * The bytes of a sidecar: a schema pointer for editors, then the source and its entries,
@@ -55,10 +57,22 @@ const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<strin
 };
 
 /**
- * Read a sidecar. One written by a newer marginalia is refused with a clear message;
- * one written by an older schema is migrated, step by step, before it is checked.
+ * Read a sidecar: the one reader every command uses. The YAML that annotate writes is read by
+ * the fast subset reader (held to \`yaml\`'s result by tests) and checked against the schema,
+ * whatever its size; anything else (other YAML, an invalid or older sidecar) by \`yaml\` and zod,
+ * with messages placed in the file. One written by a newer marginalia is refused with a clear
+ * message; one written by an older schema is migrated, step by step, before it is checked.
  */
 export function parseSidecar(file: string, source: string): ParsedYaml<Sidecar> {
+  const data = parseYamlSubset(source) as { schemaVersion?: unknown } | undefined;
+  const value = data?.schemaVersion === SCHEMA_VERSION && (isValidSidecar(data) ? data : Sidecar.safeParse(data).data);
+  if (!value) return parseSidecarExactly(file, source);
+  // Positions in the YAML are needed only to report an entry: parse exactly then.
+  let located: ParsedYaml<Sidecar> | undefined;
+  return { value, messages: [], locate: (at) => (located ??= parseSidecarExactly(file, source)).locate(at) };
+}
+
+function parseSidecarExactly(file: string, source: string): ParsedYaml<Sidecar> {
   return parseYaml(file, source, Sidecar, 'sidecar', (data) => {
     const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (typeof version !== 'number' || version === SCHEMA_VERSION) return { data };

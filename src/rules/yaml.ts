@@ -43,7 +43,10 @@ function yamlRules(kind: YamlKind): YamlRules {
       source: 'yaml',
       description: `A ${kind} file is too large to be read safely`,
       help: 'Split the file, or check it is not a YAML bomb.',
-      messages: { tooLarge: 'file is larger than {{limit}} bytes' },
+      messages: {
+        tooLarge:
+          'file is larger than {{limit}} bytes, the most read as general YAML (a sidecar as annotate writes it is read at any size)',
+      },
     }),
   };
 }
