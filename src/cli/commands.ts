@@ -84,9 +84,11 @@ function defineAnnotate(program: Command, cli: Cli): void {
       ) => {
         const { annotate } = await import('../commands/annotate.js');
         let stop = false;
+        const abort = new AbortController();
         const remove = cli.io.onInterrupt?.(() => {
           stop = true;
-          cli.err('\ninterrupted: stopping after the current file\n');
+          abort.abort();
+          cli.err('\ninterrupted: stopping; every sidecar is either as it was or fully written\n');
         });
         const showProgress = Boolean(cli.io.stderr.isTTY);
         const started = Date.now();
@@ -101,6 +103,7 @@ function defineAnnotate(program: Command, cli: Cli): void {
             jobs: opts.jobs ?? availableParallelism(),
             ...(opts.shard ? { shard: opts.shard } : {}),
             shouldStop: () => stop,
+            signal: abort.signal,
             onFile: (done, total, target, n) => {
               chars += n;
               if (showProgress) cli.err(`\r\x1b[K${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`);

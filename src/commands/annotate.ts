@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sha256Hex } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { sidecarJsonSchema, type Entry } from '../core/schema.js';
@@ -31,7 +31,12 @@ export interface AnnotateOptions {
   onFile?: (done: number, total: number, target: Target, chars: number) => void;
   /** Checked between files: when it returns true, annotate stops after the current file(s). */
   shouldStop?: () => boolean;
+  /** Stops the texts in progress at once where they run in workers (a long text's annotation never yields). */
+  signal?: AbortSignal;
 }
+
+/** A text this large (bytes) is annotated in a worker even with one job, so that Ctrl-C can stop it at once. */
+const LONG_TEXT = 1024 * 1024;
 
 export interface FileResult {
   target: Target;
@@ -88,13 +93,15 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     else pending.push(index);
   }
   const jobs = Math.min(options.jobs ?? 1, pending.length);
-  if (jobs > 1 && !options.extractors && workerAvailable()) {
+  const long = options.signal !== undefined && pending.some((i) => sizeOf(absolute(config, targets[i]!.text)) >= LONG_TEXT);
+  if ((jobs > 1 || long) && !options.extractors && workerAvailable()) {
     await runInWorkers(
       pending.map((i) => targets[i]!),
       jobs,
       { config, force: context.force },
       (k, outcome) => record(pending[k]!, outcome),
       options.shouldStop,
+      options.signal,
     );
   } else {
     for (const index of pending) {
@@ -121,6 +128,14 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     interrupted: files.length < targets.length,
     timings,
   };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** The JSON Schema beside the sidecars, which their first line points to. */

@@ -24,7 +24,9 @@ function workerDied(target: Target, reason: string): FileOutcome {
 
 /**
  * Annotate texts in `jobs` worker threads, each taking the next text when it is free.
- * `record` gets each outcome with its index; when `shouldStop` turns true, no new text starts.
+ * `record` gets each outcome with its index; when `shouldStop` turns true, no new text starts;
+ * when `signal` aborts, the workers are stopped at once and the texts they held are not
+ * recorded (they write atomically: a sidecar is either the old one or the new one).
  * A worker that dies fails its text only: a fresh worker takes over the rest of its lane.
  */
 export async function runInWorkers(
@@ -33,6 +35,7 @@ export async function runInWorkers(
   init: WorkerInit,
   record: (index: number, outcome: FileOutcome) => void,
   shouldStop?: () => boolean,
+  signal?: AbortSignal,
 ): Promise<void> {
   let next = 0;
   const lane = (): Promise<void> =>
@@ -40,6 +43,13 @@ export async function runInWorkers(
       const worker = new Worker(WORKER, { workerData: init });
       let current = -1;
       let settled = false;
+      const abort = () => {
+        if (settled) return;
+        settled = true;
+        void worker.terminate().then(() => resolve());
+      };
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort, { once: true });
       const feed = () => {
         if (next >= targets.length || shouldStop?.()) {
           settled = true;
@@ -58,6 +68,7 @@ export async function runInWorkers(
         void worker.terminate().then(() => lane().then(resolve));
       };
       worker.on('message', (outcome: FileOutcome) => {
+        if (settled) return;
         record(current, outcome);
         feed();
       });
