@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { PROPERTY_RUNS, humanWorkSurvivesEdits } from './properties.js';
+import { CURATION_RUNS, PROPERTY_RUNS, humanWorkSurvivesEdits, machineCurationSurvives } from './properties.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Entry, Sidecar } from '../src/core/schema.js';
@@ -21,6 +21,10 @@ const git = (cwd: string, ...args: string[]) =>
 describe('re-anchoring human entries (property)', () => {
   it(`never loses a human entry: each is at a span holding its text, or orphaned (${PROPERTY_RUNS} runs)`, async () => {
     await fc.assert(humanWorkSurvivesEdits(), { numRuns: PROPERTY_RUNS });
+  }, 120_000);
+
+  it(`keeps every hand edit of machine entries whose text recurs: retypes, moved boundaries, deletions, other words (${CURATION_RUNS} runs)`, async () => {
+    await fc.assert(machineCurationSurvives(), { numRuns: CURATION_RUNS });
   }, 120_000);
 });
 

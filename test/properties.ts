@@ -86,3 +86,93 @@ export function humanWorkSurvivesEdits() {
     },
   );
 }
+
+/** Runs of the curation property: a quarter of the others' in the suite (each runs annotate four times), all of them in `npm run fuzz`. */
+export const CURATION_RUNS = process.env.MARGINALIA_RUNS ? PROPERTY_RUNS : PROPERTY_RUNS / 4;
+
+/** What `machineCurationSurvives` saw, summed over its runs (printed by `npm run fuzz`). */
+export const curationFigures = { cycles: 0, curated: 0, deleted: 0, kept: 0, lost: 0 };
+
+/** Words whose dates recur: several machine entries share one type and text. */
+const recurring = fc.constantFrom('the', 'May 3, 1986', 'May 3, 1986', 'June 1986', 'in', 'Hanoi', '.', '\n', 'plan', '1985');
+const recurringText = fc.array(recurring, { minLength: 8, maxLength: 40 }).map((w) => w.join(' '));
+const curation = fc.record({ pick: fc.nat(), action: fc.constantFrom('retype', 'respan', 'delete', 'retext') });
+const key = (e: Pick<Entry, 'type' | 'start' | 'end'>) => `${e.type}:${e.start}:${e.end}`;
+const live = (e: Entry) => e.status !== 'rejected' && e.status !== 'orphaned';
+
+/**
+ * A person curates machine entries in the sidecar by hand (retypes, moves a boundary, deletes,
+ * puts on another word), among entries whose text recurs; then annotate runs again (as
+ * `--force` would), and again after random edits of the text. Every decision stands: a curated
+ * entry keeps its type and text (or is orphaned), a deleted one never comes back live.
+ */
+export function machineCurationSurvives() {
+  return fc.asyncProperty(
+    recurringText,
+    fc.array(curation, { minLength: 1, maxLength: 4 }),
+    fc.array(edit, { maxLength: 3 }),
+    async (original, actions, edits) => {
+      const first = await rerun(original, undefined);
+      const machine = first.entries.filter((e) => e.status === 'auto' && e.type === 'date');
+      fc.pre(machine.length > 0);
+      const entries = [...first.entries];
+      const curated: Entry[] = [];
+      const deleted: Entry[] = [];
+      const touched = new Set<Entry>();
+      const words = [...original.matchAll(/\p{L}{3,}/gu)];
+      for (const { pick, action } of actions) {
+        const target = machine[pick % machine.length]!;
+        if (touched.has(target)) continue;
+        touched.add(target);
+        const i = entries.indexOf(target);
+        if (action === 'delete') {
+          entries.splice(i, 1);
+          deleted.push(target);
+          continue;
+        }
+        let changed: Entry;
+        if (action === 'retype') changed = { ...target, type: 'place' };
+        else if (action === 'respan' && target.end - target.start > 1)
+          changed = { ...target, end: target.end - 1, text: slice(original, target.start, target.end - 1) };
+        else {
+          const word = words[pick % Math.max(1, words.length)];
+          if (!word) continue;
+          const start = [...original.slice(0, word.index)].length;
+          changed = { ...target, start, end: start + [...word[0]].length, text: word[0] };
+        }
+        entries[i] = changed;
+        curated.push(changed);
+      }
+      fc.pre(curated.length + deleted.length > 0);
+      let sidecar: Sidecar = { ...first, entries };
+      let current = original;
+      const runs = [undefined, ...edits];
+      for (const e of runs) {
+        if (e) {
+          const cps = [...current];
+          const at = e.at % (cps.length + 1);
+          current = [...cps.slice(0, at), e.insert, ...cps.slice(at + e.remove)].join('');
+        }
+        sidecar = await rerun(current, sidecar);
+        curationFigures.cycles++;
+        const human = sidecar.entries.filter((x) => x.by === 'human');
+        if (!e) {
+          // The text as curated: each decision where the person left it.
+          const liveKeys = new Set(sidecar.entries.filter(live).map(key));
+          for (const c of curated) expect(human.some((h) => key(h) === key(c) && h.status === undefined)).toBe(true);
+          for (const d of deleted) expect(liveKeys.has(key(d)), `deleted ${key(d)} came back`).toBe(false);
+          expect(sidecar.entries.filter((x) => x.status === 'rejected').length).toBeGreaterThanOrEqual(deleted.length);
+        }
+        // Through text edits: the curated entries are all still there, at their text or orphaned.
+        const kept = human.filter((h) => (h.status !== 'orphaned' ? slice(current, h.start, h.end) === h.text : true));
+        expect(kept.length).toBe(curated.length);
+        expect(sidecar.entries.filter((x) => x.status === 'rejected' || x.previousStatus === 'rejected').length).toBeGreaterThanOrEqual(
+          deleted.length,
+        );
+      }
+      curationFigures.curated += curated.length;
+      curationFigures.deleted += deleted.length;
+      curationFigures.kept += curated.length + deleted.length;
+    },
+  );
+}

@@ -19,15 +19,24 @@ export function withHandEdits(doc: Document, previous: Sidecar): Entry[] {
     (e.id !== undefined && !made(e)) ||
     (textUnchanged &&
       (doc.slice(e.start, e.end) !== e.text ||
-        (e.prefix !== undefined && doc.slice(e.start - e.prefix.length, e.start) !== e.prefix) ||
-        (e.suffix !== undefined && doc.slice(e.end, e.end + e.suffix.length) !== e.suffix)));
+        (e.prefix !== undefined && doc.slice(e.start - codePoints(e.prefix), e.start) !== e.prefix) ||
+        (e.suffix !== undefined && doc.slice(e.end, e.end + codePoints(e.suffix)) !== e.suffix)));
   return previous.entries.map((e) => (isHumanWork(e) || !edited(e) ? e : handEdited(e)));
 }
 
-/** A machine entry a person changed: theirs now; the machine's id, confidence and cluster no longer describe it. */
+/** Offsets count code points; a context with an emoji is longer in UTF-16. */
+const codePoints = (s: string) => (/[\uD800-\uDBFF]/.test(s) ? [...s].length : s.length);
+
+/**
+ * A machine entry a person changed: theirs now. The machine's id, confidence and cluster no
+ * longer describe it, nor, once it has another type, the value read for the old one.
+ */
 function handEdited(entry: Entry): Entry {
   const { status: _auto, id: _id, confidence: _confidence, cluster: _cluster, ...rest } = entry;
-  return { ...rest, by: 'human' };
+  const retyped = entry.id !== undefined && !entry.id.startsWith(`${entry.type}-`);
+  if (!retyped) return { ...rest, by: 'human' };
+  const { value: _value, amount: _amount, currency: _currency, ...kept } = rest;
+  return { ...kept, by: 'human' };
 }
 
 /** Numbers past the entries that share a text still tried for an id: some may have been deleted by hand. */
