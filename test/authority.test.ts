@@ -26,6 +26,23 @@ const people = (root: string, name: string) =>
     .map((e) => [e.text, e.ref ?? null]);
 
 describe('authority files', () => {
+  it("links a person's own entry to its record, as it links the machine's", async () => {
+    const root = makeProject({
+      'marginalia.config.yaml': 'authorities: [authority.yaml]\nner: none\n',
+      'persons.tsv': PERSONS,
+      'corpus/memo.txt': 'Robert S. McNamara met him.\n',
+    });
+    await cli(root, 'authority', 'import', 'persons.tsv');
+    await cli(root, 'annotate');
+    const path = join(root, 'annotations/memo.txt.yaml');
+    const sidecar = parse(readFileSync(path, 'utf8'));
+    sidecar.entries = sidecar.entries.filter((e: { type: string }) => e.type !== 'person');
+    sidecar.entries.push({ type: 'person', start: 0, end: 18, text: 'Robert S. McNamara', by: 'human' });
+    writeFileSync(path, JSON.stringify(sidecar));
+    await cli(root, 'annotate');
+    expect(people(root, 'memo.txt')).toEqual([['Robert S. McNamara', 'person:mcnamara-robert-s']]);
+  });
+
   it('imports a FRUS persons list as accepted records, and annotate links each mention to its record', async () => {
     const root = makeProject({
       'marginalia.config.yaml': 'authorities: [authority.yaml]\nner: none\n',

@@ -184,7 +184,7 @@ export function sidecarJsonSchema(): Record<string, unknown> {
   return jsonSchema;
 }
 
-/** Work a person did: kept through every re-run of annotate. */
+/** Work a person did (an entry, a decision, a remark on a machine entry): kept through every re-run of annotate. */
 export function isHumanWork(entry: Entry): boolean {
-  return entry.by === 'human' || (entry.status !== undefined && entry.status !== 'auto');
+  return entry.by === 'human' || (entry.status !== undefined && entry.status !== 'auto') || entry.comment !== undefined;
 }

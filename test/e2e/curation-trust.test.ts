@@ -63,3 +63,16 @@ describe('a machine entry retyped by hand', () => {
     expect(retyped.id).toMatch(/^place-/);
   });
 });
+
+describe('a remark on a machine entry', () => {
+  it('survives annotate --force with the entry it remarks on', async () => {
+    const root = copyOfBundledCorpus();
+    const sidecar = read(root);
+    const entry = sidecar.entries.find((e) => e.type === 'date' && e.status === 'auto')!;
+    entry.comment = 'checked against the register';
+    write(root, sidecar);
+    expect((await cli(root, 'annotate', '--force')).code).toBe(0);
+    const after = read(root).entries.filter((e) => e.type === entry.type && e.start === entry.start && e.end === entry.end);
+    expect(after).toEqual([expect.objectContaining({ id: entry.id, value: entry.value, comment: 'checked against the register' })]);
+  });
+});
