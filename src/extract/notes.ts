@@ -16,6 +16,9 @@ const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3
 /** A note line opens with one label or several: `(4), (6), (7) Ministry of …`. */
 const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
 const LABEL_G = new RegExp(LABEL, 'gu');
+/** `(1)` or `[1]` alone on its line: the note's text begins on the next line (a FRUS layout). */
+const BRACKETED = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]`;
+const LABEL_ALONE = new RegExp(String.raw`^[ \t]*(${BRACKETED}(?:[ \t]*,[ \t]*${BRACKETED})*)[ \t]*$`, 'u');
 /** Under a notes heading only: `1.` or `1)` (elsewhere these count a list). */
 const NUMBERED_LINE = /^[ \t]*(\d{1,3})[.)][ \t]+(?=\S)/;
 const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)(?:[ \t]+(?:to|on|for)[ \t]+[^\r\n.]{1,60})?[ \t]*:?[ \t]*$/i;
@@ -62,6 +65,8 @@ function linesOf(text: string): Line[] {
 
 const isBlank = (line: Line) => line.text.trim() === '';
 const noteLine = (line: Line, headed = false): RegExpExecArray | undefined => {
+  const alone = LABEL_ALONE.exec(line.text);
+  if (alone) return alone;
   const m = NOTE_LINE.exec(line.text);
   if (!m) return headed ? (NUMBERED_LINE.exec(line.text) ?? undefined) : undefined;
   // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
@@ -85,23 +90,37 @@ function blocksOf(lines: Line[]): Line[][] {
   return blocks;
 }
 
-/** Notes in a run of lines: each label line starts a note, following non-blank lines continue it. */
+const labelAlone = (line: Line) => LABEL_ALONE.test(line.text);
+
+/**
+ * Notes in a run of lines: each label line starts a note, following non-blank lines continue it.
+ * A label alone on its line opens a note whose text is the next line; with no text it is no note.
+ */
 function notesIn(lines: Line[], headed = false): Note[] {
   const notes: Note[] = [];
   let current: Note | undefined;
+  const dropEmpty = () => {
+    if (current && current.start < 0) notes.pop();
+  };
   for (const line of lines) {
     const m = noteLine(line, headed);
     if (m) {
-      const numbers = NOTE_LINE.test(line.text) ? [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0])) : [labelNumber(m[1]!)];
+      dropEmpty();
+      const numbers =
+        NOTE_LINE.test(line.text) || labelAlone(line) ? [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0])) : [labelNumber(m[1]!)];
       const labelStart = line.start + m[0].length - m[0].trimStart().length;
-      current = { numbers, labelStart, start: line.start + m[0].length, end: line.start + line.text.trimEnd().length };
+      const alone = labelAlone(line);
+      current = { numbers, labelStart, start: alone ? -1 : line.start + m[0].length, end: line.start + line.text.trimEnd().length };
       notes.push(current);
     } else if (isBlank(line) || HEADING.test(line.text)) {
+      dropEmpty();
       current = undefined;
     } else if (current) {
+      if (current.start < 0) current.start = line.start + line.text.search(/\S/);
       current.end = line.start + line.text.trimEnd().length;
     }
   }
+  dropEmpty();
   return notes;
 }
 
@@ -233,7 +252,8 @@ function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<stri
   const blocks = blocksOf(lines);
   blocks.forEach((block, i) => {
     if (i === 0 || !noteLine(block[0]!)) return;
-    if (text[block[0]!.start + block[0]!.text.search(/\S/)] === '(' && !block.every((line) => noteLine(line))) return;
+    const labelled = (line: Line, k: number) => noteLine(line) !== undefined || (k > 0 && labelAlone(block[k - 1]!));
+    if (text[block[0]!.start + block[0]!.text.search(/\S/)] === '(' && !block.every(labelled)) return;
     const candidates = notesIn(block);
     const numbers = candidates.flatMap((n) => n.numbers);
     if (numbers.some((n) => defined.has(n))) return;
