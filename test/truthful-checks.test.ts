@@ -5,6 +5,9 @@ import { Document } from '../src/core/document.js';
 import { noteCandidates, noteStructure } from '../src/extract/notes.js';
 import { CITATION_RULES } from '../src/rules/citations.js';
 import { NOTE_RULES } from '../src/rules/notes.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, makeProject } from './helpers.js';
 
 /** Issue 28: `check` on clean texts of three genres reports nothing about their notes. */
 const NOTE_FINDING_RULES = [...NOTE_RULES, ...CITATION_RULES.filter((r) => r.meta.id !== 'document-without-citation-metadata')];
@@ -36,5 +39,64 @@ describe('FRUS notes with the label on a line of its own', () => {
 
   it('check reports no marker without its note', () => {
     expect(findings(text)).toEqual([]);
+  });
+});
+
+describe('counts in parentheses in a text with no notes', () => {
+  const text =
+    'COURT CIRCULAR.\n\nAmong the company were the Hon. Misses Ponsonby (2), Lady Rolle, the Misses Clifford (3), ' +
+    'and the Messrs. Gore (2).\n\nThe band of the Guards played.\n';
+
+  it('are no note markers', () => {
+    expect(noteStructure(text).markers).toEqual([]);
+    expect(findings(text)).toEqual([]);
+  });
+
+  it('markers numbered from 1 still count where the notes are missing', () => {
+    const numbered = 'The treaty was signed.(1) The talks went on.(2)\n\nThe end.\n';
+    expect(noteStructure(numbered).markers.map((m) => [m.n, m.start, m.end])).toEqual([
+      ['1', 22, 25],
+      ['2', 44, 47],
+    ]);
+    expect(findings(numbered)).toEqual(['marker-without-note:1', 'marker-without-note:1']);
+  });
+});
+
+describe('the header rule (document-without-citation-metadata)', () => {
+  const newspaper = 'Among the company were the Hon. Misses Ponsonby (2), Lady Rolle, and others.\n';
+  const record =
+    'Telegram From the Embassy in Israel(1)\n\nThe Ambassador called.\n\n(1) Source: Department of State, Central Files, 684A.86/4–457. Secret.\n';
+  const headerFindings = async (root: string) => {
+    const r = await cli(root, 'check', '--format', 'json');
+    return (JSON.parse(r.stdout) as { file: string; line: number; ruleId: string; message: string; severity: string }[])
+      .filter((f) => f.ruleId === 'document-without-citation-metadata')
+      .map((f) => `${f.file}:${f.line}:${f.severity}:${f.message}`);
+  };
+
+  it('applies to a document that cites its source, not to a newspaper page', async () => {
+    const root = makeProject({ 'corpus/news/page.txt': newspaper, 'corpus/frus/d1.txt': record });
+    await cli(root, 'annotate');
+    expect(await headerFindings(root)).toEqual(['corpus/frus/d1.txt:1:warning:the document has no date in its header']);
+  });
+
+  it('is set per folder with check.overrides in the config', async () => {
+    const root = makeProject({ 'corpus/news/page.txt': newspaper, 'corpus/frus/d1.txt': record, 'corpus/other/d2.txt': record });
+    writeFileSync(
+      join(root, 'marginalia.config.yaml'),
+      'check:\n  overrides:\n    - files: ["corpus/frus/**"]\n      rules:\n        document-without-citation-metadata: off\n',
+    );
+    await cli(root, 'annotate');
+    expect(await headerFindings(root)).toEqual(['corpus/other/d2.txt:1:warning:the document has no date in its header']);
+  });
+
+  it('an unknown rule id in an override is a config error', async () => {
+    const root = makeProject({ 'corpus/d.txt': record });
+    writeFileSync(
+      join(root, 'marginalia.config.yaml'),
+      'check:\n  overrides:\n    - files: ["corpus/**"]\n      rules:\n        no-such-rule: off\n',
+    );
+    const r = await cli(root, 'check');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('check.overrides.0.rules.no-such-rule');
   });
 });
