@@ -100,3 +100,33 @@ describe('the header rule (document-without-citation-metadata)', () => {
     expect(r.stderr).toContain('check.overrides.0.rules.no-such-rule');
   });
 });
+
+describe('a renumbered book whose note continues on indented lines of music', () => {
+  const label = (i: number) => `[${String(i).padStart(2, '0')}]`;
+  let body = 'THE CHANTS OF THE ABBEY\n\n';
+  for (let i = 1; i <= 15; i++) body += `Paragraph ${i} tells of the chant sung at the office.${label(i)}\n\n`;
+  let list = '';
+  for (let i = 1; i <= 15; i++) {
+    list += `${label(i)} Note ${i} on the chant.\n`;
+    // Note 9 goes on after a blank line, set in, and note 10 follows the music with no blank line.
+    list += i === 9 ? "\n      [G: {f' g'} a' g' f' | e' d']\n      [W: De profundis, etc.]\n" : '\n';
+  }
+  const text = body + list;
+
+  it('reads note 9 with its music, then notes 10 and 11', () => {
+    const { notes } = noteStructure(text);
+    expect(notes.map((n) => n.numbers[0])).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 1)));
+    const nine = notes[8]!;
+    expect([nine.start, nine.end]).toEqual([text.indexOf('Note 9 on'), text.indexOf('etc.]') + 'etc.]'.length]);
+    const ten = notes[9]!;
+    expect([ten.labelStart, ten.start, ten.end]).toEqual([
+      text.indexOf('[10] Note'),
+      text.indexOf('Note 10 on'),
+      text.indexOf('Note 10 on') + 'Note 10 on the chant.'.length,
+    ]);
+  });
+
+  it('check reports no marker without note and no numbering gap', () => {
+    expect(findings(text)).toEqual([]);
+  });
+});

@@ -136,7 +136,13 @@ function lastHeading(lines: Line[]): number {
   return -1;
 }
 
-/** The final notes list: after the last notes heading, else the last run of labelled blocks. */
+/**
+ * A block set in from the margin that opens with no label: within a notes list it continues the
+ * note above it (a quotation, lines of music `[G: {f' g'} …]`), and the labels after it are notes again.
+ */
+const indented = (block: Line[]) => /^[ \t]+\S/.test(block[0]!.text) && !noteLine(block[0]!);
+
+/** The final notes list: after the last notes heading, else the last run of labelled blocks (indented blocks continuing them). */
 function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
   const heading = lastHeading(lines);
   if (heading >= 0) return { lines: lines.slice(heading + 1), headed: true };
@@ -144,7 +150,9 @@ function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
   let last = blocks.length - 1;
   while (last >= 0 && !noteLine(blocks[last]![0]!)) last--;
   let first = last;
-  while (first > 0 && noteLine(blocks[first - 1]![0]!)) first--;
+  while (first > 0 && (noteLine(blocks[first - 1]![0]!) || indented(blocks[first - 1]!))) first--;
+  // An indented block continues the note above it: the list begins at a label.
+  while (first < last && !noteLine(blocks[first]![0]!)) first++;
   return { lines: last < 0 ? [] : blocks.slice(first, last + 1).flat(), headed: false };
 }
 
@@ -230,8 +238,16 @@ function labelledRuns(text: string, lines: Line[]): Note[] {
       continue;
     }
     let j = i;
-    while (j < blocks.length && bracketed(blocks[j]!)) j++;
-    const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
+    while (j < blocks.length && (bracketed(blocks[j]!) || indented(blocks[j]!))) j++;
+    // An indented block after the run holding no label is the text going on, not a note.
+    while (!bracketed(blocks[j - 1]!) && !blocks[j - 1]!.some((line) => noteLine(line))) j--;
+    // Blank lines are gone from the blocks: an indented block continues the note before it.
+    const notes = notesIn(blocks.slice(i, j).flat());
+    // Labels alone on their lines with no text after them: no notes.
+    if (!notes.length) {
+      i = j;
+      continue;
+    }
     const numbers = new Set(notes.flatMap((n) => n.numbers));
     const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
     if (pointed) found.push(...notes);
