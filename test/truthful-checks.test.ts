@@ -130,3 +130,17 @@ describe('a renumbered book whose note continues on indented lines of music', ()
     expect(findings(text)).toEqual([]);
   });
 });
+
+describe('export with a binary file in the corpus', () => {
+  it.each(['csl', 'brat', 'jsonl'])('--format %s skips it with a warning and exits 0', async (format) => {
+    const root = makeProject({
+      'corpus/d1.txt': 'The Ambassador called.(1)\n\n(1) Source: Department of State, Central Files, 684A.86/4–457. Secret.\n',
+      'corpus/bad/binary.txt': 'x\u0000y',
+    });
+    await cli(root, 'annotate');
+    const r = await cli(root, 'export', '--format', format, ...(format === 'brat' ? ['--out', join(root, 'out')] : []));
+    expect(r.stderr).not.toContain('no sidecar');
+    expect(r.stderr).toContain('corpus/bad/binary.txt  warning  binary file (NUL bytes), skipped  text-binary');
+    expect(r.code).toBe(0);
+  });
+});

@@ -32,16 +32,17 @@ export interface ExportOptions {
   out?: string;
 }
 
-/** Documents with a current, valid sidecar; the others are reported and left out. */
+/** Documents with a current, valid sidecar; the others are reported and left out (a binary file with a warning, as check does). */
 function exportables(config: Config, paths: readonly string[], cwd: string): { docs: Exportable[]; messages: Message[] } {
   const docs: Exportable[] = [];
   const messages: Message[] = [];
   for (const target of collectTargets(config, paths, cwd)) {
     const doc = readDocument(config, target.text);
     const sidecar = readSidecar(config, target.sidecar);
-    if (!doc.value || !sidecar.value) {
+    // A text annotate skips (binary, undecodable) is reported as check reports it: `run annotate` cannot help there.
+    if (!doc.value) messages.push(...doc.messages);
+    else if (!sidecar.value) {
       messages.push(
-        ...doc.messages,
         ...(sidecar.exists ? sidecar.messages : [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })]),
       );
     } else if (sidecar.value.source.sha256 !== doc.value.sha256) {
