@@ -5,9 +5,12 @@ import { Document } from '../src/core/document.js';
 import { noteCandidates, noteStructure } from '../src/extract/notes.js';
 import { CITATION_RULES } from '../src/rules/citations.js';
 import { NOTE_RULES } from '../src/rules/notes.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, makeProject } from './helpers.js';
+import { parse } from 'yaml';
+import type { Sidecar } from '../src/core/schema.js';
+import { jsonlSpans } from '../src/interop/jsonl.js';
+import { cli, copyOfBundledCorpus, makeProject } from './helpers.js';
 
 /** Issue 28: `check` on clean texts of three genres reports nothing about their notes. */
 const NOTE_FINDING_RULES = [...NOTE_RULES, ...CITATION_RULES.filter((r) => r.meta.id !== 'document-without-citation-metadata')];
@@ -142,5 +145,49 @@ describe('export with a binary file in the corpus', () => {
     expect(r.stderr).not.toContain('no sidecar');
     expect(r.stderr).toContain('corpus/bad/binary.txt  warning  binary file (NUL bytes), skipped  text-binary');
     expect(r.code).toBe(0);
+  });
+});
+
+describe('export --format jsonl and spaCy', () => {
+  it('no two ents of a line overlap on the bundled corpus; every other entity is in spans.marginalia', async () => {
+    const root = copyOfBundledCorpus();
+    const r = await cli(root, 'export', '--format', 'jsonl');
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            ents: [number, number, string][];
+            spans: Record<string, [number, number, string][]>;
+            meta: { source: string };
+          },
+      );
+    expect(lines).toHaveLength(14);
+    let nested = 0;
+    for (const line of lines) {
+      const sorted = [...line.ents].sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0], line.meta.source).toBeGreaterThanOrEqual(sorted[i - 1]![1]);
+      const sidecar = parse(
+        readFileSync(join(root, 'annotations', `${line.meta.source.replace(/^corpus\//, '')}.yaml`), 'utf8'),
+      ) as Sidecar;
+      const expected = sidecar.entries
+        .filter((e) => !['note', 'note-marker', 'xref'].includes(e.type) && e.status !== 'rejected' && e.status !== 'orphaned')
+        .map((e) => `${e.start}-${e.end}-${e.type}`)
+        .sort();
+      const exported = [...line.ents, ...line.spans.marginalia!].map(([s, e, t]) => `${s}-${e}-${t}`).sort();
+      expect(exported).toEqual(expected);
+      nested += line.spans.marginalia!.length;
+    }
+    expect(nested).toBeGreaterThan(0);
+  });
+
+  it('import --from jsonl reads the span group as well as ents', () => {
+    const line = { ents: [[0, 20, 'org']], spans: { marginalia: [[12, 20, 'place']] } };
+    expect(jsonlSpans(line)).toEqual([
+      [0, 20, 'org'],
+      [12, 20, 'place'],
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { toConll } from '../interop/conll.js';
 import { toCsl } from '../interop/csl.js';
 import { toTei } from '../interop/tei.js';
 import type { Exportable } from '../interop/formats.js';
-import { fromJsonlEnts, toJsonl } from '../interop/jsonl.js';
+import { fromJsonlEnts, jsonlSpans, toJsonl } from '../interop/jsonl.js';
 import { fromWebAnnotations, toWebAnnotations } from '../interop/webanno.js';
 import { mergeImported } from '../pipeline/imported.js';
 import type { Message } from '../core/message.js';
@@ -133,7 +133,7 @@ export function importAnnotations(options: ImportOptions): { imported: number; m
       quotes = incoming.map((e) => e.text);
     } else {
       const line = source.split('\n').find((l) => l.trim());
-      incoming = fromJsonlEnts(JSON.parse(line ?? '{}').ents, slice);
+      incoming = fromJsonlEnts(jsonlSpans(JSON.parse(line ?? '{}')), slice);
       quotes = incoming.map(() => undefined);
     }
   } catch (error) {
