@@ -15,9 +15,11 @@ import { cli, copyOfBundledCorpus, makeProject } from './helpers.js';
 /** Issue 28: `check` on clean texts of three genres reports nothing about their notes. */
 const NOTE_FINDING_RULES = [...NOTE_RULES, ...CITATION_RULES.filter((r) => r.meta.id !== 'document-without-citation-metadata')];
 const findings = (text: string) =>
-  runChecks(factsFromText(new Document('t.txt', text)), { require: { source: ['archive'] } }, NOTE_FINDING_RULES).map(
-    (m) => `${m.ruleId}:${m.line}`,
-  );
+  runChecks(
+    factsFromText(new Document('t.txt', text)),
+    { require: { source: ['archive'], bibliographic: ['author', 'title', 'issued', 'page'] } },
+    NOTE_FINDING_RULES,
+  ).map((m) => `${m.ruleId}:${m.line}`);
 
 describe('FRUS notes with the label on a line of its own', () => {
   const text =
