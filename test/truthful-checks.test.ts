@@ -193,3 +193,25 @@ describe('export --format jsonl and spaCy', () => {
     ]);
   });
 });
+
+describe('index --types person and names written family name first', () => {
+  it('keeps Kim Il-song, Kim Tae-chung and Kim Jong Pil apart, in one document and across documents', async () => {
+    const root = makeProject({
+      'marginalia.config.yaml': 'ner: none\n',
+      'corpus/a.txt': 'President Kim Il-song met Premier Kim Tae-chung. Later Premier Kim Jong Pil arrived.\n',
+      'corpus/b.txt': 'Chairman Kim Il-song spoke. Kim left at noon.\n',
+      'corpus/c.txt': 'Opposition leader Kim Tae-chung was arrested.\n',
+    });
+    await cli(root, 'annotate');
+    const r = await cli(root, 'index', '--types', 'person', '--format', 'json');
+    const kims = (JSON.parse(r.stdout) as { cluster: string; aliases: string[]; documents: string[] }[])
+      .filter((e) => e.cluster.startsWith('person:kim'))
+      .map((e) => [e.cluster, e.aliases.map((a) => a.replace(/^.*?(Kim)/, '$1')).sort(), e.documents])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(kims).toEqual([
+      ['person:kim-ilsong', ['Kim', 'Kim Il-song', 'Kim Il-song'], ['corpus/a.txt', 'corpus/b.txt']],
+      ['person:kim-jongpil', ['Kim Jong Pil'], ['corpus/a.txt']],
+      ['person:kim-taechung', ['Kim Tae-chung', 'Kim Tae-chung'], ['corpus/a.txt', 'corpus/c.txt']],
+    ]);
+  });
+});
