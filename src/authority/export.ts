@@ -12,10 +12,13 @@ export function authorityCsv(records: readonly AuthorityRecord[]): string {
 
 const SCHEMA_TYPE = { person: 'Person', org: 'Organization', place: 'Place' } as const;
 
-/** schema.org JSON-LD: Person, Organization or Place, with alternate names and sameAs; rejected records left out. */
+/**
+ * schema.org JSON-LD: Person, Organization or Place, with alternate names and sameAs. Only the
+ * accepted records: a proposal nobody reviewed (`Advertiser`) is no published Person.
+ */
 export function authorityJsonLd(records: readonly AuthorityRecord[]): string {
   const graph = records
-    .filter((r) => r.status !== 'rejected')
+    .filter((r) => r.status === 'accepted')
     .map((r) => ({
       '@id': `#${r.id}`,
       '@type': SCHEMA_TYPE[r.type],

@@ -2,21 +2,61 @@ import { recordId, type AuthorityRecord } from '../core/authority.js';
 import type { Titles } from '../core/titles.js';
 import type { Sidecar } from '../core/schema.js';
 
+/** What a build knows besides the sidecars: name order and the corpus's own vocabulary. */
+export interface NameKnowledge {
+  /** Family names written first whose short form is the family name (`Kim Jong Pil` is Kim): Korean, Chinese. */
+  surnamesFirst?: ReadonlySet<string>;
+  /** Family names written first whose short form is the given name (`Ngo Dinh Diem` is Diem): Vietnamese. */
+  familyFirstGivenShort?: ReadonlySet<string>;
+  /** Words the corpus writes in lower case (`instruction`, `advertiser`): common words, no surnames. */
+  lowerInCorpus?: ReadonlySet<string>;
+}
+
+/** A name as a record knows it: its form, its family name, and the short form mentions use. */
+interface PersonName {
+  name: string;
+  family: string;
+  /** The family name comes first (`Kim Jong Pil`, `Pham Van Dong`). */
+  familyFirst: boolean;
+  /** What a mention alone says: the family name, or for Vietnamese names the given name. */
+  short: string;
+}
+
+/** `M. Helmut Kohl`: a French `M.` (Monsieur) before a first name is a title, not an initial. */
+const FRENCH_TITLE = /^(?:M|MM|Mme|Mlle)\.?\s+/;
+
 /**
  * A person's name as a record's form: titles off, a first name (a known one, or an initial)
- * and a surname; `President's Deputy Special Assistant` is no one's name.
+ * and a surname, or a family name written first; `President's Deputy Special Assistant` is no one's name.
  */
-function fullName(text: string, titles: Titles, isFirstName: (word: string) => boolean): string | undefined {
-  const name = titles
+function personName(
+  text: string,
+  titles: Titles,
+  isFirstName: (word: string) => boolean,
+  knowledge: NameKnowledge,
+): PersonName | undefined {
+  let name = titles
     .strip(text.replace(/\s+/g, ' '))
     .replace(/[,;:]+$/, '')
     .trim();
+  // `M.` before a given name written out and a surname is Monsieur; `J. Edgar Hoover` keeps its initial.
+  const afterFrench = name.replace(FRENCH_TITLE, '');
+  // After a title the words are a name, whether or not the word lists know its given name.
+  const monsieur = afterFrench !== name && /^\p{Lu}\p{Ll}+ \S/u.test(afterFrench);
+  if (monsieur) name = afterFrench;
   const words = name.split(' ');
   if (words.length < 2 || words.length > 5) return undefined;
-  if (!(/^\p{Lu}\.$/u.test(words[0]!) || isFirstName(words[0]!))) return undefined;
   if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|du|la|le|Jr\.?|Sr\.?)$/u.test(w))) return undefined;
+  const initials = words.some((w) => /^\p{Lu}\.?$/u.test(w));
+  const first = words[0]!;
+  if (words.length <= 4 && !initials && knowledge.surnamesFirst?.has(first))
+    return { name, family: first, familyFirst: true, short: first };
+  if (words.length <= 4 && !initials && knowledge.familyFirstGivenShort?.has(first))
+    return { name, family: first, familyFirst: true, short: words[words.length - 1]! };
+  if (!(/^\p{Lu}\.$/u.test(first) || isFirstName(first) || monsieur)) return undefined;
   if (!/^\p{Lu}\p{Ll}/u.test(words[words.length - 1]!)) return undefined;
-  return name;
+  const family = surnameOf(name);
+  return { name, family, familyFirst: false, short: family };
 }
 
 const surnameOf = (name: string) =>
@@ -25,33 +65,44 @@ const surnameOf = (name: string) =>
     .filter((w) => !/^(?:Jr\.?|Sr\.?)$/.test(w))
     .pop()!;
 
+/** Letters only, lower case, no diacritics: `Jong-pil` and `Jong Pil` are one given name. */
+const folded = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\p{L}]/gu, '')
+    .toLowerCase();
+
 /**
  * Records proposed from the corpus: every full name people were found under (titles off),
  * with its surname as a variant, the number of mentions (the surname alone included) and
  * the texts. Names that share a surname and a first initial are one record (`Robert S.
- * McNamara`, `Robert McNamara`), under the longest form.
+ * McNamara`, `Robert McNamara`), under the longest form; names written family name first
+ * (`Kim Jong Pil`, `Kim Il-song`) are one record per given name, and keep their order in the id.
  */
 export function proposeRecords(
   sidecars: Iterable<Sidecar>,
   titles: Titles,
   classOf: (word: string) => string | undefined,
+  knowledge: NameKnowledge = {},
 ): AuthorityRecord[] {
   const titleWords = titles.words;
   const isFirstName = (w: string) => classOf(w.toLowerCase()) === 'first';
-  // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place.
+  // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place,
+  // or a word the corpus itself writes in lower case (`the advertiser`, `an instruction`).
   const isSurname = (w: string) =>
     /^\p{Lu}\p{Ll}/u.test(w) &&
     !titleWords.has(w.toLowerCase()) &&
+    !knowledge.lowerInCorpus?.has(w.toLowerCase()) &&
     !['word', 'first', 'title', 'place', 'date', 'demonym'].includes(classOf(w.toLowerCase()) ?? '');
-  const groups = new Map<string, { forms: Map<string, number>; texts: Set<string>; alone: number }>();
+  const groups = new Map<string, { forms: Map<string, number>; texts: Set<string>; alone: number; name?: PersonName }>();
   const surnames: { surname: string; path: string }[] = [];
   const titled = new Map<string, string[]>();
   for (const sidecar of sidecars) {
     for (const e of sidecar.entries) {
       if (e.type !== 'person' || e.status === 'rejected' || e.status === 'orphaned') continue;
-      const name = fullName(e.text, titles, isFirstName);
-      if (name && !isSurname(surnameOf(name))) continue;
-      if (!name) {
+      const person = personName(e.text, titles, isFirstName, knowledge);
+      if (person && !person.familyFirst && !isSurname(person.family)) continue;
+      if (!person) {
         const bare = titles.strip(e.text).trim();
         if (!/^\p{Lu}\p{Ll}+$/u.test(bare) || !isSurname(bare)) continue;
         surnames.push({ surname: bare, path: sidecar.source.path });
@@ -59,8 +110,10 @@ export function proposeRecords(
         if (titles.leadingRun(e.text)) titled.set(bare, [...(titled.get(bare) ?? []), sidecar.source.path]);
         continue;
       }
-      const key = `${surnameOf(name)}|${name[0]}`;
-      const group = groups.get(key) ?? { forms: new Map(), texts: new Set(), alone: 0 };
+      const { name } = person;
+      // Western names by surname and first initial; names written family name first by the whole given name.
+      const key = person.familyFirst ? `${person.short}|${folded(name.slice(person.family.length))}` : `${person.short}|${name[0]}`;
+      const group = groups.get(key) ?? { forms: new Map(), texts: new Set(), alone: 0, name: person };
       group.forms.set(name, (group.forms.get(name) ?? 0) + 1);
       group.texts.add(sidecar.source.path);
       groups.set(key, group);
@@ -87,7 +140,7 @@ export function proposeRecords(
     const preferred = forms[0]!;
     const surname = key.split('|')[0]!;
     return {
-      id: recordId('person', preferred),
+      id: recordId('person', preferred, g.name?.familyFirst),
       type: 'person',
       preferred,
       variants: [...new Set([...forms.slice(1), surname])].filter((v) => v !== preferred).sort(),

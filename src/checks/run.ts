@@ -73,5 +73,9 @@ export function documentFindings(config: Config, target: Target, doc: Document, 
   const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true })(target.text) : false;
   if (ignored) return [];
   const { current } = sidecarFindings(target, doc, sidecar);
-  return withConfiguredSeverity(withoutInlineIgnored(doc.text, citationFindings(doc, current, config.check)), config.check.rules);
+  return withConfiguredSeverity(
+    withoutInlineIgnored(doc.text, citationFindings(doc, current, config.check)),
+    config.check.rules,
+    config.check.overrides,
+  );
 }

@@ -617,9 +617,16 @@ function defineAuthority(program: Command, cli: Cli): void {
         'marginalia authority import people.csv --name Name --description Role --out authority.yaml',
       ),
     );
-  const report = (result: { file: string; records: number; added: number; messages: import('../core/message.js').Message[] }) => {
+  const report = (result: {
+    file: string;
+    records: number;
+    added: number;
+    listed?: string;
+    messages: import('../core/message.js').Message[];
+  }) => {
     cli.reportAside(result.messages, result.file);
     cli.out(`${result.file}: ${cli.kit.plural(result.records, 'record')}, ${result.added} new\n`);
+    if (result.listed) cli.out(`marginalia.config.yaml: ${result.listed} added under authorities\n`);
     cli.exit(exitCodeOf(result));
   };
   authority

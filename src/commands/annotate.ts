@@ -124,7 +124,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   return {
     total: targets.length,
     files,
-    messages: withConfiguredSeverity(messages, config.check.rules),
+    messages: withConfiguredSeverity(messages, config.check.rules, config.check.overrides),
     interrupted: files.length < targets.length,
     timings,
   };

@@ -11,14 +11,28 @@ import { projectOf } from '../pipeline/project.js';
 import { readAuthorities, readAuthority, writeAuthority } from '../io/authority.js';
 import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
-import { parsedSidecars } from '../io/read.js';
+import { parsedSidecars, readDocument } from '../io/read.js';
+import { listAuthorityFile } from '../io/config-edit.js';
+import { lowerCaseWords } from '../extract/vocabulary.js';
 
 export interface AuthorityResult {
   /** The authority file written, relative to the project root. */
   file: string;
+  /** The file was added to `authorities:` in the config. */
+  listed?: string;
   records: number;
   added: number;
   messages: Message[];
+}
+
+/** The words the texts write in lower case: a capitalized one of them is a common word, not a surname. */
+function lowerInTexts(config: Config, texts: readonly string[]): Set<string> {
+  const lower = new Set<string>();
+  for (const text of texts) {
+    const doc = readDocument(config, text);
+    if (doc.value) for (const w of lowerCaseWords(doc.value.text)) lower.add(w.toLowerCase());
+  }
+  return lower;
 }
 
 /** The file to write: `--out`, else the first authority file of the config. */
@@ -38,20 +52,29 @@ export function authorityBuild(options: { config: Config; out?: string; cwd?: st
   const { config } = options;
   const file = target(config, options.out);
   const messages: Message[] = [];
-  const sidecars = [...parsedSidecars(config, collectTargets(config, [], options.cwd ?? config.root, true), messages)].map(
-    (s) => s.sidecar,
-  );
+  const parsed = [...parsedSidecars(config, collectTargets(config, [], options.cwd ?? config.root, true), messages)];
+  const sidecars = parsed.map((s) => s.sidecar);
   // First names: the word classes the project's model carries (from compromise's lexicon).
   const project = projectOf(config);
   const classes = project.wordClasses();
-  const proposed = proposeRecords(sidecars, project.titles, (w) => classes[w]);
+  const knowledge = {
+    surnamesFirst: new Set(project.extract.list('surnames-first')),
+    familyFirstGivenShort: new Set(project.extract.list('surnames-vi')),
+    lowerInCorpus: lowerInTexts(
+      config,
+      parsed.map((p) => p.target.text),
+    ),
+  };
+  const proposed = proposeRecords(sidecars, project.titles, (w) => classes[w], knowledge);
   const status = options.accept ? 'accepted' : 'proposed';
   const { records, added } = mergeRecords(
     readAuthority(config, file),
     proposed.map((r) => ({ ...r, status })),
   );
   writeAuthority(config, file, records);
-  return { file, records: records.length, added, messages };
+  // A file named with --out is one the project uses from now on (annotate links to its accepted records).
+  const listed = listAuthorityFile(config.root, file);
+  return { file, records: records.length, added, messages, ...(listed ? { listed } : {}) };
 }
 
 /**
@@ -82,7 +105,7 @@ export function authorityImport(options: {
   return { file, records: records.length, added, messages };
 }
 
-/** The authority files' records as CSV or schema.org JSON-LD. */
+/** The authority files' records as CSV (every record, with its status) or schema.org JSON-LD (the accepted records only). */
 export function authorityExport(options: { config: Config; format: 'csv' | 'jsonld' }): string {
   const records = readAuthorities(options.config);
   return options.format === 'csv' ? authorityCsv(records) : authorityJsonLd(records);

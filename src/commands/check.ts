@@ -61,5 +61,5 @@ export function check(options: CheckOptions): CheckResult {
     messages.push(...withoutInlineIgnored(doc.value.text, [...found, ...citationFindings(doc.value, current, config.check), ...authority]));
   }
   if (corpusWide && config.authorities.length) messages.push(...authorityFindings(readAuthorities(config), links, config.authorities[0]!));
-  return { checked, messages: withConfiguredSeverity(messages, config.check.rules) };
+  return { checked, messages: withConfiguredSeverity(messages, config.check.rules, config.check.overrides) };
 }

@@ -8,7 +8,7 @@ import { toConll } from '../interop/conll.js';
 import { toCsl } from '../interop/csl.js';
 import { toTei } from '../interop/tei.js';
 import type { Exportable } from '../interop/formats.js';
-import { fromJsonlEnts, toJsonl } from '../interop/jsonl.js';
+import { fromJsonlEnts, jsonlSpans, toJsonl } from '../interop/jsonl.js';
 import { fromWebAnnotations, toWebAnnotations } from '../interop/webanno.js';
 import { mergeImported } from '../pipeline/imported.js';
 import type { Message } from '../core/message.js';
@@ -32,16 +32,17 @@ export interface ExportOptions {
   out?: string;
 }
 
-/** Documents with a current, valid sidecar; the others are reported and left out. */
+/** Documents with a current, valid sidecar; the others are reported and left out (a binary file with a warning, as check does). */
 function exportables(config: Config, paths: readonly string[], cwd: string): { docs: Exportable[]; messages: Message[] } {
   const docs: Exportable[] = [];
   const messages: Message[] = [];
   for (const target of collectTargets(config, paths, cwd)) {
     const doc = readDocument(config, target.text);
     const sidecar = readSidecar(config, target.sidecar);
-    if (!doc.value || !sidecar.value) {
+    // A text annotate skips (binary, undecodable) is reported as check reports it: `run annotate` cannot help there.
+    if (!doc.value) messages.push(...doc.messages);
+    else if (!sidecar.value) {
       messages.push(
-        ...doc.messages,
         ...(sidecar.exists ? sidecar.messages : [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })]),
       );
     } else if (sidecar.value.source.sha256 !== doc.value.sha256) {
@@ -156,7 +157,7 @@ export function importAnnotations(options: ImportOptions): ImportResult {
       quotes = incoming.map((e) => e.text);
     } else {
       const line = source.split('\n').find((l) => l.trim());
-      incoming = fromJsonlEnts(JSON.parse(line ?? '{}').ents, slice);
+      incoming = fromJsonlEnts(jsonlSpans(JSON.parse(line ?? '{}')), slice);
       quotes = incoming.map(() => undefined);
     }
   } catch (error) {

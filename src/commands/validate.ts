@@ -36,7 +36,7 @@ export function validate(options: ValidateOptions): ValidateResult {
     checked++;
     messages.push(...validateSidecar(config, target, sidecar, doc));
   }
-  return { checked, messages: withConfiguredSeverity(messages, config.check.rules) };
+  return { checked, messages: withConfiguredSeverity(messages, config.check.rules, config.check.overrides) };
 }
 
 export function validateSidecar(

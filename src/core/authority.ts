@@ -49,13 +49,13 @@ export function authorityJsonSchema(): Record<string, unknown> {
 export const formsOf = (r: AuthorityRecord) => [...new Set([r.preferred, ...r.variants])];
 
 /** A readable, stable id from a record's type and preferred form: `person:mcnamara-robert-s`. */
-export function recordId(type: string, preferred: string): string {
+export function recordId(type: string, preferred: string, familyNameFirst = false): string {
   const words = preferred
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .match(/[a-z0-9]+/g) ?? ['x'];
-  // People by surname first, as indexes list them.
-  const ordered = type === 'person' && words.length > 1 ? [words[words.length - 1]!, ...words.slice(0, -1)] : words;
+  // People by surname first, as indexes list them; a name written family name first (`Kim Jong Pil`) is in that order already.
+  const ordered = type === 'person' && words.length > 1 && !familyNameFirst ? [words[words.length - 1]!, ...words.slice(0, -1)] : words;
   return `${type}:${ordered.join('-')}`;
 }

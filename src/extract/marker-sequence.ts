@@ -151,7 +151,8 @@ function contextOf(text: string, start: number, end: number): MarkerContext {
  * Reads the candidates as one sequence. Confident markers (attached, or closing a clause)
  * fix the frame; a doubtful one is a marker when its note exists and it is not out of place,
  * or when it is the next number due: the one after the markers before it, below the
- * markers after it. Symbols and superscripts count only where a note defines them.
+ * markers after it. Symbols and superscripts count only where a note defines them. Where no
+ * note is defined, only the markers that number a sequence from 1 count.
  */
 export function inferMarkers(candidates: readonly MarkerCandidate[], defined: ReadonlySet<string>): InferredMarker[] {
   const usable = candidates.filter((c) => !c.symbolic || defined.has(c.n) || letterNeighbours(c.n).some((l) => defined.has(l)));
@@ -172,7 +173,9 @@ export function inferMarkers(candidates: readonly MarkerCandidate[], defined: Re
       enumerates: enumerates(usable, i),
     };
     const confidence = confidenceOf(c, evidence);
-    const isMarker = confidence >= THRESHOLD;
+    // In a text with no note at all, `Ponsonby (2),` is a count: only a sequence from 1 makes markers of its own.
+    const numbered = defined.size > 0 || inSequence || evidence.repeat;
+    const isMarker = confidence >= THRESHOLD && numbered;
     if (isMarker) {
       seen.add(c.n);
       if (n !== undefined) highest = Math.max(highest, n);

@@ -52,6 +52,17 @@ export const ConfigFile = z.strictObject({
         .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
         .default({})
         .describe('Severity per rule id, or off'),
+      overrides: z
+        .array(
+          z.strictObject({
+            files: z.array(z.string()).min(1).describe('Globs of texts (and sidecars), relative to the project root'),
+            rules: z
+              .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
+              .describe('Severity per rule id, or off, for those files'),
+          }),
+        )
+        .default([])
+        .describe('Severities for some folders, e.g. the header rule off for newspapers'),
       ignore: z.array(z.string()).default([]).describe('Globs of texts that check skips'),
       require: z
         .strictObject({
@@ -63,6 +74,7 @@ export const ConfigFile = z.strictObject({
     })
     .default({
       rules: {},
+      overrides: [],
       ignore: [],
       require: { source: ['archive', 'archive_location'], bibliographic: ['author', 'title', 'issued', 'page'] },
     }),
@@ -132,19 +144,27 @@ export function loadConfig(root: string): Config {
     ConfigFile.nullish().transform((c) => c ?? ConfigFile.parse({})),
     'config',
   );
-  const unknownRules = (parsed.value ? unknownRuleIds(parsed.value.check.rules) : []).map(({ id, suggestion }) =>
-    report(
-      YAML_RULES.config.schema,
-      'unknownKey',
-      { file: CONFIG_FILE, ...parsed.locate(['check', 'rules', id]) },
-      {
-        field: `check.rules.${id}`,
-        suggestion: suggestion
-          ? ` (did you mean "${suggestion}"? see \`marginalia check --list-rules\`)`
-          : ' (see `marginalia check --list-rules`)',
-      },
-    ),
-  );
+  const named: { path: (string | number)[]; rules: Record<string, unknown> }[] = parsed.value
+    ? [
+        { path: ['check', 'rules'], rules: parsed.value.check.rules },
+        ...parsed.value.check.overrides.map((o, i) => ({ path: ['check', 'overrides', i, 'rules'], rules: o.rules })),
+      ]
+    : [];
+  const unknownRules = named
+    .flatMap(({ path, rules }) => unknownRuleIds(rules).map(({ id, suggestion }) => ({ path: [...path, id], id, suggestion })))
+    .map(({ path, suggestion }) =>
+      report(
+        YAML_RULES.config.schema,
+        'unknownKey',
+        { file: CONFIG_FILE, ...parsed.locate(path) },
+        {
+          field: path.join('.'),
+          suggestion: suggestion
+            ? ` (did you mean "${suggestion}"? see \`marginalia check --list-rules\`)`
+            : ' (see `marginalia check --list-rules`)',
+        },
+      ),
+    );
   const first = parsed.value ? unknownRules[0] : parsed.messages[0];
   if (!parsed.value || first) throw new ExitError(`${first!.file}:${first!.line ?? 1}:${first!.column ?? 1}  ${first!.message}`);
   const { nlp, ...config } = parsed.value;

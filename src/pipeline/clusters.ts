@@ -12,6 +12,9 @@ const word = (w: string) => w.replace(/[^\p{L}'’-]/gu, '');
  * pack's `surnames-first` list). When the document names two people of one surname with
  * different first names or initials (Allen Dulles, John Foster Dulles), each full form gets
  * its own key (`person:dulles-a`, `person:dulles-j`) and a bare `Dulles` keeps the surname's.
+ * A family name written first is shared by too many people to stand for one (`Kim Il-song`,
+ * `Kim Jong Pil`, across the corpus as well): such a full name always keys with its given name
+ * (`person:kim-ilsong`), and a bare `Kim` takes that key where the document names one Kim only.
  * Keys from a gazetteer or authority (`wd:Q…`) are left alone.
  */
 export function clusterPersons(entries: readonly Entry[], surnameFirst: ReadonlySet<string> = new Set()): Entry[] {
@@ -24,13 +27,22 @@ export function clusterPersons(entries: readonly Entry[], surnameFirst: Readonly
     const first = words.length >= 2 && words.length <= 3 && surnameFirst.has(words[0]!) && !words.some(isInitial);
     const surname = foldForKey(first ? words[0]! : words[words.length - 1]!);
     const given = first || words.length < 2 ? undefined : foldForKey(words[0]!).charAt(0);
-    return { surname, given };
+    const givenName = first ? foldForKey(words.slice(1).join('')).replace(/[^\p{L}]/gu, '') : undefined;
+    return { surname, given, givenName };
   });
   const givens = new Map<string, Set<string>>();
-  for (const n of named) if (n?.given) givens.set(n.surname, (givens.get(n.surname) ?? new Set()).add(n.given));
+  const givenNames = new Map<string, Set<string>>();
+  for (const n of named) {
+    if (n?.given) givens.set(n.surname, (givens.get(n.surname) ?? new Set()).add(n.given));
+    if (n?.givenName) givenNames.set(n.surname, (givenNames.get(n.surname) ?? new Set()).add(n.givenName));
+  }
   return entries.map((e, i) => {
     const n = named[i];
     if (!n) return e;
+    const familyFirst = givenNames.get(n.surname);
+    // A bare family name written first elsewhere in the document: the one person of that name, if one.
+    const givenName = n.givenName ?? (n.given === undefined && familyFirst?.size === 1 ? [...familyFirst][0] : undefined);
+    if (givenName) return { ...e, cluster: `person:${n.surname}-${givenName}` };
     const apart = n.given !== undefined && givens.get(n.surname)!.size > 1;
     return { ...e, cluster: `person:${n.surname}${apart ? `-${n.given}` : ''}` };
   });

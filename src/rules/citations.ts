@@ -85,12 +85,14 @@ export const documentWithoutMetadata = defineCheck(
   {
     id: 'document-without-citation-metadata',
     severity: 'warning',
-    description: 'The document has no title or no date in its header (editorial notes excepted)',
-    help: 'Give the document a title line and a dateline in its header.',
+    description: 'A document that cites its source (a source note, an archive signature) has no title or no date in its header',
+    help: 'Give the document a title line and a dateline in its header (or switch the rule off for a folder: `check.overrides`).',
     messages: { missing: 'the document has no {{fields}} in its header' },
   },
-  ({ facts: { metadata }, report }) => {
-    if (/^editorial note$/i.test(metadata.title ?? '')) return;
+  ({ facts: { metadata, notes }, report }) => {
+    // Records and documentary editions carry a header; a newspaper page or a book chapter has none to give.
+    const citesItsSource = notes.some((n) => n.kind === 'source') || metadata.archive !== undefined;
+    if (!citesItsSource || /^editorial note$/i.test(metadata.title ?? '')) return;
     const missing = [metadata.title ? '' : 'title', metadata.issued ? '' : 'date'].filter(Boolean);
     if (missing.length) report('missing', 0, { fields: missing.join(' and ') });
   },

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { Message, Severity } from '../core/message.js';
 import { closest } from '../core/suggest.js';
 import { AUTHORITY_RULES } from './authority.js';
@@ -40,11 +41,31 @@ export type Severities = Record<string, Severity | 'off'>;
 /** Whether a rule runs: every rule but the optional ones, unless the config says `off`. */
 export const isEnabled = (id: string, severities: Severities) => (severities[id] ?? (byId.get(id)?.optional ? 'off' : 'on')) !== 'off';
 
-/** The configured severity of each message's rule (`check.rules` in the config); `off` (or an optional rule not configured) drops it. */
-export function withConfiguredSeverity(messages: readonly Message[], severities: Severities): Message[] {
+/** Severities for the files some globs match (`check.overrides`), as ESLint's overrides. */
+export interface SeverityOverride {
+  files: string[];
+  rules: Severities;
+}
+
+/** The severities for one file: `check.rules`, then every override whose globs match the file, in order. */
+export function severitiesFor(file: string, severities: Severities, overrides: readonly SeverityOverride[]): Severities {
+  const matching = overrides.filter((o) => picomatch(o.files, { dot: true })(file));
+  return matching.length ? Object.assign({}, severities, ...matching.map((o) => o.rules)) : severities;
+}
+
+/**
+ * The configured severity of each message's rule (`check.rules` in the config, and the overrides for its file);
+ * `off` (or an optional rule not configured) drops it.
+ */
+export function withConfiguredSeverity(
+  messages: readonly Message[],
+  severities: Severities,
+  overrides: readonly SeverityOverride[] = [],
+): Message[] {
   return messages.flatMap((m) => {
-    if (!isEnabled(m.ruleId, severities)) return [];
-    const severity = severities[m.ruleId];
+    const forFile = overrides.length ? severitiesFor(m.file, severities, overrides) : severities;
+    if (!isEnabled(m.ruleId, forFile)) return [];
+    const severity = forFile[m.ruleId];
     return severity && severity !== 'off' ? [{ ...m, severity }] : [m];
   });
 }

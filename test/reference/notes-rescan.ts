@@ -1,7 +1,8 @@
 // Note structure as of commit c255eaa, before the bounded look-behind and the indexed footnote ranges
 // (quadratic on long lines, but obviously right). The property tests hold the fast one to exactly its results.
 // Since then, with the note conventions of issue 24: `[Footnote 1: …]` and `[^1]: …` blocks, lists under earlier
-// notes headings, `1.` notes under a heading, continued footnotes under paragraphs, no `*  *  *` notes, table keys.
+// notes headings, `1.` notes under a heading, continued footnotes under paragraphs, no `*  *  *` notes, table keys;
+// with issue 28: a label alone on its line (the note on the next), indented blocks continuing a note in a list.
 import type { Document } from '../../src/core/document.js';
 import type { Citation } from '../../src/core/schema.js';
 import { parseNote } from '../../src/extract/citations.js';
@@ -15,6 +16,9 @@ const LABEL = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3
 /** A note line opens with one label or several: `(4), (6), (7) Ministry of …`. */
 const NOTE_LINE = new RegExp(String.raw`^[ \t]*((?:${LABEL})(?:[ \t]*,[ \t]*(?:${LABEL}))*)[ \t]*(?=\S)`, 'u');
 const LABEL_G = new RegExp(LABEL, 'gu');
+/** `(1)` or `[1]` alone on its line: the note's text begins on the next line (a FRUS layout). */
+const BRACKETED = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]`;
+const LABEL_ALONE = new RegExp(String.raw`^[ \t]*(${BRACKETED}(?:[ \t]*,[ \t]*${BRACKETED})*)[ \t]*$`, 'u');
 const NUMBERED_LINE = /^[ \t]*(\d{1,3})[.)][ \t]+(?=\S)/;
 const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)(?:[ \t]+(?:to|on|for)[ \t]+[^\r\n.]{1,60})?[ \t]*:?[ \t]*$/i;
 /** An inline marker candidate; whether it really is one is decided by its neighbours. */
@@ -69,6 +73,8 @@ function linesOf(text: string): Line[] {
 
 const isBlank = (line: Line) => line.text.trim() === '';
 const noteLine = (line: Line, headed = false): RegExpExecArray | undefined => {
+  const alone = LABEL_ALONE.exec(line.text);
+  if (alone) return alone;
   const m = NOTE_LINE.exec(line.text);
   if (!m) return headed ? (NUMBERED_LINE.exec(line.text) ?? undefined) : undefined;
   // A bare symbol or superscript label must be followed by a space: `* item` yes, `*Note` no.
@@ -91,23 +97,37 @@ function blocksOf(lines: Line[]): Line[][] {
   return blocks;
 }
 
-/** Notes in a run of lines: each label line starts a note, following non-blank lines continue it. */
+const labelAlone = (line: Line) => LABEL_ALONE.test(line.text);
+
+/**
+ * Notes in a run of lines: each label line starts a note, following non-blank lines continue it.
+ * A label alone on its line opens a note whose text is the next line; with no text it is no note.
+ */
 function notesIn(lines: Line[], headed = false): Note[] {
   const notes: Note[] = [];
   let current: Note | undefined;
+  const dropEmpty = () => {
+    if (current && current.start < 0) notes.pop();
+  };
   for (const line of lines) {
     const m = noteLine(line, headed);
     if (m) {
-      const numbers = NOTE_LINE.test(line.text) ? [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0])) : [labelNumber(m[1]!)];
+      dropEmpty();
+      const numbers =
+        NOTE_LINE.test(line.text) || labelAlone(line) ? [...m[1]!.matchAll(LABEL_G)].map((l) => labelNumber(l[0])) : [labelNumber(m[1]!)];
       const labelStart = line.start + m[0].length - m[0].trimStart().length;
-      current = { numbers, labelStart, start: line.start + m[0].length, end: line.start + line.text.trimEnd().length };
+      const alone = labelAlone(line);
+      current = { numbers, labelStart, start: alone ? -1 : line.start + m[0].length, end: line.start + line.text.trimEnd().length };
       notes.push(current);
     } else if (isBlank(line) || HEADING.test(line.text)) {
+      dropEmpty();
       current = undefined;
     } else if (current) {
+      if (current.start < 0) current.start = line.start + line.text.search(/\S/);
       current.end = line.start + line.text.trimEnd().length;
     }
   }
+  dropEmpty();
   return notes;
 }
 
@@ -154,7 +174,13 @@ function lastHeading(lines: Line[]): number {
   return -1;
 }
 
-/** The final notes list: after the last notes heading, else the last run of labelled blocks. */
+/**
+ * A block set in from the margin that opens with no label: within a notes list it continues the
+ * note above it (a quotation, lines of music `[G: {f' g'} …]`), and the labels after it are notes again.
+ */
+const indented = (block: Line[]) => /^[ \t]+\S/.test(block[0]!.text) && !noteLine(block[0]!);
+
+/** The final notes list: after the last notes heading, else the last run of labelled blocks (indented blocks continuing them). */
 function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
   const heading = lastHeading(lines);
   if (heading >= 0) return { lines: lines.slice(heading + 1), headed: true };
@@ -162,7 +188,9 @@ function finalRegion(lines: Line[]): { lines: Line[]; headed: boolean } {
   let last = blocks.length - 1;
   while (last >= 0 && !noteLine(blocks[last]![0]!)) last--;
   let first = last;
-  while (first > 0 && noteLine(blocks[first - 1]![0]!)) first--;
+  while (first > 0 && (noteLine(blocks[first - 1]![0]!) || indented(blocks[first - 1]!))) first--;
+  // An indented block continues the note above it: the list begins at a label.
+  while (first < last && !noteLine(blocks[first]![0]!)) first++;
   return { lines: last < 0 ? [] : blocks.slice(first, last + 1).flat(), headed: false };
 }
 
@@ -237,8 +265,16 @@ function labelledRuns(text: string, lines: Line[]): Note[] {
       continue;
     }
     let j = i;
-    while (j < blocks.length && bracketed(blocks[j]!)) j++;
-    const notes = blocks.slice(i, j).flatMap((block) => notesIn(block));
+    while (j < blocks.length && (bracketed(blocks[j]!) || indented(blocks[j]!))) j++;
+    // An indented block after the run holding no label is the text going on, not a note.
+    while (!bracketed(blocks[j - 1]!) && !blocks[j - 1]!.some((line) => noteLine(line))) j--;
+    // Blank lines are gone from the blocks: an indented block continues the note before it.
+    const notes = notesIn(blocks.slice(i, j).flat());
+    // Labels alone on their lines with no text after them: no notes.
+    if (!notes.length) {
+      i = j;
+      continue;
+    }
     const numbers = new Set(notes.flatMap((n) => n.numbers));
     const pointed = markersIn(text, from, blocks[i]![0]!.start, numbers).some((m) => numbers.has(m.n));
     if (pointed) found.push(...notes);
@@ -258,7 +294,8 @@ function footnotesUnderParagraphs(text: string, lines: Line[], defined: Set<stri
   const blocks = blocksOf(lines);
   blocks.forEach((block, i) => {
     if (i === 0 || !noteLine(block[0]!)) return;
-    if (text[block[0]!.start + block[0]!.text.search(/\S/)] === '(' && !block.every((line) => noteLine(line))) return;
+    const labelled = (line: Line, k: number) => noteLine(line) !== undefined || (k > 0 && labelAlone(block[k - 1]!));
+    if (text[block[0]!.start + block[0]!.text.search(/\S/)] === '(' && !block.every(labelled)) return;
     const candidates = notesIn(block);
     const numbers = candidates.flatMap((n) => n.numbers);
     if (numbers.some((n) => defined.has(n))) return;
