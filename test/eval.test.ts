@@ -56,6 +56,39 @@ describe('marginalia eval', () => {
     expect(result.micro).toMatchObject({ gold: 2, predicted: 2, strict: 1, fuzzy: 2 });
   });
 
+  it('counts the same predictions of a type with or without --types naming it', async () => {
+    const sidecar = (text: string, entries: object[]) =>
+      JSON.stringify({ schemaVersion: 1, source: { path: 'x.txt', sha256: '0'.repeat(64), length: text.length }, entries });
+    const a = 'Mielke met the Stasi.';
+    const b = 'The Stasi in Berlin.';
+    const root = makeProject({
+      'gold/a.txt': a,
+      'gold/a.ann': 'T1\tperson 0 6\tMielke\n',
+      'gold/b.txt': b,
+      'gold/b.ann': 'T1\torg 4 9\tStasi\n',
+      'pred/a.txt.yaml': sidecar(a, [
+        { type: 'person', start: 0, end: 6, text: 'Mielke', by: 'x' },
+        { type: 'org', start: 15, end: 20, text: 'Stasi', by: 'x' },
+      ]),
+      'pred/b.txt.yaml': sidecar(b, [
+        { type: 'org', start: 4, end: 9, text: 'Stasi', by: 'x' },
+        { type: 'place', start: 13, end: 19, text: 'Berlin', by: 'x' },
+      ]),
+    });
+    const orgRow = async (...types: string[]) => {
+      const r = await cli(root, 'eval', '--gold', 'gold', '--pred', 'pred', ...types, '--format', 'json');
+      expect(r.code).toBe(0);
+      const rows = JSON.parse(r.stdout).types as { type: string; gold: number; predicted: number; strict: number }[];
+      return rows.map(({ type, gold, predicted, strict }) => ({ type, gold, predicted, strict }));
+    };
+    // a.txt's org is predicted though a.txt has no org gold: it is a false positive either way.
+    expect(await orgRow()).toEqual([
+      { type: 'org', gold: 1, predicted: 2, strict: 1 },
+      { type: 'person', gold: 1, predicted: 1, strict: 1 },
+    ]);
+    expect(await orgRow('--types', 'org')).toEqual([{ type: 'org', gold: 1, predicted: 2, strict: 1 }]);
+  });
+
   it('exits 2 when the gold folder is missing', async () => {
     const r = await cli(makeProject(), 'eval', '--gold', 'nowhere');
     expect(r.code).toBe(2);

@@ -75,15 +75,17 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const toOurs = (type: string) => options.typeMap?.[type] ?? type;
   const counts = new Map<string, Counts>();
   const row = (type: string) => counts.get(type) ?? (counts.set(type, { gold: 0, predicted: 0, strict: 0, fuzzy: 0 }), counts.get(type)!);
+  const golds = names.map((name) =>
+    parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({ ...g, type: toOurs(g.type) })),
+  );
+  // One set of types for the whole gold: a document without gold of a type still counts its predictions of it,
+  // so `--types` only chooses what is scored and never changes the predictions counted.
+  const scoredTypes = options.types ? options.types.map(toOurs) : [...new Set(golds.flat().map((g) => g.type))];
   let done = 0;
-  for (const name of names) {
-    const gold = parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({
-      ...g,
-      type: toOurs(g.type),
-    }));
+  for (const [i, name] of names.entries()) {
+    const gold = golds[i]!;
     const predicted = await predictionsFor(basename(name), readFileSync(join(options.gold, name)), options, context);
-    const types = options.types ? options.types.map(toOurs) : [...new Set(gold.map((g) => g.type))];
-    for (const type of types) {
+    for (const type of scoredTypes) {
       const g = gold.filter((s) => s.type === type);
       const p = predicted.filter((s) => s.type === type);
       const m = matchSpans(g, p);
