@@ -534,6 +534,7 @@ function defineEval(program: Command, cli: Cli): void {
       const showProgress = Boolean(cli.io.stderr.isTTY);
       const result = await evaluate({
         config: cli.config({ optional: true }),
+        cwd: cli.io.cwd,
         gold: resolvePath(cli.io.cwd, opts.gold),
         ...(opts.pred ? { pred: resolvePath(cli.io.cwd, opts.pred) } : {}),
         ...(opts.types ? { types: opts.types } : {}),
@@ -543,6 +544,7 @@ function defineEval(program: Command, cli: Cli): void {
         },
       });
       if (showProgress) cli.err('\r\x1b[K');
+      cli.reportAside(result.messages, 'eval');
       if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
       else {
         const { formatEvalText } = await import('../format/eval.js');

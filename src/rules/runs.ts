@@ -62,4 +62,16 @@ export const editRefused = defineRule({
   },
 });
 
-export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId, editConflict, editRefused];
+export const evalPredictionSkipped = defineRule({
+  id: 'eval-prediction-skipped',
+  severity: 'warning',
+  source: 'eval',
+  description: 'eval --pred left out gold texts that have no prediction, or whose prediction was made for another text',
+  help: 'Give --pred the folder of predictions made on these very texts (annotate them, or export them, again).',
+  messages: {
+    missing: '{{count}} of {{total}} gold texts have no prediction in {{pred}} and were not scored: {{names}}',
+    mismatch: 'made for another text than {{text}} ({{reason}}): not scored',
+  },
+});
+
+export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId, editConflict, editRefused, evalPredictionSkipped];
