@@ -124,6 +124,20 @@ describe('what a new user trips over', () => {
     expect((await cli(root, 'init', '--force')).stdout).toBe('wrote marginalia.config.yaml\n');
   });
 
+  it('init refuses to start a second project inside a project, naming the project above', async () => {
+    const root = makeProject();
+    mkdirSync(join(root, 'corpus/frus'));
+    const inner = join(root, 'corpus/frus');
+    const r = await cli(inner, 'init');
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `marginalia: ${inner} is inside the marginalia project at ${root} (marginalia.config.yaml found there): run marginalia there, or \`init --force\` to start a separate project here\n`,
+    ]);
+    expect(existsSync(join(inner, 'marginalia.config.yaml'))).toBe(false);
+    expect((await cli(inner, 'init', '--force')).code).toBe(0);
+  });
+
   it('item 19: the binary-file warning says what the file is once', async () => {
     const root = makeProject({ 'corpus/a.txt': 'x\u0000y' });
     const r = await cli(root, 'annotate');

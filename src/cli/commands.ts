@@ -568,7 +568,7 @@ function defineInit(program: Command, cli: Cli): void {
   program
     .command('init')
     .description(`start a project here: a starter ${CONFIG_FILE}, a corpus/ folder, and a .gitignore rule for the run cache`)
-    .option('--force', 'overwrite an existing config')
+    .option('--force', 'overwrite an existing config, or start a project inside another one')
     .addHelpText('after', examples('marginalia init', 'marginalia -C my-archive init'))
     .action((opts: { force?: boolean }) => {
       const { written } = cli.kit.initProject(resolvePath(cli.io.cwd, program.opts().root ?? '.'), Boolean(opts.force));
