@@ -124,6 +124,26 @@ describe('what a new user trips over', () => {
     expect((await cli(root, 'init', '--force')).stdout).toBe('wrote marginalia.config.yaml\n');
   });
 
+  it('-C DIR runs as if started in DIR: the paths given are relative to DIR, as in git', async () => {
+    const parent = makeProject();
+    const archive = join(parent, 'archive');
+    mkdirSync(join(archive, 'corpus/frus'), { recursive: true });
+    writeFileSync(join(archive, 'marginalia.config.yaml'), '');
+    writeFileSync(join(archive, 'corpus/frus/d203.txt'), 'Rusk met Gromyko in Geneva on May 5, 1962.\n');
+    writeFileSync(join(archive, 'corpus/frus/d204.txt'), 'Rusk met Dobrynin.\n');
+    const elsewhere = join(parent, 'elsewhere');
+    mkdirSync(elsewhere);
+    const annotated = await cli(elsewhere, '-C', '../archive', 'annotate', 'corpus/frus/d203.txt');
+    expect([annotated.code, annotated.stdout, annotated.stderr]).toEqual([0, '1 text: 1 written, 0 unchanged, 0 failed\n', '']);
+    expect(existsSync(join(archive, 'annotations/frus/d204.txt.yaml'))).toBe(false);
+    const checked = await cli(elsewhere, '-C', '../archive', 'check', 'corpus/frus/d203.txt');
+    expect([checked.code, checked.stdout, checked.stderr]).toEqual([
+      0,
+      'corpus/frus/d203.txt:1:1  warning  the document has no title in its header  document-without-citation-metadata\n1 text: 0 errors, 1 warning\n',
+      '',
+    ]);
+  });
+
   it('init refuses to start a second project inside a project, naming the project above', async () => {
     const root = makeProject();
     mkdirSync(join(root, 'corpus/frus'));

@@ -571,7 +571,7 @@ function defineInit(program: Command, cli: Cli): void {
     .option('--force', 'overwrite an existing config, or start a project inside another one')
     .addHelpText('after', examples('marginalia init', 'marginalia -C my-archive init'))
     .action((opts: { force?: boolean }) => {
-      const { written } = cli.kit.initProject(resolvePath(cli.io.cwd, program.opts().root ?? '.'), Boolean(opts.force));
+      const { written } = cli.kit.initProject(resolvePath(cli.io.cwd), Boolean(opts.force));
       cli.out(`wrote ${written.join(', ')}\n`);
     });
 }
