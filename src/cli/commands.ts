@@ -238,17 +238,25 @@ function defineCurate(program: Command, cli: Cli): void {
       )
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
         const { curate } = await import('../commands/curate.js');
+        const { countSelected, nothingSelected } = await import('../commands/selection.js');
+        const { formatCurateSummary } = await import('../format/curate.js');
+        const config = cli.config();
         const result = curate({
-          config: cli.config(),
+          config,
           paths,
           cwd: cli.io.cwd,
           decision,
           select: { ids: opts.id, type: opts.type, text: opts.text },
         });
-        if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, 'sidecars'));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
-        cli.out(`${cli.kit.plural(n, 'entry')} ${decision} in ${cli.kit.plural(result.changed.length, 'sidecar')}\n`);
-        cli.exit(exitCodeOf({ ...result, failed: result.unknownIds.length }));
+        // Nothing changed by --type/--text: a selection that matched no entry is said, and fails.
+        const bulk = !opts.id?.length && (opts.type !== undefined || opts.text !== undefined);
+        const select = { type: opts.type, text: opts.text };
+        const selected = n === 0 && bulk ? countSelected(config, paths, cli.io.cwd, select) : undefined;
+        const messages = selected === 0 ? [...result.messages, nothingSelected(config, paths, select, decision)] : result.messages;
+        if (messages.length) cli.out(cli.formatMessages('text', messages, 'sidecars'));
+        cli.out(formatCurateSummary(n, result.changed.length, decision, selected));
+        cli.exit(exitCodeOf({ ...result, failed: result.unknownIds.length, nothingMatched: selected === 0 }));
       });
   }
 }

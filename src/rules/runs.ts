@@ -74,4 +74,21 @@ export const evalPredictionSkipped = defineRule({
   },
 });
 
-export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId, editConflict, editRefused, evalPredictionSkipped];
+export const selectionEmpty = defineRule({
+  id: 'selection-empty',
+  severity: 'warning',
+  source: 'curate',
+  description: 'accept, reject or index was given a selection (--type, --text, --types) that no entry has',
+  help: 'Check the spelling: texts are matched exactly (see `marginalia index`).',
+  messages: { curate: '{{selection}}: nothing {{decision}}', index: 'no {{types}} entity: the index is empty' },
+});
+
+export const RUN_RULES = [
+  annotateFailed,
+  importMismatch,
+  curateUnknownId,
+  editConflict,
+  editRefused,
+  evalPredictionSkipped,
+  selectionEmpty,
+];
