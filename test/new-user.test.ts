@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +141,26 @@ describe('what a new user trips over', () => {
       0,
       'corpus/frus/d203.txt:1:1  warning  the document has no title in its header  document-without-citation-metadata\n1 text: 0 errors, 1 warning\n',
       '',
+    ]);
+  });
+
+  it('bin/marginalia.js in a clone not built, or without its dependencies, says so in one line, exit 2', () => {
+    const clone = makeProject();
+    cpSync(join(REPO, 'bin'), join(clone, 'bin'), { recursive: true });
+    copyFileSync(join(REPO, 'package.json'), join(clone, 'package.json'));
+    const bin = join(clone, 'bin/marginalia.js');
+    const notBuilt = spawnSync(process.execPath, [bin, 'check'], { cwd: clone, encoding: 'utf8' });
+    expect([notBuilt.status, notBuilt.stdout, notBuilt.stderr]).toEqual([
+      2,
+      '',
+      `marginalia: the package at ${clone} is not built (no dist/): run \`npm ci\` there (it installs and builds), or \`npm run build\`\n`,
+    ]);
+    // Built elsewhere and copied, without node_modules: commander cannot be found.
+    cpSync(join(REPO, 'dist'), join(clone, 'dist'), { recursive: true });
+    const noDependencies = spawnSync(process.execPath, [bin, 'check'], { cwd: clone, encoding: 'utf8' });
+    expect([noDependencies.status, noDependencies.stderr]).toEqual([
+      2,
+      `marginalia: the package at ${clone} has no dependencies installed: run \`npm ci\` there\n`,
     ]);
   });
 
