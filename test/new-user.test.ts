@@ -304,6 +304,21 @@ describe('what a new user trips over', () => {
     ]);
   });
 
+  it('a symbolic link to a folder that loops is reported once, by annotate and by check, and never followed', async () => {
+    const root = makeProject({ 'corpus/frus/a.txt': 'Rusk met Gromyko.\n' });
+    symlinkSync('..', join(root, 'corpus/frus/zz-dirloop'));
+    const warning =
+      'corpus/frus/zz-dirloop  warning  symbolic link to a folder, not followed: put the texts themselves in the corpus  text-symlink';
+    const annotated = await cli(root, 'annotate');
+    expect([annotated.code, annotated.stdout]).toEqual([
+      0,
+      `${warning}\n1 text: 0 errors, 1 warning\n1 text: 1 written, 0 unchanged, 0 failed\n`,
+    ]);
+    expect(existsSync(join(root, 'annotations/frus/zz-dirloop'))).toBe(false);
+    const checked = await cli(root, 'check');
+    expect(lines(checked.stdout).filter((l) => l.includes('text-symlink'))).toEqual([warning]);
+  });
+
   it('item 13: a link named on the command line is not followed; a killed write’s temporary file is removed by the next run', async () => {
     const root = makeProject({ 'corpus/frus/a.txt': 'Rusk met Gromyko.\n' });
     symlinkSync('.', join(root, 'corpus/frus/loop'));
