@@ -35,7 +35,7 @@ export const editConflict = defineRule({
   description: 'An edit was made against sidecar bytes that have changed since they were read',
   help: 'Reload the document and make the edit again.',
   messages: {
-    stale: '{{sidecar}} changed since it was read (If-Match {{given}}, now {{actual}}): reload and try again',
+    stale: 'the file changed on disk since this page was loaded: reload ({{sidecar}})',
     undo: '{{sidecar}} changed since the last action wrote it: undo would lose that change, so nothing was restored',
     nothing: 'there is no action to undo',
   },
