@@ -176,7 +176,7 @@ function defineDiff(program: Command, cli: Cli): void {
   program
     .command('diff')
     .description('entity-level difference between two sidecars, two folders of sidecars, or a git revision and the working tree')
-    .argument('[a]', 'the old sidecar or folder')
+    .argument('[a]', 'the old sidecar or folder (with --rev: texts, sidecars or folders to compare)')
     .argument('[b]', 'the new sidecar or folder')
     .argument('[git...]', '(as a git diff driver: git passes 7 arguments)')
     .option('--rev <rev>', "compare the working tree's sidecars with this git revision's (read through git, no checkout)")
@@ -188,6 +188,7 @@ function defineDiff(program: Command, cli: Cli): void {
         'marginalia diff before.yaml annotations/letter.txt.yaml',
         'marginalia diff annotator-a/ annotator-b/ --agreement',
         'marginalia diff --rev HEAD~1',
+        'marginalia diff --rev HEAD corpus/frus/d10.txt   # one text (or folder) only',
         'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes',
       ),
     )
@@ -199,7 +200,7 @@ function defineDiff(program: Command, cli: Cli): void {
         const options = asGitDriver
           ? { cwd: cli.io.cwd, a: b!, b: rest[2]! }
           : opts.rev
-            ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config() }
+            ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config(), paths: [a, b, ...rest].filter((p): p is string => p !== undefined) }
             : { cwd: cli.io.cwd, a, b };
         if (opts.agreement) {
           const rows = agreement(options);
