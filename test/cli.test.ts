@@ -26,7 +26,7 @@ describe('the bundled corpus', () => {
     expect(written).toEqual(snapshot(REPO));
     const second = await cli(root, 'annotate', '--force');
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain(`${texts.length} texts: 0 written, ${texts.length} unchanged, 0 failed`);
+    expect(second.stdout).toContain(`${texts.length} texts: 0 written, ${texts.length} re-extracted with unchanged bytes, 0 failed`);
     expect(snapshot(root)).toEqual(written);
   });
 
@@ -90,6 +90,15 @@ describe('the bundled corpus', () => {
       ['corpus/copy.txt', 'sidecar-missing'],
       ['corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt', 'bibliographic-note-incomplete'],
     ]);
+  });
+});
+
+describe('annotate, the summary line', () => {
+  it('says texts extracted again with --force gave unchanged bytes, and texts not extracted again are unchanged', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'Mielke met Honecker in Berlin on 3 May 1985.\n' });
+    expect((await cli(root, 'annotate')).stdout).toBe('1 text: 1 written, 0 unchanged, 0 failed\n');
+    expect((await cli(root, 'annotate', '--force')).stdout).toBe('1 text: 0 written, 1 re-extracted with unchanged bytes, 0 failed\n');
+    expect((await cli(root, 'annotate')).stdout).toBe('1 text: 0 written, 1 unchanged, 0 failed\n');
   });
 });
 

@@ -139,4 +139,39 @@ describe('accept, reject and --review', () => {
     );
     expect((await cli(root, 'accept')).code).toBe(2);
   });
+
+  it('a --text or --type that matches no entry is said, and exits 1; entries decided already are said so, exit 0', async () => {
+    const root = copyOfBundledCorpus();
+    const none = await cli(root, 'accept', '--text', 'no-such-string');
+    expect([none.code, none.stdout]).toEqual([
+      1,
+      'annotations  warning  no entry has the text "no-such-string": nothing accepted  selection-empty\nsidecars: 0 errors, 1 warning\n0 entries accepted in 0 sidecars\n',
+    ]);
+    const ships = await cli(root, 'reject', '--type', 'ship', LETTER_SIDECAR);
+    expect([ships.code, ships.stdout.split('\n')[0]]).toEqual([
+      1,
+      `${LETTER_SIDECAR}  warning  no ship entry: nothing rejected  selection-empty`,
+    ]);
+    expect((await cli(root, 'reject', '--type', 'person', '--text', 'Schmidt')).stdout).toBe('3 entries rejected in 1 sidecar\n');
+    const again = await cli(root, 'reject', '--type', 'person', '--text', 'Schmidt');
+    expect([again.code, again.stdout]).toEqual([0, '0 entries rejected in 0 sidecars (the 3 entries selected were rejected already)\n']);
+  });
+});
+
+describe('index --types', () => {
+  it('refuses a type the project does not declare, exit 2, and says an empty index of declared types, exit 1', async () => {
+    const root = copyOfBundledCorpus();
+    const undeclared = await cli(root, 'index', '--types', 'ship');
+    expect([undeclared.code, undeclared.stdout, undeclared.stderr]).toEqual([
+      2,
+      '',
+      'marginalia: --types: "ship" is not an entity type of this project (person, org, place, date, money, acronym, reference; declare more under `types:` in the config)\n',
+    ]);
+    writeFileSync(join(root, 'marginalia.config.yaml'), 'types: [ship]\n');
+    const empty = await cli(root, 'index', '--types', 'ship');
+    expect([empty.code, empty.stderr]).toEqual([
+      1,
+      'annotations  warning  no ship entity: the index is empty  selection-empty\nindex: 0 errors, 1 warning\n',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,60 @@ describe('what a new user trips over', () => {
     expect(existsSync(join(root, '.marginalia/cache.json'))).toBe(true);
     expect(existsSync(join(root, 'annotations/.marginalia-cache.json'))).toBe(false);
     expect((await cli(root, 'init', '--force')).stdout).toBe('wrote marginalia.config.yaml\n');
+  });
+
+  it('-C DIR runs as if started in DIR: the paths given are relative to DIR, as in git', async () => {
+    const parent = makeProject();
+    const archive = join(parent, 'archive');
+    mkdirSync(join(archive, 'corpus/frus'), { recursive: true });
+    writeFileSync(join(archive, 'marginalia.config.yaml'), '');
+    writeFileSync(join(archive, 'corpus/frus/d203.txt'), 'Rusk met Gromyko in Geneva on May 5, 1962.\n');
+    writeFileSync(join(archive, 'corpus/frus/d204.txt'), 'Rusk met Dobrynin.\n');
+    const elsewhere = join(parent, 'elsewhere');
+    mkdirSync(elsewhere);
+    const annotated = await cli(elsewhere, '-C', '../archive', 'annotate', 'corpus/frus/d203.txt');
+    expect([annotated.code, annotated.stdout, annotated.stderr]).toEqual([0, '1 text: 1 written, 0 unchanged, 0 failed\n', '']);
+    expect(existsSync(join(archive, 'annotations/frus/d204.txt.yaml'))).toBe(false);
+    const checked = await cli(elsewhere, '-C', '../archive', 'check', 'corpus/frus/d203.txt');
+    expect([checked.code, checked.stdout, checked.stderr]).toEqual([
+      0,
+      'corpus/frus/d203.txt:1:1  warning  the document has no title in its header  document-without-citation-metadata\n1 text: 0 errors, 1 warning\n',
+      '',
+    ]);
+  });
+
+  it('bin/marginalia.js in a clone not built, or without its dependencies, says so in one line, exit 2', () => {
+    const clone = makeProject();
+    cpSync(join(REPO, 'bin'), join(clone, 'bin'), { recursive: true });
+    copyFileSync(join(REPO, 'package.json'), join(clone, 'package.json'));
+    const bin = join(clone, 'bin/marginalia.js');
+    const notBuilt = spawnSync(process.execPath, [bin, 'check'], { cwd: clone, encoding: 'utf8' });
+    expect([notBuilt.status, notBuilt.stdout, notBuilt.stderr]).toEqual([
+      2,
+      '',
+      `marginalia: the package at ${clone} is not built (no dist/): run \`npm ci\` there (it installs and builds), or \`npm run build\`\n`,
+    ]);
+    // Built elsewhere and copied, without node_modules: commander cannot be found.
+    cpSync(join(REPO, 'dist'), join(clone, 'dist'), { recursive: true });
+    const noDependencies = spawnSync(process.execPath, [bin, 'check'], { cwd: clone, encoding: 'utf8' });
+    expect([noDependencies.status, noDependencies.stderr]).toEqual([
+      2,
+      `marginalia: the package at ${clone} has no dependencies installed: run \`npm ci\` there\n`,
+    ]);
+  });
+
+  it('init refuses to start a second project inside a project, naming the project above', async () => {
+    const root = makeProject();
+    mkdirSync(join(root, 'corpus/frus'));
+    const inner = join(root, 'corpus/frus');
+    const r = await cli(inner, 'init');
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `marginalia: ${inner} is inside the marginalia project at ${root} (marginalia.config.yaml found there): run marginalia there, or \`init --force\` to start a separate project here\n`,
+    ]);
+    expect(existsSync(join(inner, 'marginalia.config.yaml'))).toBe(false);
+    expect((await cli(inner, 'init', '--force')).code).toBe(0);
   });
 
   it('item 19: the binary-file warning says what the file is once', async () => {
@@ -252,6 +306,21 @@ describe('what a new user trips over', () => {
         /^annotations\/wilson-1986-01-06-schmidt-to-mielke\.txt\.yaml:\d+:\d+ {2}error {2}person person-[0-9a-f]{8} "Erich Mielke" does not match the text at/,
       ),
     ]);
+  });
+
+  it('a symbolic link to a folder that loops is reported once, by annotate and by check, and never followed', async () => {
+    const root = makeProject({ 'corpus/frus/a.txt': 'Rusk met Gromyko.\n' });
+    symlinkSync('..', join(root, 'corpus/frus/zz-dirloop'));
+    const warning =
+      'corpus/frus/zz-dirloop  warning  symbolic link to a folder, not followed: put the texts themselves in the corpus  text-symlink';
+    const annotated = await cli(root, 'annotate');
+    expect([annotated.code, annotated.stdout]).toEqual([
+      0,
+      `${warning}\n1 text: 0 errors, 1 warning\n1 text: 1 written, 0 unchanged, 0 failed\n`,
+    ]);
+    expect(existsSync(join(root, 'annotations/frus/zz-dirloop'))).toBe(false);
+    const checked = await cli(root, 'check');
+    expect(lines(checked.stdout).filter((l) => l.includes('text-symlink'))).toEqual([warning]);
   });
 
   it('item 13: a link named on the command line is not followed; a killed write’s temporary file is removed by the next run', async () => {

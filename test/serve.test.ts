@@ -123,7 +123,7 @@ describe('marginalia serve', () => {
     expect((await request(server, 'GET', `/api/document?path=${q('corpus/nothing.txt')}`)).status).toBe(404);
     const stale = await post({ headers: { 'If-Match': `"${'0'.repeat(64)}"` } });
     expect(stale.status).toBe(409);
-    expect(stale.json.error).toMatch(/changed since it was read/);
+    expect(stale.json.error).toBe(`the file changed on disk since this page was loaded: reload (${WILSON_SIDECAR})`);
     expect((await post({})).status).toBe(428);
     const huge = await request(server, 'POST', '/api/edit', {
       raw: JSON.stringify({ ...edit, pad: 'x'.repeat(1_100_000) }),
@@ -140,6 +140,32 @@ describe('marginalia serve', () => {
     expect(ok.status).toBe(200);
     expect(allSidecarBytes()).not.toBe(before);
     expect((await request(server, 'POST', '/api/undo', { body: {} })).status).toBe(200);
+    expect(allSidecarBytes()).toBe(before);
+  });
+
+  it('undo goes back action by action for as long as the server runs, then says there is nothing to undo', async () => {
+    const before = allSidecarBytes();
+    const states = [sidecarBytes()];
+    const persons = async () => {
+      const { json: doc } = await request(server, 'GET', `/api/document?path=${q(WILSON)}`);
+      return { doc, ids: doc.sidecar.entries.filter((e: Entry) => e.status === 'auto' && e.type === 'person').map((e: Entry) => e.id) };
+    };
+    for (const op of ['reject', 'accept', 'reject']) {
+      const { doc, ids } = await persons();
+      const r = await request(server, 'POST', '/api/edit', {
+        body: { path: WILSON, edits: [{ op, id: ids[0] }] },
+        headers: { 'If-Match': `"${doc.etag}"` },
+      });
+      expect(r.status).toBe(200);
+      states.push(sidecarBytes());
+    }
+    for (let level = 3; level >= 1; level--) {
+      const r = await request(server, 'POST', '/api/undo', { body: {} });
+      expect([r.status, r.json]).toEqual([200, { restored: [WILSON_SIDECAR] }]);
+      expect(sidecarBytes()).toBe(states[level - 1]);
+    }
+    const none = await request(server, 'POST', '/api/undo', { body: {} });
+    expect([none.status, none.json]).toEqual([409, { error: 'there is no action to undo' }]);
     expect(allSidecarBytes()).toBe(before);
   });
 
@@ -236,9 +262,9 @@ describe('serve: 200 random API actions on the bundled corpus', () => {
     const server = await serve({ config, port: 0 });
     try {
       const docs: string[] = (await request(server, 'GET', '/api/documents')).json.map((d: { path: string }) => d.path);
-      /** Human entries made and not deleted, per text; with the state before the last action, for undo. */
+      /** Human entries made and not deleted, per text; with the state before each action, for undo. */
       let made = new Map<string, Set<string>>();
-      let beforeLast = made;
+      const beforeEach: Map<string, Set<string>>[] = [];
       const copy = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set(v)]));
       const action = fc.record({
         doc: fc.nat(),
@@ -264,7 +290,7 @@ describe('serve: 200 random API actions on the bundled corpus', () => {
             let r: Answer;
             if (a.kind === 'undo') {
               r = await request(server, 'POST', '/api/undo', { body: {} });
-              if (r.status === 200) made = beforeLast;
+              if (r.status === 200) made = beforeEach.pop()!;
               continue;
             } else if (a.kind === 'bulk-reject' || a.kind === 'bulk-accept') {
               if (!target) continue;
@@ -300,7 +326,7 @@ describe('serve: 200 random API actions on the bundled corpus', () => {
                 made.set(path, ids);
               }
             }
-            if (r.status === 200) beforeLast = snapshot;
+            if (r.status === 200) beforeEach.push(snapshot);
           }
         }),
         // The corpus is state: a failing run is reported as it is, not shrunk over an already edited corpus.

@@ -179,7 +179,7 @@ function defineDiff(program: Command, cli: Cli): void {
   program
     .command('diff')
     .description('entity-level difference between two sidecars, two folders of sidecars, or a git revision and the working tree')
-    .argument('[a]', 'the old sidecar or folder')
+    .argument('[a]', 'the old sidecar or folder (with --rev: texts, sidecars or folders to compare)')
     .argument('[b]', 'the new sidecar or folder')
     .argument('[git...]', '(as a git diff driver: git passes 7 arguments)')
     .option('--rev <rev>', "compare the working tree's sidecars with this git revision's (read through git, no checkout)")
@@ -191,6 +191,7 @@ function defineDiff(program: Command, cli: Cli): void {
         'marginalia diff before.yaml annotations/letter.txt.yaml',
         'marginalia diff annotator-a/ annotator-b/ --agreement',
         'marginalia diff --rev HEAD~1',
+        'marginalia diff --rev HEAD corpus/frus/d10.txt   # one text (or folder) only',
         'git config diff.marginalia.command "marginalia diff"   # with annotations/*.yaml diff=marginalia in .gitattributes',
       ),
     )
@@ -202,7 +203,7 @@ function defineDiff(program: Command, cli: Cli): void {
         const options = asGitDriver
           ? { cwd: cli.io.cwd, a: b!, b: rest[2]! }
           : opts.rev
-            ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config() }
+            ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config(), paths: [a, b, ...rest].filter((p): p is string => p !== undefined) }
             : { cwd: cli.io.cwd, a, b };
         if (opts.agreement) {
           const rows = agreement(options);
@@ -241,17 +242,25 @@ function defineCurate(program: Command, cli: Cli): void {
       )
       .action(async (paths: string[], opts: { id?: string[]; type?: string; text?: string }) => {
         const { curate } = await import('../commands/curate.js');
+        const { countSelected, nothingSelected } = await import('../commands/selection.js');
+        const { formatCurateSummary } = await import('../format/curate.js');
+        const config = cli.config();
         const result = curate({
-          config: cli.config(),
+          config,
           paths,
           cwd: cli.io.cwd,
           decision,
           select: { ids: opts.id, type: opts.type, text: opts.text },
         });
-        if (result.messages.length) cli.out(cli.formatMessages('text', result.messages, 'sidecars'));
         const n = result.changed.reduce((k, c) => k + c.entries.length, 0);
-        cli.out(`${cli.kit.plural(n, 'entry')} ${decision} in ${cli.kit.plural(result.changed.length, 'sidecar')}\n`);
-        cli.exit(exitCodeOf({ ...result, failed: result.unknownIds.length }));
+        // Nothing changed by --type/--text: a selection that matched no entry is said, and fails.
+        const bulk = !opts.id?.length && (opts.type !== undefined || opts.text !== undefined);
+        const select = { type: opts.type, text: opts.text };
+        const selected = n === 0 && bulk ? countSelected(config, paths, cli.io.cwd, select) : undefined;
+        const messages = selected === 0 ? [...result.messages, nothingSelected(config, paths, select, decision)] : result.messages;
+        if (messages.length) cli.out(cli.formatMessages('text', messages, 'sidecars'));
+        cli.out(formatCurateSummary(n, result.changed.length, decision, selected));
+        cli.exit(exitCodeOf({ ...result, failed: result.unknownIds.length, nothingMatched: selected === 0 }));
       });
   }
 }
@@ -565,6 +574,7 @@ function defineEval(program: Command, cli: Cli): void {
       const showProgress = Boolean(cli.io.stderr.isTTY);
       const result = await evaluate({
         config: cli.config({ optional: true }),
+        cwd: cli.io.cwd,
         gold: resolvePath(cli.io.cwd, opts.gold),
         ...(opts.pred ? { pred: resolvePath(cli.io.cwd, opts.pred) } : {}),
         ...(opts.types ? { types: opts.types } : {}),
@@ -574,6 +584,7 @@ function defineEval(program: Command, cli: Cli): void {
         },
       });
       if (showProgress) cli.err('\r\x1b[K');
+      cli.reportAside(result.messages, 'eval');
       if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
       else {
         const { formatEvalText } = await import('../format/eval.js');
@@ -597,10 +608,10 @@ function defineInit(program: Command, cli: Cli): void {
   program
     .command('init')
     .description(`start a project here: a starter ${CONFIG_FILE}, a corpus/ folder, and a .gitignore rule for the run cache`)
-    .option('--force', 'overwrite an existing config')
+    .option('--force', 'overwrite an existing config, or start a project inside another one')
     .addHelpText('after', examples('marginalia init', 'marginalia -C my-archive init'))
     .action((opts: { force?: boolean }) => {
-      const { written } = cli.kit.initProject(resolvePath(cli.io.cwd, program.opts().root ?? '.'), Boolean(opts.force));
+      const { written } = cli.kit.initProject(resolvePath(cli.io.cwd), Boolean(opts.force));
       cli.out(`wrote ${written.join(', ')}\n`);
     });
 }

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ExitError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
@@ -42,6 +43,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-C, --root <dir>', 'project root holding marginalia.config.yaml (default: the nearest folder upwards that has one)')
     .exitOverride()
     .hook('preAction', async () => {
+      // With -C DIR the command runs as if started in DIR (as git does): the paths it is given are relative to DIR.
+      const root = program.opts<{ root?: string }>().root;
+      if (root) cli.io = { ...io, cwd: resolvePath(io.cwd, root) };
       cli.kit = await import('./kit.js');
       cli.chalk = cli.kit.makeChalk(Boolean(io.stdout.isTTY), io.env);
     })

@@ -4,6 +4,10 @@ import { collectTargets } from '../io/project.js';
 import { parsedSidecars } from '../io/read.js';
 import { indexEntities, type IndexedEntity } from '../core/entity-index.js';
 import { projectOf } from '../pipeline/project.js';
+import { ExitError } from '../core/errors.js';
+import { STRUCTURE_TYPES } from '../core/schema.js';
+import { report } from '../rules/rule.js';
+import { selectionEmpty } from '../rules/runs.js';
 
 export type { IndexedEntity } from '../core/entity-index.js';
 
@@ -15,11 +19,23 @@ export interface IndexOptions {
 }
 
 /** Every person, organization, place … across the corpus, with mention counts, alias cluster, documents and dates. */
-export function corpusIndex(options: IndexOptions): { entities: IndexedEntity[]; messages: Message[] } {
+export function corpusIndex(options: IndexOptions): { entities: IndexedEntity[]; messages: Message[]; nothingMatched: boolean } {
   const { config } = options;
+  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
+  const undeclared = (options.types ?? []).filter((t) => !entityTypes.includes(t));
+  if (undeclared.length)
+    throw new ExitError(
+      `--types: ${undeclared.map((t) => `"${t}"`).join(', ')} ${undeclared.length === 1 ? 'is not an entity type' : 'are not entity types'} of this project (${entityTypes.join(', ')}; declare more under \`types:\` in the config)`,
+    );
   const messages: Message[] = [];
   const sidecars = parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages);
   const titles = projectOf(config).titles;
   const entities = indexEntities(sidecars, titles, options.types);
-  return { entities, messages };
+  // Types asked for by name and found nowhere: said, and a non-zero exit, rather than an empty index.
+  const nothingMatched = Boolean(options.types?.length) && entities.length === 0;
+  if (nothingMatched)
+    messages.push(
+      report(selectionEmpty, 'index', { file: options.paths?.join(' ') || config.annotations }, { types: options.types!.join(', ') }),
+    );
+  return { entities, messages, nothingMatched };
 }

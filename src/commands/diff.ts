@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve as resolvePath, sep } from 'node:path';
+import { posix, relative, resolve as resolvePath, sep } from 'node:path';
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
 import type { Sidecar } from '../core/schema.js';
@@ -11,8 +11,8 @@ export { diffEntries, type ChangeKind, type DiffResult, type DocumentDiff, type 
 
 const labelOf = (side: Side, path: string) => (path ? `${side.label}${side.label.endsWith('/') ? '' : '/'}${path}` : side.label);
 
-function diffSides(a: Side, b: Side): DiffResult {
-  const paths = [...new Set([...a.list(), ...b.list()])].sort();
+function diffSides(a: Side, b: Side, wanted: (path: string) => boolean = () => true): DiffResult {
+  const paths = [...new Set([...a.list(), ...b.list()])].filter(wanted).sort();
   const documents = paths.map((path): DocumentDiff => {
     const x = a.read(path);
     const y = b.read(path);
@@ -35,6 +35,8 @@ export interface DiffOptions {
   b?: string;
   /** Compare the working tree's sidecars with this git revision's. */
   rev?: string;
+  /** With `rev`: only these texts, sidecars, or folders of either (relative to `cwd`; default: all). */
+  paths?: readonly string[];
   config?: Config;
 }
 
@@ -42,7 +44,11 @@ export function diff(options: DiffOptions): DiffResult {
   if (options.rev) {
     if (!options.config) throw new ExitError('diff --rev needs a project');
     const here = options.config.annotations;
-    return diffSides(gitSide(options.config, options.rev), fileSide(resolvePath(options.config.root, here), here));
+    return diffSides(
+      gitSide(options.config, options.rev),
+      fileSide(resolvePath(options.config.root, here), here),
+      sidecarsNamed(options.config, options.cwd, options.paths ?? []),
+    );
   }
   if (!options.a || !options.b) throw new ExitError('diff needs two sidecars or folders, or --rev REV');
   for (const p of [options.a, options.b]) if (!existsSync(resolvePath(options.cwd, p))) throw new ExitError(`${p}: no such file or folder`);
@@ -51,6 +57,23 @@ export function diff(options: DiffOptions): DiffResult {
     fileSide(resolvePath(options.cwd, options.a), label(options.a)),
     fileSide(resolvePath(options.cwd, options.b), label(options.b)),
   );
+}
+
+/**
+ * Which sidecars (relative to the annotations folder) the paths name: a text or its sidecar, or a folder
+ * of either. A path need not exist: a text deleted since the revision is still compared.
+ */
+function sidecarsNamed(config: Config, cwd: string, paths: readonly string[]): (sidecar: string) => boolean {
+  if (paths.length === 0) return () => true;
+  const named = paths.map((path) => {
+    const rel = relative(config.root, resolvePath(cwd, path)).split(sep).join('/');
+    for (const folder of [config.annotations, config.corpus]) {
+      const inside = posix.relative(folder, rel);
+      if (!inside.startsWith('..') && !posix.isAbsolute(inside)) return inside;
+    }
+    throw new ExitError(`${path}: neither in the corpus (${config.corpus}/) nor among the sidecars (${config.annotations}/)`);
+  });
+  return (sidecar) => named.some((n) => n === '' || sidecar === n || sidecar === `${n}.yaml` || sidecar.startsWith(`${n}/`));
 }
 
 export const isSame = (d: DiffResult) => d.documents.every((doc) => doc.added.length + doc.removed.length + doc.changed.length === 0);
@@ -83,7 +106,8 @@ export function agreement(options: DiffOptions): TypeAgreement[] {
   const [sa, sb] = sides as [Side, Side];
   const live = (s: Sidecar | undefined) => (s?.entries ?? []).filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
   const counts = new Map<string, { a: number; b: number; strict: number; partial: number }>();
-  for (const path of [...new Set([...sa.list(), ...sb.list()])]) {
+  const wanted = options.rev ? sidecarsNamed(options.config!, options.cwd, options.paths ?? []) : () => true;
+  for (const path of [...new Set([...sa.list(), ...sb.list()])].filter(wanted)) {
     const x = live(sa.read(path));
     const y = live(sb.read(path));
     for (const type of new Set([...x, ...y].map((e) => e.type))) {

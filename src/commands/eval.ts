@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseBrat } from '../interop/brat.js';
 import { decode } from '../io/decode.js';
 import { Document, sha256Hex } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import { evalPredictionSkipped } from '../rules/runs.js';
+import { report } from '../rules/rule.js';
 import type { Extractor } from '../extract/index.js';
 import { defaultConfig, type Config } from '../io/config.js';
 import { annotateDocument } from '../pipeline/annotate-text.js';
@@ -27,6 +30,8 @@ export interface EvalOptions {
   config?: Config;
   extractors?: readonly Extractor[];
   onFile?: (done: number, total: number, name: string) => void;
+  /** Paths in messages are relative to this folder (default: the process's). */
+  cwd?: string;
 }
 
 export interface TypeScore extends Counts {
@@ -37,7 +42,12 @@ export interface TypeScore extends Counts {
 }
 
 export interface EvalResult {
+  /** The documents scored: with `--pred`, the gold texts that have predictions made for them. */
   documents: number;
+  /** The gold texts found. */
+  goldDocuments: number;
+  /** Gold texts left out: no prediction for them, or one made for another text. */
+  messages: Message[];
   /** What made the predictions: the extractors and the span policy, or the folder they were read from. */
   predictions: { from: string; extractors?: string[]; personTitles?: Config['personTitles'] };
   types: TypeScore[];
@@ -45,23 +55,51 @@ export interface EvalResult {
   micro: TypeScore;
 }
 
-async function predictionsFor(name: string, text: Uint8Array, options: EvalOptions, context: RunContext): Promise<Span[]> {
+/** A document's predictions, or why it has none that can be scored. */
+type Prediction = { spans: Span[] } | { missing: true } | { mismatch: { file: string; reason: string } };
+
+/** Whether brat spans quote this text where they say (a fragment span's text joins its fragments with one space). */
+function quotesText(spans: readonly (Span & { text?: string })[], text: string): boolean {
+  const chars = [...text];
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  return spans.every((s) => s.text === undefined || squash(chars.slice(s.start, s.end).join('')) === squash(s.text));
+}
+
+async function predictionsFor(name: string, bytes: Uint8Array, options: EvalOptions, context: RunContext): Promise<Prediction> {
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new ExitError(`${name}: ${decoded.message}`);
   if (options.pred) {
     // Another tool's (or an export's) brat standoff beside a sidecar folder's YAML.
     const ann = join(options.pred, name.replace(/\.txt$/, '.ann'));
-    if (existsSync(ann)) return parseBrat(readFileSync(ann, 'utf8'));
+    if (existsSync(ann)) {
+      const spans = parseBrat(readFileSync(ann, 'utf8'));
+      // brat carries no hash of its text: its quotes are the proof.
+      return quotesText(spans, decoded.text) ? { spans } : { mismatch: { file: ann, reason: 'its spans do not quote this text' } };
+    }
     const path = join(options.pred, `${name}.yaml`);
-    if (!existsSync(path)) return [];
+    if (!existsSync(path)) return { missing: true };
     const parsed = parseSidecar(path, readFileSync(path, 'utf8'));
     if (!parsed.value) throw new ExitError(`${path}: ${parsed.messages[0]?.message ?? 'invalid sidecar'}`);
-    return parsed.value.entries.filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
+    if (parsed.value.source.sha256 !== sha256Hex(bytes)) {
+      return {
+        mismatch: {
+          file: path,
+          reason: `its source.sha256 ${parsed.value.source.sha256.slice(0, 12)}… is not the text's ${sha256Hex(bytes).slice(0, 12)}…`,
+        },
+      };
+    }
+    return { spans: parsed.value.entries.filter((e) => e.status !== 'rejected' && e.status !== 'orphaned') };
   }
-  const decoded = decode(text);
-  if (!decoded.ok) throw new ExitError(`${name}: ${decoded.message}`);
-  const doc = new Document(name, decoded.text, sha256Hex(text), decoded.encoding);
+  const doc = new Document(name, decoded.text, sha256Hex(bytes), decoded.encoding);
   const { sidecar } = await annotateDocument(doc, undefined, context);
-  return sidecar.entries;
+  return { spans: sidecar.entries };
 }
+
+/** How many names a message lists before it says how many more there are. */
+const NAMES_SHOWN = 5;
+
+const someNames = (names: readonly string[]) =>
+  names.length > NAMES_SHOWN ? `${names.slice(0, NAMES_SHOWN).join(', ')}, … (${names.length - NAMES_SHOWN} more)` : names.join(', ');
 
 /** Precision, recall and F1 per type against brat standoff gold. */
 export async function evaluate(options: EvalOptions): Promise<EvalResult> {
@@ -75,15 +113,35 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const toOurs = (type: string) => options.typeMap?.[type] ?? type;
   const counts = new Map<string, Counts>();
   const row = (type: string) => counts.get(type) ?? (counts.set(type, { gold: 0, predicted: 0, strict: 0, fuzzy: 0 }), counts.get(type)!);
+  const golds = names.map((name) =>
+    parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({ ...g, type: toOurs(g.type) })),
+  );
+  // One set of types for the whole gold: a document without gold of a type still counts its predictions of it,
+  // so `--types` only chooses what is scored and never changes the predictions counted.
+  const scoredTypes = options.types ? options.types.map(toOurs) : [...new Set(golds.flat().map((g) => g.type))];
+  const shown = (path: string) => relative(options.cwd ?? process.cwd(), path) || '.';
+  const missing: string[] = [];
+  const messages: Message[] = [];
   let done = 0;
-  for (const name of names) {
-    const gold = parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({
-      ...g,
-      type: toOurs(g.type),
-    }));
-    const predicted = await predictionsFor(basename(name), readFileSync(join(options.gold, name)), options, context);
-    const types = options.types ? options.types.map(toOurs) : [...new Set(gold.map((g) => g.type))];
-    for (const type of types) {
+  let documentsScored = 0;
+  for (const [i, name] of names.entries()) {
+    const gold = golds[i]!;
+    const textPath = join(options.gold, name);
+    const prediction = await predictionsFor(basename(name), readFileSync(textPath), options, context);
+    options.onFile?.(++done, names.length, name);
+    // A text without its own predictions is left out, never scored as if nothing were predicted in it.
+    if ('missing' in prediction) {
+      missing.push(name);
+      continue;
+    }
+    if ('mismatch' in prediction) {
+      const { file, reason } = prediction.mismatch;
+      messages.push(report(evalPredictionSkipped, 'mismatch', { file: shown(file) }, { text: shown(textPath), reason }));
+      continue;
+    }
+    documentsScored++;
+    const predicted = prediction.spans;
+    for (const type of scoredTypes) {
       const g = gold.filter((s) => s.type === type);
       const p = predicted.filter((s) => s.type === type);
       const m = matchSpans(g, p);
@@ -93,7 +151,15 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
       c.strict += m.strict;
       c.fuzzy += m.fuzzy;
     }
-    options.onFile?.(++done, names.length, name);
+  }
+  if (missing.length) {
+    const data = { count: missing.length, total: names.length, pred: shown(options.pred!), names: someNames(missing) };
+    messages.unshift(report(evalPredictionSkipped, 'missing', { file: shown(options.pred!) }, data));
+  }
+  if (documentsScored === 0) {
+    throw new ExitError(
+      `${shown(options.pred!)}: no prediction for any of the ${names.length} gold texts in ${shown(options.gold)}: nothing to score`,
+    );
   }
   const typeScore = (type: string, c: Counts, only: boolean): TypeScore => ({
     type,
@@ -113,7 +179,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     full.length === 0,
   );
   const predictions = options.pred
-    ? { from: options.pred }
+    ? { from: shown(options.pred) }
     : { from: 'annotate', extractors: context.extractors.map((e) => e.id), personTitles: context.config.personTitles };
-  return { documents: names.length, predictions, types, micro };
+  return { documents: documentsScored, goldDocuments: names.length, predictions, types, micro, messages };
 }

@@ -59,6 +59,9 @@ export function diffEntries(a: readonly Entry[], b: readonly Entry[], sameText =
   };
   // Ids stay put when unrelated text moves: when the texts differ they pair first, before spans that may be another entity's now.
   if (sameText) pairBy(spanKey);
+  // But an id numbers the mentions of one name in order, so a mention inserted or moved renumbers the ones after it:
+  // over an edited text the same quote in the most alike surroundings is the same mention, whatever its number.
+  else for (const [x, y] of pairsByContext(restA, restB)) pair(x, y);
   pairBy((e) => e.id);
   if (!sameText) {
     pairBy(quoteKey);
@@ -82,6 +85,45 @@ export function diffEntries(a: readonly Entry[], b: readonly Entry[], sameText =
   }
   const byStart = (p: Entry, q: Entry) => p.start - q.start || p.type.localeCompare(q.type);
   return { added: [...restB].sort(byStart), removed: [...restA].sort(byStart), changed: changed.sort((p, q) => byStart(p.after, q.after)) };
+}
+
+/** Characters of context two mentions must share to be paired by it (as the 8-character passes of diffEntries). */
+const MIN_SHARED_CONTEXT = 8;
+
+const commonPrefix = (p: string, q: string) => {
+  let n = 0;
+  while (n < p.length && n < q.length && p[n] === q[n]) n++;
+  return n;
+};
+const commonSuffix = (p: string, q: string) => {
+  let n = 0;
+  while (n < p.length && n < q.length && p[p.length - 1 - n] === q[q.length - 1 - n]) n++;
+  return n;
+};
+
+/**
+ * Pairs of entries with the same type and quote, the most alike surroundings first (characters shared
+ * next to the span on either side). A mention at the head of a moved paragraph keeps the words after it,
+ * not the paragraph before it: comparing both sides at once keeps it from pairing with another mention.
+ */
+function pairsByContext(a: ReadonlySet<Entry>, b: ReadonlySet<Entry>): [Entry, Entry][] {
+  const groups = new Map<string, Entry[]>();
+  for (const y of b) groups.set(quoteKey(y), [...(groups.get(quoteKey(y)) ?? []), y]);
+  const candidates: { x: Entry; y: Entry; shared: number }[] = [];
+  for (const x of a)
+    for (const y of groups.get(quoteKey(x)) ?? []) {
+      const shared = commonSuffix(x.prefix ?? '', y.prefix ?? '') + commonPrefix(x.suffix ?? '', y.suffix ?? '');
+      if (shared >= MIN_SHARED_CONTEXT) candidates.push({ x, y, shared });
+    }
+  candidates.sort((p, q) => q.shared - p.shared || Math.abs(p.x.start - p.y.start) - Math.abs(q.x.start - q.y.start));
+  const used = new Set<Entry>();
+  const pairs: [Entry, Entry][] = [];
+  for (const { x, y } of candidates) {
+    if (used.has(x) || used.has(y)) continue;
+    used.add(x).add(y);
+    pairs.push([x, y]);
+  }
+  return pairs;
 }
 
 /** The curator's decision and the edits between two versions of one entry. */

@@ -14,8 +14,12 @@ export function formatAnnotateText(result: AnnotateResult, chalk: ChalkInstance)
   }
   const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
   const done = result.interrupted ? `${result.files.length} of ${plural(result.total, 'text')}` : plural(result.files.length, 'text');
+  // `unchanged` texts were extracted again (--force, or a sidecar not current) and gave the same bytes;
+  // `current` ones were not extracted at all: a summary that lumps them would say nothing was done.
+  const reextracted = count('unchanged') ? `${count('unchanged')} re-extracted with unchanged bytes, ` : '';
+  const current = count('current') || !reextracted ? `${count('current')} unchanged, ` : '';
   parts.push(
-    `${done}: ${count('written')} written, ${count('unchanged') + count('current')} unchanged, ${count('failed')} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`,
+    `${done}: ${count('written')} written, ${reextracted}${current}${count('failed')} failed${skipped}${result.interrupted ? ' (interrupted)' : ''}\n`,
   );
   return parts.join('');
 }

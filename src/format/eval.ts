@@ -15,5 +15,9 @@ export function formatEvalText(result: EvalResult): string {
   const made = extractors
     ? `annotated by ${extractors.join(', ')}; person titles ${personTitles === 'include' ? 'inside' : 'outside'} the spans (personTitles: ${personTitles})`
     : `predictions read from ${from}`;
-  return [`${result.documents} documents, ${made}`, header, ...rows, line(result.micro), ''].join('\n');
+  const documents =
+    result.documents === result.goldDocuments
+      ? `${result.documents} documents`
+      : `${result.documents} of ${result.goldDocuments} documents scored (the others left out, as said above)`;
+  return [`${documents}, ${made}`, header, ...rows, line(result.micro), ''].join('\n');
 }

@@ -176,6 +176,14 @@ export function loadConfig(root: string): Config {
   };
 }
 
+/** The nearest folder above `root` (not `root` itself) that holds a config file. */
+function projectAbove(root: string): string | undefined {
+  for (let dir = dirname(resolvePath(root)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** The line of `.gitignore` that keeps the run cache out of git. */
 export const CACHE_IGNORE = '.marginalia/';
 
@@ -183,6 +191,13 @@ export const CACHE_IGNORE = '.marginalia/';
 export function initProject(root: string, force = false): { written: string[] } {
   const config = join(root, CONFIG_FILE);
   if (existsSync(config) && !force) throw new ExitError(`${CONFIG_FILE} exists already (use --force to overwrite)`);
+  // A second project inside the first would take its texts away from it, silently: commands run
+  // in `corpus/frus` would find the new, empty config before the real one above.
+  const above = projectAbove(root);
+  if (above && !force)
+    throw new ExitError(
+      `${root} is inside the marginalia project at ${above} (${CONFIG_FILE} found there): run marginalia there, or \`init --force\` to start a separate project here`,
+    );
   writeFileAtomic(config, DEFAULT_CONFIG);
   const written = [CONFIG_FILE];
   if (!existsSync(join(root, 'corpus'))) {

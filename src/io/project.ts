@@ -100,15 +100,18 @@ export function linkedTexts(config: Config, paths: readonly string[], cwd: strin
       ? [config.corpus]
       : named.filter((p) => !linkOnPath(config, p) && isDirectory(config, p) && !isInside(config.annotations, p));
   const included = picomatch(config.include, { dot: false });
+  const excluded = picomatch(config.exclude, { dot: false });
   for (const dir of dirs) {
     const abs = absolute(config, dir);
     if (!existsSync(abs)) continue;
     for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
       if (!entry.isSymbolicLink()) continue;
       const rel = posix.join(dir, toPosix(relative(abs, join(entry.parentPath, entry.name))));
-      if (included(posix.relative(dir, rel)) && !isInside(config.annotations, rel)) {
-        messages.push(report(textSymlink, 'link', { file: rel }));
-      }
+      const within = posix.relative(dir, rel);
+      if (isInside(config.annotations, rel) || excluded(within)) continue;
+      if (included(within)) messages.push(report(textSymlink, 'link', { file: rel }));
+      // A link to a folder (`zz-dirloop -> ..`) would hold texts the include patterns match: said once, never followed.
+      else if (isDirectory(config, rel)) messages.push(report(textSymlink, 'folder', { file: rel }));
     }
   }
   return messages;

@@ -8,7 +8,7 @@ export interface RuleMeta<M extends string = string> {
   /** What a user does about it. */
   help: string;
   /** Where its messages come from: the command family that reports it. */
-  source: 'check' | 'sidecar' | 'entry' | 'text' | 'yaml' | 'annotate' | 'curate' | 'authority' | 'import' | 'config';
+  source: 'check' | 'sidecar' | 'entry' | 'text' | 'yaml' | 'annotate' | 'curate' | 'authority' | 'import' | 'config' | 'eval';
   /** Templates by message id, with `{{placeholders}}` filled from the report's data. */
   messages: Record<M, string>;
   /** Off unless the config gives it a severity. */

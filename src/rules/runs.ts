@@ -35,7 +35,7 @@ export const editConflict = defineRule({
   description: 'An edit was made against sidecar bytes that have changed since they were read',
   help: 'Reload the document and make the edit again.',
   messages: {
-    stale: '{{sidecar}} changed since it was read (If-Match {{given}}, now {{actual}}): reload and try again',
+    stale: 'the file changed on disk since this page was loaded: reload ({{sidecar}})',
     undo: '{{sidecar}} changed since the last action wrote it: undo would lose that change, so nothing was restored',
     nothing: 'there is no action to undo',
   },
@@ -62,4 +62,33 @@ export const editRefused = defineRule({
   },
 });
 
-export const RUN_RULES = [annotateFailed, importMismatch, curateUnknownId, editConflict, editRefused];
+export const evalPredictionSkipped = defineRule({
+  id: 'eval-prediction-skipped',
+  severity: 'warning',
+  source: 'eval',
+  description: 'eval --pred left out gold texts that have no prediction, or whose prediction was made for another text',
+  help: 'Give --pred the folder of predictions made on these very texts (annotate them, or export them, again).',
+  messages: {
+    missing: '{{count}} of {{total}} gold texts have no prediction in {{pred}} and were not scored: {{names}}',
+    mismatch: 'made for another text than {{text}} ({{reason}}): not scored',
+  },
+});
+
+export const selectionEmpty = defineRule({
+  id: 'selection-empty',
+  severity: 'warning',
+  source: 'curate',
+  description: 'accept, reject or index was given a selection (--type, --text, --types) that no entry has',
+  help: 'Check the spelling: texts are matched exactly (see `marginalia index`).',
+  messages: { curate: '{{selection}}: nothing {{decision}}', index: 'no {{types}} entity: the index is empty' },
+});
+
+export const RUN_RULES = [
+  annotateFailed,
+  importMismatch,
+  curateUnknownId,
+  editConflict,
+  editRefused,
+  evalPredictionSkipped,
+  selectionEmpty,
+];

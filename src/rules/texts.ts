@@ -32,9 +32,12 @@ export const textSymlink = defineRule({
   id: 'text-symlink',
   severity: 'warning',
   source: 'text',
-  description: 'A text is a symbolic link; never followed',
-  help: 'Copy the file into the corpus instead of linking it.',
-  messages: { link: 'symbolic link, not followed: put the text itself in the corpus' },
+  description: 'A text, or a folder of the corpus, is a symbolic link; never followed',
+  help: 'Copy the file (or the folder) into the corpus instead of linking it.',
+  messages: {
+    link: 'symbolic link, not followed: put the text itself in the corpus',
+    folder: 'symbolic link to a folder, not followed: put the texts themselves in the corpus',
+  },
 });
 
 export const textOutsideProject = defineRule({

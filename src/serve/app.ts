@@ -13,11 +13,11 @@ const quoted = (etag: string) => `"${etag}"`;
 export async function serve(options: ServeOptions): Promise<Server> {
   const { config } = options;
   const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
-  // The last action's writes, to undo (one level: what a reviewer expects of `u`).
-  let last: Write[] | undefined;
-  // An action that changed nothing is still the last one: undoing it restores nothing.
+  // Every action's writes, newest last, for as long as the server runs: `u` after `u` goes on back.
+  const undoable: Write[][] = [];
+  // An action that changed nothing is still an action: undoing it restores nothing.
   const remember = (writes: Write[]) => {
-    last = writes.filter((w) => w.before !== w.after);
+    undoable.push(writes.filter((w) => w.before !== w.after));
   };
 
   const route =
@@ -63,10 +63,11 @@ export async function serve(options: ServeOptions): Promise<Server> {
             return { json: { count, sidecars: results.map((r) => ({ sidecar: r.sidecar, etag: r.etag, ids: r.ids })) } };
           }
           case 'POST /api/undo': {
+            const last = undoable.at(-1);
             if (!last) return { status: 409, json: { error: 'there is no action to undo' } };
-            const restored = undoWrites(config, last);
-            last = undefined;
-            return { json: { restored } };
+            // Restored, or refused (the file changed since): either way that level is gone, so earlier ones stay reachable.
+            undoable.pop();
+            return { json: { restored: undoWrites(config, last) } };
           }
           default:
             return { status: 404, json: { error: `${method} ${url.pathname}: no such page or API` } };
