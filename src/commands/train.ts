@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { sha256Hex, type Document } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { Entry } from '../core/schema.js';
 import { extract, extractorsOf } from '../extract/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { CONFIG_FILE, type Config } from '../io/config.js';
+import type { Config } from '../io/config.js';
+import { setConfigValue } from '../io/config-edit.js';
 import { absolute, collectTargets } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
 import { projectOf } from '../pipeline/project.js';
@@ -208,18 +208,7 @@ function writeProjectModel(config: Config, model: Model, base: Model): string {
   }
   writeFileAtomic(path, serializeModel(model));
   if (config.model !== PROJECT_MODEL) {
-    const file = absolute(config, CONFIG_FILE);
-    writeFileAtomic(file, withTopLevelKey(existsSync(file) ? readFileSync(file, 'utf8') : '', 'model', PROJECT_MODEL));
+    setConfigValue(config.root, 'model', PROJECT_MODEL);
   }
   return PROJECT_MODEL;
-}
-
-/** The YAML text with one top-level key set, every other byte (comments, spacing, flow lists) as it was. */
-export function withTopLevelKey(text: string, key: string, value: string): string {
-  const doc = parseDocument(text);
-  const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
-  const range = isNode(pair?.value) ? pair.value.range : undefined;
-  if (range) return text.slice(0, range[0]) + value + text.slice(range[1]);
-  if (pair) throw new ExitError(`${CONFIG_FILE}: \`${key}:\` has no value to replace; set it to ${value} by hand`);
-  return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${key}: ${value}\n`;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
+import { ExitError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { CONFIG_FILE } from './config.js';
 
@@ -49,4 +50,16 @@ function withAuthority(source: string, node: unknown, file: string): string {
   const doc = parseDocument(source);
   doc.set('authorities', [file]);
   return doc.toString();
+}
+
+/** Sets one top-level key of the config to a plain value, every other byte (comments, spacing, flow lists) as it was. */
+export function setConfigValue(root: string, key: string, value: string): void {
+  const path = join(root, CONFIG_FILE);
+  const source = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const doc = parseDocument(source);
+  const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  const range = isNode(pair?.value) ? pair.value.range : undefined;
+  if (range) return writeFileAtomic(path, source.slice(0, range[0]) + scalar(value) + source.slice(range[1]));
+  if (pair) throw new ExitError(`${CONFIG_FILE}: \`${key}:\` has no value to replace; set it to ${value} by hand`);
+  writeFileAtomic(path, `${source}${source === '' || source.endsWith('\n') ? '' : '\n'}${key}: ${scalar(value)}\n`);
 }
