@@ -31,6 +31,9 @@ describe('train: the archive teaches the tagger', () => {
     const model = readFileSync(join(root, 'models/tagger.bin'));
     await cli(root, 'annotate');
     expect(persons(root, 'd4.txt')).not.toContain('Nodis');
+    // Not a person is not a place either: what the reviewers ruled out becomes no name at all.
+    const d4 = parse(readFileSync(join(root, 'annotations/d4.txt.yaml'), 'utf8')).entries;
+    expect(d4.filter((e: { text: string; status: string }) => e.text === 'Nodis' && e.status !== 'rejected')).toEqual([]);
     expect(persons(root, 'd4.txt')).toEqual(expect.arrayContaining(['Rusk', 'Gromyko']));
     // The reviewers' decisions survive the re-annotation the new model causes.
     expect(parse(readFileSync(join(root, reviewed[0]!), 'utf8')).reviewed).toBeDefined();

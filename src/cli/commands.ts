@@ -357,14 +357,21 @@ function defineTrain(program: Command, cli: Cli): void {
           [
             `${result.reviewed} reviewed and ${result.curated} curated documents, ${result.folds}-fold cross-validation on the reviewed ones (strict)`,
             `type      gold   before P    R      F1      after P    R      F1`,
-            ...result.scores.map((s) => row(s.type, s.gold, s.before, s.after)),
+            // A type no review holds complete has no gold to score.
+            ...result.scores.filter((s) => s.gold > 0).map((s) => row(s.type, s.gold, s.before, s.after)),
             row('micro', gold, result.micro.before, result.micro.after),
             ...(result.rejected.length ? [`never tagged again: ${result.rejected.join(', ')}`] : []),
-            result.refused
+            ...(result.drift ?? []).map(
+              (d) =>
+                `${d.type.padEnd(8)} in uncurated documents: ${d.before} → ${d.after}, ${d.changed} changed${d.vouched ? '' : ' (no review holds this type complete)'}`,
+            ),
+            result.refused === 'worse'
               ? 'the adapted model is worse: not written (--force writes it anyway)'
-              : result.dryRun
-                ? 'nothing written (--dry-run)'
-                : `wrote ${result.written}`,
+              : result.refused === 'drift'
+                ? 'the adapted model changes more than a tenth of the spans of a type nobody reviewed completely, in documents nobody curated: not written (review more of them, or --force writes it anyway)'
+                : result.dryRun
+                  ? 'nothing written (--dry-run)'
+                  : `wrote ${result.written}`,
             '',
           ].join('\n'),
         );

@@ -47,8 +47,14 @@ export interface TrainResult {
   micro: { before: Score; after: Score };
   /** `type:text` rejected in reviewed texts and never kept as that type: never tagged so again. */
   rejected: string[];
+  /**
+   * Per type, the tagger's spans in the documents nobody curated, before and after: what the
+   * new model would change where no one looked. `vouched`: some review holds the type complete.
+   */
+  drift?: Drift[];
   written?: string;
-  refused?: boolean;
+  /** Not written: cross-validation found it worse, or it moves a type nobody vouched for. */
+  refused?: 'worse' | 'drift';
   dryRun?: boolean;
   messages: Message[];
 }
@@ -69,11 +75,18 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
   const project = projectOf(config);
   if (!project.model) throw new ExitError('train adapts the tagger: set `ner: tagger` in the config');
   const base = loadModel(project.model.path);
-  const examples = await curatedExamples(config, options.onProgress);
+  const { examples, others } = await curatedExamples(config, options.onProgress);
   const reviewed = examples.filter((e) => e.complete.length > 0);
   if (reviewed.length < 2)
     throw new ExitError(`train needs at least 2 reviewed documents (there are ${reviewed.length}): see \`marginalia review\``);
-  const settings = { epochs: options.epochs ?? 4, seed: options.seed ?? 1, buckets: base.buckets, partial: 'latent' as const, start: base };
+  const settings = {
+    epochs: options.epochs ?? 4,
+    seed: options.seed ?? 1,
+    buckets: base.buckets,
+    partial: 'latent' as const,
+    start: base,
+    ruledOutOnlyLowered: true,
+  };
   const k = Math.min(options.folds ?? 5, reviewed.length);
   const counts = new Map<string, { gold: number; before: [number, number]; after: [number, number] }>(
     TYPES.map((t) => [t, { gold: 0, before: [0, 0], after: [0, 0] }]),
@@ -101,10 +114,13 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
   if (rejected.length)
     options.onProgress?.(`never to be tagged again (rejected in ${REJECTED_IN}+ texts, kept in none): ${rejected.join(', ')}`);
   const summary = { reviewed: reviewed.length, curated: examples.length - reviewed.length, folds: k, scores, micro, rejected, messages };
-  if (micro.after.f1 < micro.before.f1 && !options.force) return { ...summary, refused: true };
-  if (options.dryRun) return { ...summary, dryRun: true };
+  if (micro.after.f1 < micro.before.f1 && !options.force) return { ...summary, refused: 'worse' };
   options.onProgress?.('training on every curated document');
   const model: Model = train(examples, base.lexicon, settings, base.period);
+  const drift = driftOn(others, base, model, examples);
+  const moved = drift.filter((d) => !d.vouched && d.changed > DRIFT * Math.max(d.before, 1));
+  if (moved.length && !options.force) return { ...summary, drift, refused: 'drift' };
+  if (options.dryRun) return { ...summary, drift, dryRun: true };
   model.trainedOn = {
     adaptedFrom: project.model.sha256,
     reviewed: reviewed.length,
@@ -113,13 +129,58 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
     seed: settings.seed,
     rejected,
   };
-  return { ...summary, written: writeProjectModel(config, model, base) };
+  return { ...summary, drift, written: writeProjectModel(config, model, base) };
 }
 
-/** The project's texts with their curated entries, in corpus order (so the same sidecars give the same model). */
-async function curatedExamples(config: Config, onProgress?: (message: string) => void): Promise<Example[]> {
+export interface Drift {
+  type: string;
+  before: number;
+  after: number;
+  /** Spans found by one model and not the other. */
+  changed: number;
+  vouched: boolean;
+}
+
+/** A type nobody vouched for may change in this share of its spans in uncurated documents before train refuses. */
+const DRIFT = 0.1;
+
+interface Uncurated {
+  text: string;
+  hints: TrainingText['hints'];
+}
+
+function driftOn(others: readonly Uncurated[], base: Model, adapted: Model, examples: readonly Example[]): Drift[] {
+  const vouched = new Set(examples.flatMap((e) => e.complete));
+  const drift = new Map(TYPES.map((type) => [type as string, { type, before: 0, after: 0, changed: 0, vouched: vouched.has(type) }]));
+  for (const doc of others) {
+    const spans = (m: Model) => new Set(tagText(m, doc.text, doc.hints).map((s) => `${s.type}:${s.start}:${s.end}`));
+    const a = spans(base);
+    const b = spans(adapted);
+    const of = (key: string) => drift.get(key.slice(0, key.indexOf(':')))!;
+    for (const x of a) {
+      of(x).before++;
+      if (!b.has(x)) of(x).changed++;
+    }
+    for (const x of b) {
+      of(x).after++;
+      if (!a.has(x)) of(x).changed++;
+    }
+  }
+  return [...drift.values()];
+}
+
+/**
+ * The project's texts with their curated entries, in corpus order (so the same sidecars give the
+ * same model), and the others (nobody curated them: where the new model's changes go unseen).
+ */
+async function curatedExamples(
+  config: Config,
+  onProgress?: (message: string) => void,
+): Promise<{ examples: Example[]; others: Uncurated[] }> {
   const rules = extractorsOf(projectOf(config).extract, 'none');
   const examples: Example[] = [];
+  const others: Uncurated[] = [];
+  const hintsOf = async (doc: Document) => (await extract(doc, rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
   const targets = collectTargets(config, [], config.root);
   for (const [i, target] of targets.entries()) {
     const doc = readDocument(config, target.text).value;
@@ -129,10 +190,13 @@ async function curatedExamples(config: Config, onProgress?: (message: string) =>
     // A review holds the types it names complete (all when it names none); decisions count everywhere.
     const complete: readonly string[] = sidecar.reviewed ? TYPES.filter((t) => sidecar.reviewed!.types?.includes(t) ?? true) : [];
     const decided = new Set(named.filter((e) => e.status === 'accepted' || e.status === 'rejected' || e.by === 'human'));
-    if (complete.length === 0 && decided.size === 0) continue;
+    if (complete.length === 0 && decided.size === 0) {
+      others.push({ text: doc.text, hints: await hintsOf(doc) });
+      continue;
+    }
     const live = named.filter((e) => (complete.includes(e.type) || decided.has(e)) && e.status !== 'rejected' && e.status !== 'orphaned');
     onProgress?.(`reading ${i + 1}/${targets.length}: ${target.text}`);
-    const hints = (await extract(doc, rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
+    const hints = await hintsOf(doc);
     const partial = complete.length < TYPES.length;
     examples.push({
       path: target.text,
@@ -145,7 +209,7 @@ async function curatedExamples(config: Config, onProgress?: (message: string) =>
       hints,
     });
   }
-  return examples;
+  return { examples, others };
 }
 
 const utf16 = (doc: Document, e: Entry) => ({ type: e.type, start: doc.toIndex(e.start), end: doc.toIndex(e.end) });

@@ -33,6 +33,12 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, errors: number, sentences: number) => void;
   /** A model to adapt: its weights are where training starts (its buckets, lexicon and period table are kept). */
   start?: Model;
+  /**
+   * Where the model's guess for a partly known token is ruled out (`not a person`), only lower
+   * the guess: who says "not a person" has not said "a place", nor "no name". Adapting a
+   * project's model needs it, or gold complete for one type teaches the others.
+   */
+  ruledOutOnlyLowered?: boolean;
 }
 
 const ALL = (1 << L) - 1;
@@ -66,6 +72,17 @@ function allowedLabels(tokens: Tokens, item: TrainingText): Uint8Array {
     for (let i = 1; i + 1 < tokens.count; i++)
       if (allowed[i] === 1 && allowed[i - 1] === open && allowed[i + 1] === open) allowed[i] = open;
   return allowed;
+}
+
+/** Per token, whether the guess is ruled out where several labels stay allowed (a type declared complete, a rejection). */
+function ruledOut(allowed: Uint8Array, guess: Uint8Array): Uint8Array | undefined {
+  let out: Uint8Array | undefined;
+  for (let i = 0; i < allowed.length; i++) {
+    const mask = allowed[i]!;
+    if ((mask & (mask - 1)) === 0 || mask & (1 << guess[i]!)) continue;
+    (out ??= new Uint8Array(allowed.length))[i] = 1;
+  }
+  return out;
 }
 
 /** A small, seeded generator (mulberry32): the same seed, the same order, the same model. */
@@ -142,12 +159,15 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
       const scores = emissions(model, features, 0, n);
       const guess = viterbi(scores, model.transitions);
       const gold = viterbi(scores, model.transitions, allowed);
+      const unknown = options.ruledOutOnlyLowered ? ruledOut(allowed, guess) : undefined;
       let wrong = false;
       for (let i = 0; i < n; i++) if (guess[i] !== gold[i]) wrong = true;
       if (wrong) {
         errors++;
         const update = (labels: Uint8Array, delta: number) => {
           for (let i = 0; i < n; i++) {
+            // A ruled-out guess is lowered; nothing is raised in its place.
+            if (delta > 0 && unknown?.[i]) continue;
             const y = labels[i]!;
             for (let k = 0; k < used; k++) {
               const at = (features[i * SLOTS + k]! & mask) * L + y;
