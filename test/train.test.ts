@@ -66,6 +66,14 @@ describe('train: the archive teaches the tagger', () => {
     }
     const dry = await cli(root, 'train', '--dry-run', '--format', 'json');
     expect(JSON.parse(dry.stdout)).toMatchObject({ reviewed: 3, dryRun: true });
+    // What the new model would change where nobody looked: the newspaper, per type, persons alone vouched for.
+    const drift = JSON.parse(dry.stdout).drift as { type: string; before: number; after: number; changed: number; vouched: boolean }[];
+    expect(drift.map((d) => [d.type, d.vouched])).toEqual([
+      ['person', true],
+      ['place', false],
+      ['org', false],
+    ]);
+    expect(drift.find((d) => d.type === 'place')!.before).toBe(2);
     expect(JSON.parse(dry.stdout).rejected.filter((r: string) => r.startsWith('place:'))).toEqual([]);
     expect(existsSync(join(root, 'models'))).toBe(false);
     expect((await cli(root, 'train', '--force')).code).toBe(0);
