@@ -1,4 +1,5 @@
 import type { Document } from '../core/document.js';
+import { sidecarState } from '../core/currency.js';
 import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
 import type { CheckConfig, Config } from '../io/config.js';
@@ -60,7 +61,7 @@ export function sidecarFindings(target: Target, doc: Document, sidecar: FastSide
       ],
     };
   }
-  if (sidecar.value.source.sha256 !== doc.sha256) {
+  if (sidecarState(sidecar.value, doc.sha256) === 'stale') {
     return { messages: [report(sidecarStale, 'stale', { file: target.sidecar }, { text: target.text })] };
   }
   // A sidecar a person may have edited: every span must still hold its text (what CI is for).

@@ -4,7 +4,7 @@ import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
 import type { Sidecar } from '../core/schema.js';
 import { diffEntries, type DiffResult, type DocumentDiff } from '../diff/entries.js';
-import { matchSpans } from '../core/scoring.js';
+import { matchSpans, prf } from '../core/scoring.js';
 import { fileSide, gitSide, type Side } from '../diff/sides.js';
 
 export { diffEntries, type ChangeKind, type DiffResult, type DocumentDiff, type EntryChange } from '../diff/entries.js';
@@ -89,12 +89,6 @@ export interface TypeAgreement {
   partialScore: { precision: number; recall: number; f1: number };
 }
 
-const prf = (matched: number, a: number, b: number) => {
-  const precision = b ? matched / b : a ? 0 : 1;
-  const recall = a ? matched / a : b ? 0 : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-};
-
 /** Per-type precision, recall and F1 of B against A, strict and partial (overlap), over every document. */
 export function agreement(options: DiffOptions): TypeAgreement[] {
   const sides = options.rev
@@ -120,5 +114,5 @@ export function agreement(options: DiffOptions): TypeAgreement[] {
   }
   return [...counts]
     .sort(([p], [q]) => p.localeCompare(q))
-    .map(([type, c]) => ({ type, ...c, strictScore: prf(c.strict, c.a, c.b), partialScore: prf(c.partial, c.a, c.b) }));
+    .map(([type, c]) => ({ type, ...c, strictScore: prf(c.strict, c.b, c.a), partialScore: prf(c.partial, c.b, c.a) }));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sidecarState } from '../core/currency.js';
 import { z } from 'zod';
 import { withContext } from '../core/anchor.js';
 import { sha256Hex, type Document } from '../core/document.js';
@@ -82,7 +83,7 @@ export function openSidecar(config: Config, sidecarPath: string): { doc: Documen
   const file = sidecarFromBytes(sidecarPath, bytes, doc.value.sha256);
   if (!file.value) throw refuse(sidecarPath, 'unreadable', { sidecar: sidecarPath, reason: file.messages[0]?.message ?? 'invalid' });
   // Offsets of a stale sidecar do not fit the text any more: annotate re-anchors them first.
-  if (file.value.source.sha256 !== doc.value.sha256) throw refuse(sidecarPath, 'stale', { text });
+  if (sidecarState(file.value, doc.value.sha256) === 'stale') throw refuse(sidecarPath, 'stale', { text });
   return { doc: doc.value, sidecar: file.value, raw: bytes.toString('utf8') };
 }
 

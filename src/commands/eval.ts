@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { sidecarState } from '../core/currency.js';
 import { basename, join, relative } from 'node:path';
 import { parseBrat } from '../interop/brat.js';
 import { decode } from '../io/decode.js';
@@ -80,7 +81,7 @@ async function predictionsFor(name: string, bytes: Uint8Array, options: EvalOpti
     if (!existsSync(path)) return { missing: true };
     const parsed = parseSidecar(path, readFileSync(path, 'utf8'));
     if (!parsed.value) throw new ExitError(`${path}: ${parsed.messages[0]?.message ?? 'invalid sidecar'}`);
-    if (parsed.value.source.sha256 !== sha256Hex(bytes)) {
+    if (sidecarState(parsed.value, sha256Hex(bytes)) === 'stale') {
       return {
         mismatch: {
           file: path,

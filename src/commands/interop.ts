@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sidecarState } from '../core/currency.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
@@ -45,7 +46,7 @@ function exportables(config: Config, paths: readonly string[], cwd: string): { d
       messages.push(
         ...(sidecar.exists ? sidecar.messages : [report(sidecarMissing, 'missing', { file: target.text }, { text: target.text })]),
       );
-    } else if (sidecar.value.source.sha256 !== doc.value.sha256) {
+    } else if (sidecarState(sidecar.value, doc.value.sha256) === 'stale') {
       messages.push(report(sidecarStale, 'stale', { file: target.sidecar }, { text: target.text }));
     } else docs.push({ doc: doc.value, sidecar: sidecar.value });
   }

@@ -1,10 +1,12 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { sidecarState } from '../core/currency.js';
 import { dirname, join } from 'node:path';
 import { sha256Hex, type Document } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { Entry } from '../core/schema.js';
 import { extract, extractorsOf } from '../extract/index.js';
+import { prf } from '../core/scoring.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Config } from '../io/config.js';
 import { setConfigValue } from '../io/config-edit.js';
@@ -185,7 +187,7 @@ async function curatedExamples(
   for (const [i, target] of targets.entries()) {
     const doc = readDocument(config, target.text).value;
     const sidecar = readSidecar(config, target.sidecar).value;
-    if (!doc || !sidecar || sidecar.source.sha256 !== doc.sha256) continue;
+    if (!doc || !sidecar || sidecarState(sidecar, doc.sha256) === 'stale') continue;
     const named = sidecar.entries.filter((e) => (TYPES as readonly string[]).includes(e.type));
     // A review holds the types it names complete (all when it names none); decisions count everywhere.
     const complete: readonly string[] = sidecar.reviewed ? TYPES.filter((t) => sidecar.reviewed!.types?.includes(t) ?? true) : [];
@@ -232,9 +234,7 @@ function tally(
 }
 
 function score([matched, predicted]: [number, number], gold: number): Score {
-  const precision = predicted ? matched / predicted : 0;
-  const recall = gold ? matched / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const { precision, recall, f1 } = prf(matched, predicted, gold);
   return { precision: round(precision), recall: round(recall), f1: round(f1) };
 }
 

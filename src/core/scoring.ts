@@ -20,11 +20,20 @@ export interface Span {
   end: number;
 }
 
-export function score(matched: number, predicted: number, gold: number, recallOnly: boolean): Score {
-  const recall = gold ? matched / gold : 0;
-  if (recallOnly) return { precision: null, recall, f1: null };
-  const precision = predicted ? matched / predicted : 0;
+/**
+ * The one measure of eval, diff --agreement and train. Nothing to find and nothing found is
+ * perfect agreement (1); otherwise an empty side scores 0.
+ */
+export function prf(matched: number, predicted: number, gold: number): { precision: number; recall: number; f1: number } {
+  const precision = predicted ? matched / predicted : gold ? 0 : 1;
+  const recall = gold ? matched / gold : predicted ? 0 : 1;
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/** `prf`, or recall alone where the gold is known to be incomplete. */
+export function score(matched: number, predicted: number, gold: number, recallOnly: boolean): Score {
+  const full = prf(matched, predicted, gold);
+  return recallOnly ? { precision: null, recall: full.recall, f1: null } : full;
 }
 
 /** Strict and fuzzy matches of one type in one document; each gold span is matched at most once. */

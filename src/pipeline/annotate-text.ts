@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { sidecarState } from '../core/currency.js';
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
@@ -114,7 +115,7 @@ export async function annotateDocument(
   },
 ): Promise<DocumentAnnotation> {
   // The sidecar this very generator made from this very text: what the machine finds now, it found then.
-  const sameMachine = previous !== undefined && previous.source.sha256 === doc.sha256 && previous.generator === options.generator;
+  const sameMachine = previous !== undefined && sidecarState(previous, doc.sha256, options.generator) === 'current';
   const candidates = await extract(doc, options.extractors, options.timings);
   const start = performance.now();
   const rejected = options.rejected ?? new Set<string>();

@@ -1,4 +1,5 @@
 import type { Document } from '../core/document.js';
+import { sidecarState } from '../core/currency.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
 import { idKey, machineId } from './ids.js';
 
@@ -13,7 +14,7 @@ const SALTS = 3;
  * unchanged, by its span holding its text within its context.
  */
 export function withHandEdits(doc: Document, previous: Sidecar): Entry[] {
-  const textUnchanged = previous.source.sha256 === doc.sha256;
+  const textUnchanged = sidecarState(previous, doc.sha256) !== 'stale';
   const made = madeIds(previous.entries);
   const edited = (e: Entry) =>
     (e.id !== undefined && !made(e)) ||

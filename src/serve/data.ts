@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { sidecarState } from '../core/currency.js';
 import { sep } from 'node:path';
 import { documentFindings } from '../checks/run.js';
 import type { Document } from '../core/document.js';
@@ -64,7 +65,7 @@ export function documentRows(config: Config): DocumentRow[] {
       types: [...new Set(sidecar.entries.filter((e) => !STRUCTURE.has(e.type)).map((e) => e.type))].sort(),
       findings: documentFindings(config, target, doc.value, file).length,
       reviewed: sidecar.reviewed !== undefined,
-      ...(sidecar.source.sha256 !== doc.value.sha256 ? { problem: 'stale sidecar: run annotate' } : {}),
+      ...(sidecarState(sidecar, doc.value.sha256) === 'stale' ? { problem: 'stale sidecar: run annotate' } : {}),
     };
   });
 }
