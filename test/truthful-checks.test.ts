@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsFromText } from '../src/checks/facts.js';
 import { runChecks } from '../src/checks/run.js';
 import { Document } from '../src/core/document.js';
+import { findMoney } from '../src/extract/money.js';
 import { noteCandidates, noteStructure } from '../src/extract/notes.js';
 import { CITATION_RULES } from '../src/rules/citations.js';
 import { NOTE_RULES } from '../src/rules/notes.js';
@@ -213,5 +214,37 @@ describe('index --types person and names written family name first', () => {
       ['person:kim-jongpil', ['Kim Jong Pil'], ['corpus/a.txt']],
       ['person:kim-taechung', ['Kim Tae-chung', 'Kim Tae-chung'], ['corpus/a.txt', 'corpus/c.txt']],
     ]);
+  });
+});
+
+describe('money written in parts', () => {
+  const sums = (text: string) =>
+    findMoney(text)
+      .map((c) => [text.slice(c.start, c.end), c.amount, c.currency])
+      .sort((a, b) => text.indexOf(String(a[0])) - text.indexOf(String(b[0])));
+
+  it('thousands set apart by spaces or no-break spaces are one amount', () => {
+    expect(sums('Coût: 700 000 francs. Reste: 1\u00a0250\u00a0000 francs.')).toEqual([
+      ['700 000 francs', 700000, 'FRF'],
+      ['1\u00a0250\u00a0000 francs', 1250000, 'FRF'],
+    ]);
+  });
+
+  it('pounds, shillings and pence are one amount in pounds', () => {
+    expect(sums('a balance of £5,644 12s. 3d. was paid, and 2s. 9d. for postage; 5,644l. 12s. 3d. in all')).toEqual([
+      ['£5,644 12s. 3d.', 5644.6125, 'GBP'],
+      ['2s. 9d.', 0.1375, 'GBP'],
+      ['5,644l. 12s. 3d.', 5644.6125, 'GBP'],
+    ]);
+  });
+
+  it('annotate reads the sum in a Latin-1 file', async () => {
+    const root = makeProject();
+    writeFileSync(join(root, 'corpus/devis.txt'), Buffer.from('Devis du pont.\n\nCoût: 700 000 francs, payés en 1962.\n', 'latin1'));
+    await cli(root, 'annotate');
+    const money = (parse(readFileSync(join(root, 'annotations/devis.txt.yaml'), 'utf8')) as Sidecar).entries.filter(
+      (e) => e.type === 'money',
+    );
+    expect(money.map((e) => [e.start, e.end, e.text, e.amount, e.currency])).toEqual([[22, 36, '700 000 francs', 700000, 'FRF']]);
   });
 });
