@@ -248,3 +248,20 @@ describe('money written in parts', () => {
     expect(money.map((e) => [e.start, e.end, e.text, e.amount, e.currency])).toEqual([[22, 36, '700 000 francs', 700000, 'FRF']]);
   });
 });
+
+describe('acronym expansions', () => {
+  const acronyms = (root: string, name: string) =>
+    (parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8')) as Sidecar).entries
+      .filter((e) => e.type === 'acronym')
+      .map((e) => [e.start, e.text, e.value ?? null]);
+
+  it('take the long form the document spells out over the global list, and the list only where the document gives none', async () => {
+    const israel =
+      'Telegram From the Embassy in Israel to the Department of State\n\nThe Government of Israel will not agree. GOI insists.\n';
+    const india = 'Telegram From the Embassy in India to the Department of State\n\nThe Prime Minister spoke. GOI insists.\n';
+    const root = makeProject({ 'marginalia.config.yaml': 'ner: none\n', 'corpus/israel.txt': israel, 'corpus/india.txt': india });
+    await cli(root, 'annotate');
+    expect(acronyms(root, 'israel.txt')).toEqual([[israel.indexOf('GOI'), 'GOI', 'Government of Israel']]);
+    expect(acronyms(root, 'india.txt')).toEqual([[india.indexOf('GOI'), 'GOI', 'Government of India']]);
+  });
+});
