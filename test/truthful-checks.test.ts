@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsFromText } from '../src/checks/facts.js';
 import { runChecks } from '../src/checks/run.js';
 import { Document } from '../src/core/document.js';
+import { findArchivalCitations } from '../src/extract/archival-citations.js';
 import { findMoney } from '../src/extract/money.js';
 import { noteCandidates, noteStructure } from '../src/extract/notes.js';
 import { CITATION_RULES } from '../src/rules/citations.js';
@@ -263,5 +264,49 @@ describe('acronym expansions', () => {
     await cli(root, 'annotate');
     expect(acronyms(root, 'israel.txt')).toEqual([[israel.indexOf('GOI'), 'GOI', 'Government of Israel']]);
     expect(acronyms(root, 'india.txt')).toEqual([[india.indexOf('GOI'), 'GOI', 'Government of India']]);
+  });
+});
+
+describe('FRUS archival citations in parentheses', () => {
+  it('are reference entries with their parts, a lot in parts.lot', () => {
+    const text =
+      'The Ambassador reported the talks. (Department of State, Central Files, 511.60/4–457) He left.\n' +
+      'See the memorandum (Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron.) and (National Archives, RG 59, Central Files, Lot 89D336).\n' +
+      'Not one: (Department of Defense, 1962) nor (see above, p. 4).\n';
+    const found = findArchivalCitations(text).map((c) => [c.start, c.end, text.slice(c.start, c.end), c.parts]);
+    const at = (s: string) => text.indexOf(s);
+    expect(found).toEqual([
+      [
+        at('Department of State, Central'),
+        at('Department of State, Central') + 'Department of State, Central Files, 511.60/4–457'.length,
+        'Department of State, Central Files, 511.60/4–457',
+        { archive: 'Department of State', series: 'Central Files', file: '511.60/4–457' },
+      ],
+      [
+        at('Department of State, S/P'),
+        at('Department of State, S/P') + 'Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron.'.length,
+        'Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron.',
+        { archive: 'Department of State', series: 'S/P Files', lot: 'Lot 67 D 548', file: 'R. Johnson Chron' },
+      ],
+      [
+        at('National Archives'),
+        at('National Archives') + 'National Archives, RG 59, Central Files, Lot 89D336'.length,
+        'National Archives, RG 59, Central Files, Lot 89D336',
+        { archive: 'National Archives', 'record-group': '59', series: 'Central Files', lot: 'Lot 89D336' },
+      ],
+    ]);
+  });
+
+  it('a source note puts a lot in parts.lot, not in parts.file', () => {
+    const text =
+      'Memorandum of Conversation(1)\n\nWashington, July 20, 1964.\n\nThe Secretary met the Ambassador.\n\n' +
+      "(1) Source: National Archives and Records Administration, RG 59, Secretary's Memoranda of Conversation: Lot 65 D 330. Limited Official Use.\n";
+    const note = noteCandidates(text).find((c) => c.type === 'note')!;
+    expect(note.parts).toEqual({
+      archive: 'National Archives and Records Administration',
+      'record-group': '59',
+      series: "Secretary's Memoranda of Conversation",
+      lot: 'Lot 65 D 330',
+    });
   });
 });
