@@ -310,3 +310,12 @@ describe('FRUS archival citations in parentheses', () => {
     });
   });
 });
+
+describe('a newspaper column headed NOTES TO …', () => {
+  it('a line opening with the zeros of an amount cut at the line end is no note 0', () => {
+    const text =
+      'NOTES TO CENTRAL\n\nThe Commissioners will analyse estimates calling for approximately 115,000.\n000. an unusually large sum.\nIt is practically certain these estimates will be pruned.\n';
+    expect(noteStructure(text).notes).toEqual([]);
+    expect(findings(text)).toEqual([]);
+  });
+});
