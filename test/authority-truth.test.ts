@@ -37,7 +37,8 @@ describe('authority build proposals', () => {
   });
 
   it('proposes no common word the corpus writes in lower case, and reads M. as Monsieur', () => {
-    const text = 'the advertiser gave an instruction to the magisterial bench on psora.';
+    // `kissinger` in lower case too (a made-up common noun): after a known given name it is a name all the same.
+    const text = 'the advertiser gave an instruction to the magisterial bench on psora, in a kissinger of a speech.';
     const sidecars = [
       sidecarOf('corpus/a.txt', [
         'Mr. Advertiser',
@@ -46,10 +47,12 @@ describe('authority build proposals', () => {
         'Dr. Psora',
         'M. Helmut Kohl',
         'Ambassador Nolting',
+        'Henry Kissinger',
       ]),
     ];
     const records = proposeRecords(sidecars, project.titles, (w) => classes[w], knowledge(text));
     expect(records.map((r) => [r.id, r.preferred, r.variants])).toEqual([
+      ['person:kissinger-henry', 'Henry Kissinger', ['Kissinger']],
       ['person:kohl-helmut', 'Helmut Kohl', ['Kohl']],
       ['person:nolting', 'Nolting', []],
     ]);

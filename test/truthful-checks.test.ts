@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { factsFromText } from '../src/checks/facts.js';
 import { runChecks } from '../src/checks/run.js';
 import { Document } from '../src/core/document.js';
+import { findArchivalCitations } from '../src/extract/archival-citations.js';
+import { findMoney } from '../src/extract/money.js';
 import { noteCandidates, noteStructure } from '../src/extract/notes.js';
 import { CITATION_RULES } from '../src/rules/citations.js';
 import { NOTE_RULES } from '../src/rules/notes.js';
@@ -213,5 +215,107 @@ describe('index --types person and names written family name first', () => {
       ['person:kim-jongpil', ['Kim Jong Pil'], ['corpus/a.txt']],
       ['person:kim-taechung', ['Kim Tae-chung', 'Kim Tae-chung'], ['corpus/a.txt', 'corpus/c.txt']],
     ]);
+  });
+});
+
+describe('money written in parts', () => {
+  const sums = (text: string) =>
+    findMoney(text)
+      .map((c) => [text.slice(c.start, c.end), c.amount, c.currency])
+      .sort((a, b) => text.indexOf(String(a[0])) - text.indexOf(String(b[0])));
+
+  it('thousands set apart by spaces or no-break spaces are one amount', () => {
+    expect(sums('Coût: 700 000 francs. Reste: 1\u00a0250\u00a0000 francs.')).toEqual([
+      ['700 000 francs', 700000, 'FRF'],
+      ['1\u00a0250\u00a0000 francs', 1250000, 'FRF'],
+    ]);
+  });
+
+  it('pounds, shillings and pence are one amount in pounds', () => {
+    expect(sums('a balance of £5,644 12s. 3d. was paid, and 2s. 9d. for postage; 5,644l. 12s. 3d. in all')).toEqual([
+      ['£5,644 12s. 3d.', 5644.6125, 'GBP'],
+      ['2s. 9d.', 0.1375, 'GBP'],
+      ['5,644l. 12s. 3d.', 5644.6125, 'GBP'],
+    ]);
+  });
+
+  it('annotate reads the sum in a Latin-1 file', async () => {
+    const root = makeProject();
+    writeFileSync(join(root, 'corpus/devis.txt'), Buffer.from('Devis du pont.\n\nCoût: 700 000 francs, payés en 1962.\n', 'latin1'));
+    await cli(root, 'annotate');
+    const money = (parse(readFileSync(join(root, 'annotations/devis.txt.yaml'), 'utf8')) as Sidecar).entries.filter(
+      (e) => e.type === 'money',
+    );
+    expect(money.map((e) => [e.start, e.end, e.text, e.amount, e.currency])).toEqual([[22, 36, '700 000 francs', 700000, 'FRF']]);
+  });
+});
+
+describe('acronym expansions', () => {
+  const acronyms = (root: string, name: string) =>
+    (parse(readFileSync(join(root, `annotations/${name}.yaml`), 'utf8')) as Sidecar).entries
+      .filter((e) => e.type === 'acronym')
+      .map((e) => [e.start, e.text, e.value ?? null]);
+
+  it('take the long form the document spells out over the global list, and the list only where the document gives none', async () => {
+    const israel =
+      'Telegram From the Embassy in Israel to the Department of State\n\nThe Government of Israel will not agree. GOI insists.\n';
+    const india = 'Telegram From the Embassy in India to the Department of State\n\nThe Prime Minister spoke. GOI insists.\n';
+    const root = makeProject({ 'marginalia.config.yaml': 'ner: none\n', 'corpus/israel.txt': israel, 'corpus/india.txt': india });
+    await cli(root, 'annotate');
+    expect(acronyms(root, 'israel.txt')).toEqual([[israel.indexOf('GOI'), 'GOI', 'Government of Israel']]);
+    expect(acronyms(root, 'india.txt')).toEqual([[india.indexOf('GOI'), 'GOI', 'Government of India']]);
+  });
+});
+
+describe('FRUS archival citations in parentheses', () => {
+  it('are reference entries with their parts, a lot in parts.lot', () => {
+    const text =
+      'The Ambassador reported the talks. (Department of State, Central Files, 511.60/4–457) He left.\n' +
+      'See the memorandum (Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron.) and (National Archives, RG 59, Central Files, Lot 89D336).\n' +
+      'Not one: (Department of Defense, 1962) nor (see above, p. 4).\n';
+    const found = findArchivalCitations(text).map((c) => [c.start, c.end, text.slice(c.start, c.end), c.parts]);
+    const at = (s: string) => text.indexOf(s);
+    expect(found).toEqual([
+      [
+        at('Department of State, Central'),
+        at('Department of State, Central') + 'Department of State, Central Files, 511.60/4–457'.length,
+        'Department of State, Central Files, 511.60/4–457',
+        { archive: 'Department of State', series: 'Central Files', file: '511.60/4–457' },
+      ],
+      [
+        at('Department of State, S/P'),
+        at('Department of State, S/P') + 'Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron.'.length,
+        'Department of State, S/P Files: Lot 67 D 548, R. Johnson Chron.',
+        { archive: 'Department of State', series: 'S/P Files', lot: 'Lot 67 D 548', file: 'R. Johnson Chron' },
+      ],
+      [
+        at('National Archives'),
+        at('National Archives') + 'National Archives, RG 59, Central Files, Lot 89D336'.length,
+        'National Archives, RG 59, Central Files, Lot 89D336',
+        { archive: 'National Archives', 'record-group': '59', series: 'Central Files', lot: 'Lot 89D336' },
+      ],
+    ]);
+  });
+
+  it('a source note puts a lot in parts.lot, not in parts.file', () => {
+    const text =
+      'Memorandum of Conversation(1)\n\nWashington, July 20, 1964.\n\nThe Secretary met the Ambassador.\n\n' +
+      "(1) Source: National Archives and Records Administration, RG 59, Secretary's Memoranda of Conversation: Lot 65 D 330. Limited Official Use.\n";
+    const note = noteCandidates(text).find((c) => c.type === 'note')!;
+    expect(note.parts).toEqual({
+      archive: 'National Archives and Records Administration',
+      'record-group': '59',
+      series: "Secretary's Memoranda of Conversation",
+      lot: 'Lot 65 D 330',
+    });
+  });
+});
+
+describe('a newspaper column headed NOTES TO …', () => {
+  it('a line opening with the zeros of an amount cut at the line end is no note 0', () => {
+    const text =
+      'NOTES TO CENTRAL\n\nThe Commissioners will analyse estimates calling for approximately 115,000.\n000. an unusually large sum.\nIt is practically certain these estimates will be pruned.\n';
+    expect(noteStructure(text).notes).toEqual([]);
+    expect(findings(text)).toEqual([]);
   });
 });

@@ -87,13 +87,14 @@ export function proposeRecords(
 ): AuthorityRecord[] {
   const titleWords = titles.words;
   const isFirstName = (w: string) => classOf(w.toLowerCase()) === 'first';
-  // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place,
-  // or a word the corpus itself writes in lower case (`the advertiser`, `an instruction`).
+  // A surname must not read as something else: a common word (`City`, `Resolved`), a title (`Count`), a first name (`James`), a place.
   const isSurname = (w: string) =>
     /^\p{Lu}\p{Ll}/u.test(w) &&
     !titleWords.has(w.toLowerCase()) &&
-    !knowledge.lowerInCorpus?.has(w.toLowerCase()) &&
     !['word', 'first', 'title', 'place', 'date', 'demonym'].includes(classOf(w.toLowerCase()) ?? '');
+  // Nor, without a known first name before it, a word the corpus itself writes in lower case (`the advertiser`,
+  // `an instruction`); after one it is a name all the same (`George Young`).
+  const namesAlone = (w: string) => isSurname(w) && !knowledge.lowerInCorpus?.has(w.toLowerCase());
   const groups = new Map<string, { forms: Map<string, number>; texts: Set<string>; alone: number; name?: PersonName }>();
   const surnames: { surname: string; path: string }[] = [];
   const titled = new Map<string, string[]>();
@@ -101,10 +102,10 @@ export function proposeRecords(
     for (const e of sidecar.entries) {
       if (e.type !== 'person' || e.status === 'rejected' || e.status === 'orphaned') continue;
       const person = personName(e.text, titles, isFirstName, knowledge);
-      if (person && !person.familyFirst && !isSurname(person.family)) continue;
+      if (person && !person.familyFirst && !(isFirstName(person.name.split(' ')[0]!) ? isSurname : namesAlone)(person.family)) continue;
       if (!person) {
         const bare = titles.strip(e.text).trim();
-        if (!/^\p{Lu}\p{Ll}+$/u.test(bare) || !isSurname(bare)) continue;
+        if (!/^\p{Lu}\p{Ll}+$/u.test(bare) || !namesAlone(bare)) continue;
         surnames.push({ surname: bare, path: sidecar.source.path });
         // A titled surname (`Ambassador Lodge`) is confident too: a record of its own unless a full name has that surname.
         if (titles.leadingRun(e.text)) titled.set(bare, [...(titled.get(bare) ?? []), sidecar.source.path]);

@@ -47,6 +47,36 @@ export function longFormFor(shortForm: string, before: string): string | undefin
   return long.length > shortForm.length && long.split(/\s+/).length <= shortForm.length + 5 ? long : undefined;
 }
 
+/** Words an expansion may hold without giving a letter (`Ministry for State Security` is MfS, `Government of the Republic` GR). */
+const FUNCTION_WORDS = String.raw`(?:of|for|and|the|on|in|de|du|des|der|für|und)`;
+
+/**
+ * The document's own long form of an acronym it does not define: a run of words whose initials
+ * spell it (`Government of Israel` for GOI; function words may count or not). The most frequent
+ * run wins, the first on a tie; none when the text spells out none.
+ */
+export function spelledOut(text: string, form: string): string | undefined {
+  const letters = [...form];
+  if (letters.length < 2 || letters.length > 6 || !letters.every((c) => /\p{L}/u.test(c))) return undefined;
+  const capital = (c: string) => String.raw`${c.toUpperCase()}\p{L}+`;
+  // Inside the run, a function word may give its letter: the `of` of `Government of Israel`.
+  const inner = (c: string) => String.raw`(?:${capital(c)}|(?=${c.toLowerCase()})${FUNCTION_WORDS})`;
+  // Every word counts (`Government of Israel`), or capitals count and function words between them do not.
+  const every = letters.map((c, i) => (i === 0 || i === letters.length - 1 ? capital(c) : inner(c))).join(String.raw`\s+`);
+  const capitals = letters.map(capital).join(String.raw`(?:\s+${FUNCTION_WORDS}){0,2}\s+`);
+  const counts = new Map<string, number>();
+  for (const source of [every, capitals]) {
+    // The whole name only: `United States Air` in `United States Air Force` is no long form of USA.
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}]|[ \t]+\p{Lu})`, 'gu'))) {
+      const phrase = m[0].replace(/\s+/g, ' ');
+      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+  }
+  let best: string | undefined;
+  for (const [phrase, n] of counts) if (best === undefined || n > counts.get(best)!) best = phrase;
+  return best;
+}
+
 /** A line in capitals (`A JAIL THREAT FOR ATTORNEY`) is a headline, not a list of acronyms. */
 function headlineLines(text: string): [number, number][] {
   const ranges: [number, number][] = [];
@@ -84,11 +114,14 @@ export const acronymsExtractor: ExtractorFactory = ({ list }) => {
       }
       // Headlines are whole lines, apart and in order: a binary search finds the one an acronym is in.
       const headlines = new SortedSpans(headlineLines(text).map(([start, end]) => ({ start, end })));
+      const spelled = new Map<string, string | undefined>();
       for (const m of text.matchAll(ACRONYM)) {
         const form = m[0];
         if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
         if (headlines.containing(m.index, m.index + 1)) continue;
-        const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, ''));
+        // What the document itself says first; the rule packs' expansions (a global list) only where it says nothing.
+        if (!expansions.has(form) && !spelled.has(form)) spelled.set(form, spelledOut(text, form));
+        const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, '')) ?? spelled.get(form);
         out.push({
           type: 'acronym',
           start: m.index,

@@ -65,11 +65,13 @@ export function parseArchival(reference: string): { citation: Citation; parts: R
     if ((m = /^(?:RG|Record Group)\s+(\d+)/.exec(seg))) parts['record-group'] = m[1]!;
     else if ((m = /^Box\s+(\S+)/i.exec(seg))) parts.box = m[1]!;
     else if ((m = /^(?:Folder|File)\s+(.+)/i.exec(seg))) parts.file = m[1]!;
-    else if (/\bFiles?\b/.test(seg) && !parts.series) {
-      const lot = /:\s*(Lot\s+.+)$/.exec(seg);
-      parts.series = lot ? seg.slice(0, lot.index).trim() : seg;
-      if (lot) parts.lot = lot[1]!;
-    } else if (!parts.series && !parts.collection && !parts['record-group']) parts.collection = seg;
+    else if ((m = /^Lot\s+\S.*$/.exec(seg))) parts.lot ??= m[0];
+    else if ((m = /^(.+?):\s*(Lot\s+\S.*)$/.exec(seg)) && !parts.series) {
+      // `Secretary's Memoranda of Conversation: Lot 65 D 330`: a series and its lot, Files or not.
+      parts.series = m[1]!.trim();
+      parts.lot = m[2]!;
+    } else if (/\bFiles?\b/.test(seg) && !parts.series) parts.series = seg;
+    else if (!parts.series && !parts.collection && !parts['record-group']) parts.collection = seg;
     else rest.push(seg);
   }
   if (rest.length) parts.file ??= rest.join(', ');

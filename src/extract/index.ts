@@ -8,6 +8,7 @@ import { acronymsExtractor } from './acronyms.js';
 import { authorityExtractor } from './authority.js';
 import { datesExtractor } from './dates.js';
 import { moneyExtractor } from './money.js';
+import { archivalCitationsExtractor } from './archival-citations.js';
 import { namesExtractor } from './names.js';
 import { nlpExtractor } from './nlp.js';
 import { notesExtractor } from './notes.js';
@@ -39,6 +40,7 @@ export function extractorsOf(context: ExtractContext, ner: NerEngine = 'tagger')
   const factories: ExtractorFactory[] = [
     notesExtractor,
     referencesExtractor,
+    archivalCitationsExtractor,
     datesExtractor,
     moneyExtractor,
     patternExtractor,

@@ -19,7 +19,8 @@ const LABEL_G = new RegExp(LABEL, 'gu');
 /** `(1)` or `[1]` alone on its line: the note's text begins on the next line (a FRUS layout). */
 const BRACKETED = String.raw`[(\[](?:\d{1,3}|[${SYMBOLS}])[)\]]`;
 const LABEL_ALONE = new RegExp(String.raw`^[ \t]*(${BRACKETED}(?:[ \t]*,[ \t]*${BRACKETED})*)[ \t]*$`, 'u');
-const NUMBERED_LINE = /^[ \t]*(\d{1,3})[.)][ \t]+(?=\S)/;
+/** `000.` (an OCR'd amount's tail, `115,000.\n000.`) numbers nothing: no zero-padded label. */
+const NUMBERED_LINE = /^[ \t]*((?!0\d)\d{1,3})[.)][ \t]+(?=\S)/;
 const HEADING = /^[ \t]*(?:notes|footnotes|endnotes|references|end ?notes)(?:[ \t]+(?:to|on|for)[ \t]+[^\r\n.]{1,60})?[ \t]*:?[ \t]*$/i;
 /** An inline marker candidate; whether it really is one is decided by its neighbours. */
 const MARKER = new RegExp(String.raw`[(\[](\d{1,3}|[${SYMBOLS}])[)\]]|[${SUPERSCRIPT}]{1,3}|[${SYMBOLS}]`, 'gu');
