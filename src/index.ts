@@ -30,19 +30,8 @@ export {
 } from './commands/interop.js';
 export { validate, validateSidecar, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { view, type ViewOptions } from './commands/view.js';
-export {
-  EditError,
-  editEntries,
-  etagOf,
-  planBulk,
-  runBulk,
-  undoWrites,
-  type Bulk,
-  type BulkPlan,
-  Edit,
-  type EditResult,
-  type Write,
-} from './commands/edit.js';
+export { EditError, Edit, editEntries, etagOf, type EditResult, type Write } from './curation/edit.js';
+export { planBulk, runBulk, undoWrites, type Bulk, type BulkPlan } from './curation/bulk.js';
 export { serve, type ServeOptions, type Server } from './serve/app.js';
 
 export { RULES, type RuleMeta } from './rules/registry.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editEntries, movedSpan, type Edit } from '../src/commands/edit.js';
+import { editEntries, movedSpan, type Edit } from '../src/curation/edit.js';
 import { validate } from '../src/commands/validate.js';
 import { Document } from '../src/core/document.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';

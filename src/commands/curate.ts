@@ -1,11 +1,10 @@
 import type { Config } from '../io/config.js';
 import { ExitError } from '../core/errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import type { Message } from '../core/message.js';
-import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
+import { collectTargets } from '../io/project.js';
 import { parsedSidecars } from '../io/read.js';
 import type { Entry } from '../core/schema.js';
-import { serializeSidecar } from '../io/sidecar.js';
+import { EditError, editEntries } from '../curation/edit.js';
 import { report } from '../rules/rule.js';
 import { curateUnknownId } from '../rules/runs.js';
 
@@ -37,7 +36,7 @@ const matches = (e: Entry, s: Selector) =>
   (s.type === undefined || e.type === s.type) &&
   (s.text === undefined || e.text === s.text);
 
-/** Accept or reject entries by id, type or text; sidecars are rewritten atomically, nothing else changes. */
+/** Accept or reject entries by id, type or text, through the edit engine (current, valid sidecars only); nothing else changes. */
 export function curate(options: CurateOptions): CurateResult {
   const { config, select } = options;
   if (!select.ids?.length && select.type === undefined && select.text === undefined)
@@ -58,17 +57,24 @@ export function curate(options: CurateOptions): CurateResult {
   messages.push(
     ...unknownIds.map((id) => report(curateUnknownId, 'unknown', { file: options.paths?.join(' ') || config.annotations }, { id })),
   );
+  const op = options.decision === 'accepted' ? 'accept' : 'reject';
   for (const { target, sidecar } of sidecars) {
-    const touched: Entry[] = [];
-    const entries = sidecar.entries.map((e) => {
-      if (!matches(e, select) || e.status === options.decision || e.status === 'orphaned') return e;
-      const updated = { ...e, status: options.decision };
-      touched.push(updated);
-      return updated;
-    });
-    if (touched.length === 0) continue;
-    writeFileAtomic(absolute(config, target.sidecar), serializeSidecar({ ...sidecar, entries }, target.sidecar, schemaPathOf(config)));
-    changed.push({ sidecar: target.sidecar, entries: touched });
+    const chosen = sidecar.entries.filter(
+      (e) => e.id !== undefined && matches(e, select) && e.status !== options.decision && e.status !== 'orphaned',
+    );
+    if (chosen.length === 0) continue;
+    // Through the one edit engine: a stale or invalid sidecar is refused and said, never rewritten.
+    try {
+      editEntries(
+        config,
+        target.sidecar,
+        chosen.map((e) => ({ op, id: e.id! })),
+      );
+      changed.push({ sidecar: target.sidecar, entries: chosen.map((e) => ({ ...e, status: options.decision })) });
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      messages.push(error.detail);
+    }
   }
   return { changed, messages, unknownIds };
 }

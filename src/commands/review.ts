@@ -1,12 +1,11 @@
 import { ExitError } from '../core/errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { changeSidecar, EditError } from '../curation/edit.js';
 import { currentUser } from '../io/user.js';
 import type { Config } from '../io/config.js';
 import type { Message } from '../core/message.js';
-import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
+import { collectTargets } from '../io/project.js';
 import { parsedSidecars } from '../io/read.js';
 import type { Sidecar } from '../core/schema.js';
-import { serializeSidecar } from '../io/sidecar.js';
 
 export interface ReviewOptions {
   config: Config;
@@ -35,10 +34,18 @@ export function review(options: ReviewOptions): { changed: string[]; messages: M
   const mark = { ...(by ? { by } : {}), at: options.at ?? new Date().toISOString().slice(0, 10) };
   for (const { target, sidecar } of parsedSidecars(config, targetsOf(options), messages)) {
     if (options.undo ? !sidecar.reviewed : sidecar.reviewed) continue;
-    const { reviewed: _old, ...rest } = sidecar;
-    const next: Sidecar = options.undo ? rest : { ...rest, reviewed: mark };
-    writeFileAtomic(absolute(config, target.sidecar), serializeSidecar(next, target.sidecar, schemaPathOf(config)));
-    changed.push(target.sidecar);
+    const unmark = ({ sidecar: s }: { sidecar: Sidecar }): Sidecar => {
+      const { reviewed: _old, ...rest } = s;
+      return options.undo ? rest : { ...rest, reviewed: mark };
+    };
+    // Through the one edit engine: a stale sidecar's review would vouch for entries that no longer fit their text.
+    try {
+      changeSidecar(config, target.sidecar, unmark);
+      changed.push(target.sidecar);
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      messages.push(error.detail);
+    }
   }
   return { changed, messages };
 }

@@ -1,5 +1,6 @@
 import { STRUCTURE_TYPES } from '../core/schema.js';
-import { EditError, editEntries, planBulk, runBulk, undoWrites, type Bulk, type Edit, type Write } from '../commands/edit.js';
+import { EditError, editEntries, type Edit, type Write } from '../curation/edit.js';
+import { planBulk, runBulk, undoWrites, type Bulk } from '../curation/bulk.js';
 import type { Config } from '../io/config.js';
 import { documentData, documentRows, resolveTarget } from './data.js';
 import { documentPage, listPage } from './pages.js';
@@ -81,7 +82,11 @@ export async function serve(options: ServeOptions): Promise<Server> {
 }
 
 function editErrorReply(error: EditError): Reply {
-  return { status: error.status, json: { error: error.message, ruleId: error.detail.ruleId, messageId: error.detail.messageId } };
+  // HTTP's words for the engine's: a conflict is 409, an edit that cannot be made 422.
+  return {
+    status: error.kind === 'conflict' ? 409 : 422,
+    json: { error: error.message, ruleId: error.detail.ruleId, messageId: error.detail.messageId },
+  };
 }
 
 function required(ifMatch: string | undefined): string {

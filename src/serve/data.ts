@@ -5,7 +5,7 @@ import { documentFindings } from '../checks/run.js';
 import type { Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import type { Entry, Sidecar } from '../core/schema.js';
-import { EditError, etagOf, openSidecar } from '../commands/edit.js';
+import { EditError, etagOf, openSidecar } from '../curation/edit.js';
 import type { Config } from '../io/config.js';
 import { absolute, collectTargets, type Target } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';

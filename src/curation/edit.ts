@@ -8,10 +8,10 @@ import { STRUCTURE_TYPES, type Entry, type Sidecar } from '../core/schema.js';
 import { entryShapeFindings, spanFindings } from '../checks/validity.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Config } from '../io/config.js';
-import { absolute, collectTargets, schemaPathOf, textPathFor } from '../io/project.js';
+import { absolute, schemaPathOf, textPathFor } from '../io/project.js';
 import { readDocument } from '../io/read.js';
 import { serializeSidecar } from '../io/sidecar.js';
-import { sidecarFromBytes, sidecarHeader } from '../io/sidecar-fast.js';
+import { sidecarFromBytes } from '../io/sidecar-fast.js';
 import { compareEntries } from '../pipeline/resolve.js';
 import { report, type Data } from '../rules/rule.js';
 import { editConflict, editRefused } from '../rules/runs.js';
@@ -36,10 +36,10 @@ export const Edit = z.discriminatedUnion('op', [
 ]);
 export type Edit = z.infer<typeof Edit>;
 
-/** An edit that is not made: 409 for a conflict (stale If-Match), 422 for an edit that cannot be made. */
+/** An edit that is not made: a `conflict` (the bytes changed since they were read), or `refused` (it cannot be made). */
 export class EditError extends Error {
   constructor(
-    readonly status: 409 | 422,
+    readonly kind: 'conflict' | 'refused',
     readonly detail: Message,
   ) {
     super(detail.message);
@@ -47,7 +47,7 @@ export class EditError extends Error {
 }
 
 const refuse = (sidecar: string, id: keyof typeof editRefused.meta.messages, data: Data = {}) =>
-  new EditError(422, report(editRefused, id, { file: sidecar }, data));
+  new EditError('refused', report(editRefused, id, { file: sidecar }, data));
 
 /** What a write did: the bytes before and after, for undo, and the new ETag. */
 export interface Write {
@@ -66,7 +66,7 @@ export interface EditResult extends Write {
 export const etagOf = (bytes: string | Buffer) => sha256Hex(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
 
 /** If-Match may be quoted (`"hex"`, as HTTP writes ETags) or bare. */
-const unquote = (tag: string) => tag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+export const unquote = (tag: string) => tag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 
 /** A current sidecar and its text, or an EditError. */
 export function openSidecar(config: Config, sidecarPath: string): { doc: Document; sidecar: Sidecar; raw: string } {
@@ -88,10 +88,37 @@ export function openSidecar(config: Config, sidecarPath: string): { doc: Documen
 }
 
 /**
- * Apply edits to one sidecar, all or none, and write it (serializeSidecar, atomically).
- * `ifMatch`: the ETag of the bytes the edits were made against; other bytes on disk are a
- * conflict and nothing is written. A machine entry a person retypes or moves becomes theirs
- * (`by: human`, accepted), so annotate never undoes it; only human entries are deleted.
+ * The one way a sidecar is changed by hand (accept, reject, review, serve's edits): proved
+ * current against its text, compared with the ETag the change was made against (`ifMatch`:
+ * other bytes on disk are a conflict), changed, validated (every span holds its text, every
+ * type is declared, no id twice), and written atomically; all or nothing.
+ */
+export function changeSidecar(
+  config: Config,
+  sidecarPath: string,
+  change: (opened: { doc: Document; sidecar: Sidecar }) => Sidecar,
+  options: { ifMatch?: string } = {},
+): Write & { etag: string } {
+  const { doc, sidecar, raw } = openSidecar(config, sidecarPath);
+  const actual = etagOf(raw);
+  if (options.ifMatch !== undefined && unquote(options.ifMatch) !== actual)
+    throw new EditError(
+      'conflict',
+      report(editConflict, 'stale', { file: sidecarPath }, { sidecar: sidecarPath, given: unquote(options.ifMatch), actual }),
+    );
+  const next = change({ doc, sidecar });
+  const at = { text: sidecar.source.path, sidecar: sidecarPath, locate: () => ({ line: 1, column: 1 }) };
+  const problem = [...entryShapeFindings(next, config.types, at), ...spanFindings(doc, next, at)].find((m) => m.severity === 'error');
+  if (problem) throw refuse(sidecarPath, 'invalid', { reason: problem.message });
+  const after = serializeSidecar(next, sidecarPath, schemaPathOf(config));
+  if (after !== raw) writeFileAtomic(absolute(config, sidecarPath), after);
+  return { sidecar: sidecarPath, before: raw, after, etag: etagOf(after) };
+}
+
+/**
+ * Apply edits to one sidecar, all or none, through `changeSidecar`. A machine entry a person
+ * retypes or moves becomes theirs (`by: human`, accepted), so annotate never undoes it; only
+ * human entries are deleted.
  */
 export function editEntries(config: Config, sidecarPath: string, edits: readonly Edit[], options: { ifMatch?: string } = {}): EditResult {
   edits.forEach((edit, index) => {
@@ -101,15 +128,19 @@ export function editEntries(config: Config, sidecarPath: string, edits: readonly
       throw refuse(sidecarPath, 'shape', { index, reason: `${issue.path.join('.') || 'op'}: ${issue.message}` });
     }
   });
-  const { doc, sidecar, raw } = openSidecar(config, sidecarPath);
-  const actual = etagOf(raw);
-  if (options.ifMatch !== undefined && unquote(options.ifMatch) !== actual)
-    throw new EditError(
-      409,
-      report(editConflict, 'stale', { file: sidecarPath }, { sidecar: sidecarPath, given: unquote(options.ifMatch), actual }),
-    );
-  let entries = [...sidecar.entries];
   const ids: string[] = [];
+  const write = changeSidecar(
+    config,
+    sidecarPath,
+    ({ doc, sidecar }) => ({ ...sidecar, entries: applied(config, sidecarPath, doc, sidecar, edits, ids) }),
+    options,
+  );
+  return { ...write, ids };
+}
+
+/** The entries after the edits, sorted; the ids changed or added are pushed to `ids`. */
+function applied(config: Config, sidecarPath: string, doc: Document, sidecar: Sidecar, edits: readonly Edit[], ids: string[]): Entry[] {
+  const entries = [...sidecar.entries];
   const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
   const find = (id: string) => {
     const i = entries.findIndex((e) => e.id === id);
@@ -182,15 +213,7 @@ export function editEntries(config: Config, sidecarPath: string, edits: readonly
       }
     }
   }
-  entries = entries.sort(compareEntries);
-  const next = { ...sidecar, entries };
-  // Proved before it is written: every span holds its text, every type is declared, no id twice.
-  const at = { text: sidecar.source.path, sidecar: sidecarPath, locate: () => ({ line: 1, column: 1 }) };
-  const problem = [...entryShapeFindings(next, config.types, at), ...spanFindings(doc, next, at)].find((m) => m.severity === 'error');
-  if (problem) throw refuse(sidecarPath, 'invalid', { reason: problem.message });
-  const after = serializeSidecar(next, sidecarPath, schemaPathOf(config));
-  if (after !== raw) writeFileAtomic(absolute(config, sidecarPath), after);
-  return { sidecar: sidecarPath, before: raw, after, etag: etagOf(after), ids };
+  return entries.sort(compareEntries);
 }
 
 /** A fresh id for a human entry, `TYPE-hHEX`, not taken in the sidecar. */
@@ -243,76 +266,4 @@ export function movedSpan(
     while (p < e.end && !isWordChar(at(p))) p++;
   if (move.edge === 'end' && move.by === 'word' && move.direction < 0) while (p > e.start && !isWordChar(at(p - 1))) p--;
   return move.edge === 'start' ? [p, e.end] : [e.start, p];
-}
-
-/** A change to many entries: every `text` as `type` in the corpus rejected, or every auto entry of a type in one document accepted. */
-export type Bulk = { kind: 'reject-text'; type: string; text: string } | { kind: 'accept-type'; sidecar: string; type: string };
-
-export interface BulkPlan {
-  /** Entries it changes. */
-  count: number;
-  sidecars: { sidecar: string; ids: string[]; etag: string }[];
-  /** The ETag of the affected sidecars together: what the run must be given. */
-  etag: string;
-}
-
-/** What a bulk change would do, writing nothing (the dry run). */
-export function planBulk(config: Config, bulk: Bulk): BulkPlan {
-  const paths = bulk.kind === 'accept-type' ? [bulk.sidecar] : collectTargets(config, [], config.root).map((t) => t.sidecar);
-  const chosen = (e: Entry) =>
-    e.type === bulk.type &&
-    (bulk.kind === 'reject-text'
-      ? e.text === bulk.text && e.status !== 'rejected' && e.status !== 'orphaned'
-      : (e.status ?? 'auto') === 'auto');
-  const sidecars: BulkPlan['sidecars'] = [];
-  // Text YAML writes plainly (no quotes, escapes or line breaks) is in the bytes as it is: a sidecar without it is not parsed.
-  const plain = bulk.kind === 'reject-text' && /^[^"'\\\n\r\t]+$/.test(bulk.text) ? bulk.text : undefined;
-  for (const path of paths) {
-    const bytes = readFileOr(absolute(config, path));
-    if (bytes === undefined || (plain !== undefined && !bytes.includes(plain))) continue;
-    // Planned from what the sidecar says of itself; editEntries proves it current before it writes.
-    const file = sidecarFromBytes(path, bytes, sidecarHeader(bytes.toString('utf8', 0, 2048)).sha256 ?? '');
-    if (!file.value) continue;
-    const ids = file.value.entries.filter((e) => e.id !== undefined && chosen(e)).map((e) => e.id!);
-    if (ids.length) sidecars.push({ sidecar: path, ids, etag: etagOf(bytes) });
-  }
-  const count = sidecars.reduce((n, s) => n + s.ids.length, 0);
-  return { count, sidecars, etag: sha256Hex(sidecars.map((s) => `${s.sidecar}\u0000${s.etag}`).join('\n')) };
-}
-
-/** Run a bulk change planned with `planBulk`; `ifMatch` is the plan's ETag, so it changes exactly what the count said. */
-export function runBulk(config: Config, bulk: Bulk, ifMatch: string): EditResult[] {
-  const plan = planBulk(config, bulk);
-  if (unquote(ifMatch) !== plan.etag)
-    throw new EditError(
-      409,
-      report(editConflict, 'stale', { file: config.annotations }, { sidecar: 'the corpus', given: unquote(ifMatch), actual: plan.etag }),
-    );
-  const op = bulk.kind === 'reject-text' ? 'reject' : 'accept';
-  return plan.sidecars.map((s) =>
-    editEntries(
-      config,
-      s.sidecar,
-      s.ids.map((id) => ({ op, id })),
-      { ifMatch: s.etag },
-    ),
-  );
-}
-
-/** Put back the bytes a last action replaced, only where the sidecar still holds what it wrote; otherwise nothing is restored. */
-export function undoWrites(config: Config, writes: readonly Write[]): string[] {
-  for (const w of writes) {
-    const now = readFileOr(absolute(config, w.sidecar))?.toString('utf8');
-    if (now !== w.after) throw new EditError(409, report(editConflict, 'undo', { file: w.sidecar }, { sidecar: w.sidecar }));
-  }
-  for (const w of writes) if (w.before !== w.after) writeFileAtomic(absolute(config, w.sidecar), w.before);
-  return writes.map((w) => w.sidecar);
-}
-
-function readFileOr(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
 }
