@@ -256,7 +256,8 @@ function defineCurate(program: Command, cli: Cli): void {
         // Nothing changed by --type/--text: a selection that matched no entry is said, and fails.
         const bulk = !opts.id?.length && (opts.type !== undefined || opts.text !== undefined);
         const select = { type: opts.type, text: opts.text };
-        const selected = n === 0 && bulk ? countSelected(config, paths, cli.io.cwd, select) : undefined;
+        const refused = result.messages.some((m) => m.severity === 'error');
+        const selected = n === 0 && bulk && !refused ? countSelected(config, paths, cli.io.cwd, select) : undefined;
         const messages = selected === 0 ? [...result.messages, nothingSelected(config, paths, select, decision)] : result.messages;
         if (messages.length) cli.out(cli.formatMessages('text', messages, 'sidecars'));
         cli.out(formatCurateSummary(n, result.changed.length, decision, selected));

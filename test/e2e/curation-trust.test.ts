@@ -76,3 +76,22 @@ describe('a remark on a machine entry', () => {
     expect(after).toEqual([expect.objectContaining({ id: entry.id, value: entry.value, comment: 'checked against the register' })]);
   });
 });
+
+describe('accept, reject and review go through the one edit engine', () => {
+  it('refuse a sidecar whose text changed since (its offsets no longer fit), write nothing and say so', async () => {
+    const root = copyOfBundledCorpus();
+    writeFileSync(join(root, LETTER), `A preface.\n\n${readFileSync(join(root, LETTER), 'utf8')}`);
+    const before = readFileSync(join(root, SIDECAR), 'utf8');
+    for (const args of [
+      ['accept', SIDECAR, '--type', 'date'],
+      ['reject', SIDECAR, '--type', 'place'],
+      ['review', SIDECAR],
+    ]) {
+      const r = await cli(root, ...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).toContain('changed since its sidecar was written: run `marginalia annotate');
+      expect(r.stdout, args.join(' ')).not.toContain('already');
+    }
+    expect(readFileSync(join(root, SIDECAR), 'utf8')).toBe(before);
+  });
+});
