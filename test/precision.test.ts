@@ -7,7 +7,9 @@ import { readFrusAll } from '../src/training/corpora.js';
 import { loadModel, tagText } from '../src/extract/tagger.js';
 import { parseSidecar } from '../src/io/sidecar.js';
 import { casing, parsePeriod, serializePeriod } from '../src/tagger/period.js';
-import { doubtfulPerson, isDemonym, noNameWords, notPersonAlone } from '../src/extract/vocabulary.js';
+import { shippedVocabulary } from '../src/extract/vocabulary.js';
+
+const { doubtfulPerson, isDemonym, noNameWords, notPersonAlone } = shippedVocabulary();
 import { resolve } from '../src/pipeline/resolve.js';
 
 const person = (text: string, word: string, by = 'nlp:tagger', from = 0): Candidate => {

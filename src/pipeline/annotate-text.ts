@@ -19,6 +19,7 @@ import type { RunContext } from './context.js';
 import { withHandEdits } from './edits.js';
 import { merge } from './merge.js';
 import { resolve } from './resolve.js';
+import type { Vocabulary } from '../extract/vocabulary.js';
 import { clusterPersons } from './clusters.js';
 import type { TitleStage } from './titles.js';
 
@@ -55,7 +56,7 @@ export async function annotateText(context: RunContext, target: Target): Promise
 }
 
 async function annotateTextOrThrow(context: RunContext, target: Target, timings: Record<string, number>): Promise<FileOutcome> {
-  const { config, generator, extractors, people, rejected, force } = context;
+  const { config, generator, extractors, people, rejected, force, vocabulary } = context;
   const timed = <T>(stage: string, work: () => T): T => {
     const start = performance.now();
     try {
@@ -73,7 +74,7 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
     const note = report(sidecarNotOverwritten, 'untouched', { file: target.sidecar });
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
-  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, people, rejected, force, timings });
+  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, people, rejected, force, vocabulary, timings });
   const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
   const cache: CacheEntry = {
@@ -111,6 +112,8 @@ export async function annotateDocument(
     people?: TitleStage;
     rejected?: ReadonlySet<string>;
     force?: boolean;
+    /** What words mean (the project's model's); the shipped model's by default. */
+    vocabulary?: Vocabulary;
     timings?: Record<string, number>;
   },
 ): Promise<DocumentAnnotation> {
@@ -119,7 +122,9 @@ export async function annotateDocument(
   const candidates = await extract(doc, options.extractors, options.timings);
   const start = performance.now();
   const rejected = options.rejected ?? new Set<string>();
-  const machine = (options.people ?? byName)(doc, resolve(doc, candidates)).filter((e) => !rejected.has(`${e.type}:${e.text}`));
+  const machine = (options.people ?? byName)(doc, resolve(doc, candidates, options.vocabulary)).filter(
+    (e) => !rejected.has(`${e.type}:${e.text}`),
+  );
   const edited = previous ? withHandEdits(doc, previous) : [];
   const kept = sameMachine ? [...edited, ...deletedByHand(doc, machine, edited)] : edited;
   const merged = merge(doc, machine, kept);

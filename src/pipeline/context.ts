@@ -1,4 +1,5 @@
 import { extractorsOf, type Extractor } from '../extract/index.js';
+import type { Vocabulary } from '../extract/vocabulary.js';
 import type { Config } from '../io/config.js';
 import { projectOf } from './project.js';
 import { clusterPersons } from './clusters.js';
@@ -14,6 +15,8 @@ export interface RunContext {
   /** `type:text` of the rejected authority records' forms: never tagged. */
   rejected: ReadonlySet<string>;
   force: boolean;
+  /** What words mean, from the project's model: resolve's decisions about persons. */
+  vocabulary: Vocabulary;
 }
 
 export function runContext(config: Config, force = false, extractors?: readonly Extractor[]): RunContext {
@@ -22,5 +25,13 @@ export function runContext(config: Config, force = false, extractors?: readonly 
   const titles = titleStage(project.titles, config.personTitles);
   const surnameFirst = new Set(project.extract.list('surnames-first'));
   const people: TitleStage = (doc, entries) => clusterPersons(titles(doc, entries), surnameFirst);
-  return { config, generator: project.generator(chosen.map((e) => e.id)), extractors: chosen, people, rejected: project.rejected, force };
+  return {
+    config,
+    generator: project.generator(chosen.map((e) => e.id)),
+    extractors: chosen,
+    people,
+    rejected: project.rejected,
+    force,
+    vocabulary: project.vocabulary(),
+  };
 }

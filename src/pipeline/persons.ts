@@ -2,7 +2,7 @@
 // candidates are plausible persons, and which all-capital words are a person named elsewhere.
 import { PRIORITY } from '../core/priority.js';
 import type { Candidate } from '../extract/types.js';
-import { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality } from '../extract/vocabulary.js';
+import type { Vocabulary } from '../extract/vocabulary.js';
 
 /** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
 const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
@@ -12,10 +12,10 @@ const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
  * never a person; a weakly found one-word person that period text or the document itself writes
  * in lower case is dropped. An accepted authority record is taken as it is.
  */
-export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
+export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>, vocabulary: Vocabulary): Candidate[] {
   const located = new Map<string, boolean>();
   return candidates.flatMap((c) => {
-    const keep = keepAs(text, c, lower, located);
+    const keep = keepAs(text, c, lower, located, vocabulary);
     return keep === true ? [c] : keep === false ? [] : [{ ...c, type: keep }];
   });
 }
@@ -44,7 +44,13 @@ function locatedSomewhere(text: string, surface: string, located: Map<string, bo
   return known;
 }
 
-function keepAs(text: string, c: Candidate, lower: ReadonlySet<string>, located: Map<string, boolean>): boolean | string {
+function keepAs(
+  text: string,
+  c: Candidate,
+  lower: ReadonlySet<string>,
+  located: Map<string, boolean>,
+  { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality }: Vocabulary,
+): boolean | string {
   {
     if (c.by === 'rule:authority') return true;
     // The tagger's place or organization that is only a title or a nationality (`President`, `Soviet`) names nothing.

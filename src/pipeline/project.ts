@@ -8,6 +8,7 @@ import { compileTitles, type Titles } from '../core/titles.js';
 import { VERSION } from '../core/version.js';
 import { extractContext, rulePacks, type ExtractContext } from '../extract/index.js';
 import { SHIPPED_MODEL, loadModel } from '../tagger/model.js';
+import { vocabularyOf, type Vocabulary } from '../extract/vocabulary.js';
 import { readAuthorities } from '../io/authority.js';
 import { CONFIG_FILE, type Config } from '../io/config.js';
 import { originOf, type RulePack } from '../io/rule-packs.js';
@@ -33,6 +34,8 @@ export interface Project {
   model?: { path: string; sha256: string };
   /** The word classes of the model's lexicon (`first` for first names, `place`, `word`, …): loads the model. */
   wordClasses(): Readonly<Record<string, string>>;
+  /** What the model's lexicon says words are, for resolve's decisions: the project's model, read once. */
+  vocabulary(): Vocabulary;
   /** What the run says once about the project itself (a pack rule the engine cannot run). */
   messages: readonly Message[];
   /** Identifies the tool version, rules, authorities and model that made a sidecar's machine entries. */
@@ -55,6 +58,7 @@ function openProject(config: Config): Project {
   const model = config.ner === 'tagger' ? { path: modelPath, sha256: sha256Hex(readFileSync(modelPath)) } : undefined;
   const extract = { ...extractContext(packs, authorities), modelPath };
   // The authority's curated part (accepted and rejected records) changes what is found; proposals do not.
+  let vocabulary: Vocabulary | undefined;
   const curated = authorities.filter((r) => r.status !== 'proposed').map((r) => [r.id, r.type, r.status, formsOf(r)]);
   return {
     config,
@@ -70,6 +74,7 @@ function openProject(config: Config): Project {
     ...(model ? { model } : {}),
     messages: config.ner === 'compromise' ? [] : inactiveRules(packs),
     wordClasses: () => loadModel(modelPath).lexicon.classes,
+    vocabulary: () => (vocabulary ??= vocabularyOf(loadModel(modelPath))),
     generator: (extractorIds) => {
       const uses: unknown[] = [extractorIds, packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])];
       // The model's hash only where the tagger runs: a retrained model changes what it finds.

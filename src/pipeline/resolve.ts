@@ -6,7 +6,7 @@ import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
 import { withContext } from '../core/anchor.js';
-import { doubtfulPerson, lowerCaseWords, notPersonAlone, periodLower } from '../extract/vocabulary.js';
+import { lowerCaseWords, shippedVocabulary, type Vocabulary } from '../extract/vocabulary.js';
 import { capitalsNames, plausible } from './persons.js';
 
 /** Candidates compete only within a layer: an acronym may also be an organization, a note holds names. */
@@ -61,7 +61,12 @@ function select(candidates: readonly Candidate[]): Candidate[] {
  * One sense per document: a name found once is found at its other mentions,
  * and a person's last name alone (`Mielke`, `Diem`) refers to that person.
  */
-function propagate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
+function propagate(
+  text: string,
+  kept: readonly Candidate[],
+  lower: ReadonlySet<string>,
+  { doubtfulPerson, notPersonAlone, periodLower }: Vocabulary,
+): Candidate[] {
   const forms = new Map<string, Candidate>();
   // One wrong decision is not copied to every mention: a person's form that is a nationality, a
   // title alone or a word written in lower case is not propagated.
@@ -100,7 +105,7 @@ const COORDINATION = new RegExp(
 );
 
 /** `Rusk, McNamara and Lodge`, `Diem and Nhu`: a word coordinated with a person is a person too. */
-function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>): Candidate[] {
+function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet<string>, { doubtfulPerson }: Vocabulary): Candidate[] {
   const out: Candidate[] = [];
   // Kept entities do not overlap one another: binary search finds the one at a place.
   const entities = new SortedSpans(kept.filter((k) => layerOf(k.type) === 'entity'));
@@ -123,13 +128,14 @@ function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet
 
 /**
  * Settle overlaps and turn candidates into sidecar entries: priority (by tens), then
- * length; then names found once are looked for again through the whole document.
+ * length; then names found once are looked for again through the whole document. What words
+ * mean comes from `vocabulary`: the run's model's (the shipped one's by default).
  */
-export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
+export function resolve(doc: Document, candidates: readonly Candidate[], vocabulary: Vocabulary = shippedVocabulary()): Entry[] {
   const lower = lowerCaseWords(doc.text);
-  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
-  const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower)]);
-  const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
+  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower, vocabulary)));
+  const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower, vocabulary)]);
+  const final = select([...coordinated, ...propagate(doc.text, coordinated, lower, vocabulary)]);
   return final.map((c) => toEntry(doc, c));
 }
 

@@ -7,7 +7,10 @@ import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../../src/core/schema.j
 import { withinBlocks } from '../../src/pipeline/blocks.js';
 // The decisions on the words themselves (not on overlaps) are shared with the fast resolve.
 import { capitalsNames, plausible } from '../../src/pipeline/persons.js';
-import { doubtfulPerson, lowerCaseWords, notPersonAlone, periodLower } from '../../src/extract/vocabulary.js';
+import { lowerCaseWords, shippedVocabulary } from '../../src/extract/vocabulary.js';
+
+const vocabulary = shippedVocabulary();
+const { doubtfulPerson, notPersonAlone, periodLower } = vocabulary;
 
 /** Code points of context kept on each side of a span, to find it again after edits. */
 export const CONTEXT_LENGTH = 24;
@@ -126,7 +129,7 @@ function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet
  */
 export function resolve(doc: Document, candidates: readonly Candidate[]): Entry[] {
   const lower = lowerCaseWords(doc.text);
-  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower)));
+  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower, vocabulary)));
   const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated, lower)]);
   return final.map((c) => toEntry(doc, c));
