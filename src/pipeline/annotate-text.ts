@@ -3,9 +3,7 @@ import { sidecarState } from '../core/currency.js';
 import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
-import { extract, type Candidate, type Extractor } from '../extract/index.js';
-import { withDocumentYear } from '../extract/dates.js';
-import { documentMetadata } from '../extract/metadata.js';
+import { extract, type Extractor } from '../extract/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { CacheEntry } from '../io/cache.js';
 import { absolute, schemaPathOf, type Target } from '../io/project.js';
@@ -16,8 +14,9 @@ import { report } from '../rules/rule.js';
 import { annotateFailed } from '../rules/runs.js';
 import { sidecarNotOverwritten } from '../rules/sidecars.js';
 import type { RunContext } from './context.js';
-import { withHandEdits } from './edits.js';
-import { merge } from './merge.js';
+import { describe } from './steps/describe.js';
+import { linkRefs, refSpans } from './steps/link.js';
+import { mergePrevious } from './steps/merge-previous.js';
 import { resolve } from './resolve.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
 import { clusterPersons } from './clusters.js';
@@ -42,40 +41,49 @@ export interface FileOutcome {
 }
 
 /**
- * One text: read, extract (unless its sidecar is current), merge, write atomically.
- * Never throws: whatever goes wrong with this text makes it `failed`, with the error named,
- * so the run goes on with the others.
+ * One text's way, as named steps, each timed under its name for `--stats`: read → extract →
+ * describe → resolve → people → merge → link (annotateDocument) → serialize → write. Never
+ * throws: a step that throws makes this text `failed`, the error and the step named, so the
+ * run goes on with the others.
  */
 export async function annotateText(context: RunContext, target: Target): Promise<FileOutcome> {
-  const timings: Record<string, number> = {};
+  const steps = new Steps();
   try {
-    return await annotateTextOrThrow(context, target, timings);
+    return await annotateTextOrThrow(context, target, steps);
   } catch (error) {
-    return { status: 'failed', messages: [failure(target, error)], chars: 0, timings };
+    return { status: 'failed', messages: [failure(target, error, steps.current)], chars: 0, timings: steps.timings };
   }
 }
 
-async function annotateTextOrThrow(context: RunContext, target: Target, timings: Record<string, number>): Promise<FileOutcome> {
-  const { config, generator, extractors, people, rejected, force, vocabulary } = context;
-  const timed = <T>(stage: string, work: () => T): T => {
+/** The steps of one text: which one runs, and the time each took. */
+class Steps {
+  readonly timings: Record<string, number> = {};
+  current: string | undefined;
+  run<T>(name: string, work: () => T): T {
+    this.current = name;
     const start = performance.now();
     try {
       return work();
     } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+      this.timings[name] = (this.timings[name] ?? 0) + performance.now() - start;
     }
-  };
-  const doc = timed('read', () => readDocument(config, target.text));
+  }
+}
+
+async function annotateTextOrThrow(context: RunContext, target: Target, steps: Steps): Promise<FileOutcome> {
+  const { config, generator } = context;
+  const { timings } = steps;
+  const doc = steps.run('read', () => readDocument(config, target.text));
   if (!doc.value)
     return { status: doc.messages.every((m) => m.severity !== 'error') ? 'skipped' : 'failed', messages: doc.messages, chars: 0, timings };
   const chars = doc.value.text.length;
-  const previous = timed('read', () => readSidecar(config, target.sidecar));
+  const previous = steps.run('read', () => readSidecar(config, target.sidecar));
   if (previous.exists && !previous.value) {
     const note = report(sidecarNotOverwritten, 'untouched', { file: target.sidecar });
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
-  const result = await annotateDocument(doc.value, previous.value, { generator, extractors, people, rejected, force, vocabulary, timings });
-  const bytes = timed('write', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
+  const result = await annotateDocument(doc.value, previous.value, { ...context, steps });
+  const bytes = steps.run('serialize', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
   const cache: CacheEntry = {
     textSha256: doc.value.sha256,
@@ -84,7 +92,7 @@ async function annotateTextOrThrow(context: RunContext, target: Target, timings:
     human: result.sidecar.entries.some(isHumanWork),
   };
   if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
-  timed('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
+  steps.run('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
   return { status: 'written', messages, added: result.added, chars, timings, cache };
 }
 
@@ -94,14 +102,13 @@ export interface DocumentAnnotation {
   orphaned: Entry[];
   /** Machine entries the previous sidecar did not have. */
   added: Entry[];
-  /** The previous sidecar was current: nothing was extracted again. */
+  /** The previous sidecar was made by this generator from this text, and no `force` asked to redo it. */
   current: boolean;
 }
 
 /**
- * The heart of annotate, without I/O: extract, resolve, merge with the previous sidecar's
- * human work (deletions by hand included), and describe the document. `current`: the previous
- * sidecar was made by this generator from this text, and no `force` asked to redo it.
+ * The heart of annotate, without I/O: extract, describe, resolve, the people step, merge with
+ * the previous sidecar's human work (deletions by hand included), link to the authority.
  */
 export async function annotateDocument(
   doc: Document,
@@ -114,76 +121,38 @@ export async function annotateDocument(
     force?: boolean;
     /** What words mean (the project's model's); the shipped model's by default. */
     vocabulary?: Vocabulary;
-    timings?: Record<string, number>;
+    steps?: Steps;
   },
 ): Promise<DocumentAnnotation> {
-  // The sidecar this very generator made from this very text: what the machine finds now, it found then.
-  const sameMachine = previous !== undefined && sidecarState(previous, doc.sha256, options.generator) === 'current';
-  const candidates = await extract(doc, options.extractors, options.timings);
-  const start = performance.now();
+  const steps = options.steps ?? new Steps();
+  steps.current = 'extract';
+  const extracted = await extract(doc, options.extractors, steps.timings);
+  const { metadata, candidates } = steps.run('describe', () => describe(doc, extracted));
+  const resolved = steps.run('resolve', () => resolve(doc, candidates, options.vocabulary));
   const rejected = options.rejected ?? new Set<string>();
-  const machine = (options.people ?? byName)(doc, resolve(doc, candidates, options.vocabulary)).filter(
-    (e) => !rejected.has(`${e.type}:${e.text}`),
-  );
-  const edited = previous ? withHandEdits(doc, previous) : [];
-  const kept = sameMachine ? [...edited, ...deletedByHand(doc, machine, edited)] : edited;
-  const merged = merge(doc, machine, kept);
-  // Human entries get the authority's links as machine entries do.
-  const entries = linkRefs(doc, merged.entries, candidates);
-  const orphaned = merged.orphaned;
-  const sourceNote = entries.find((e) => e.type === 'note' && e.kind === 'source' && e.status !== 'rejected')?.citation;
-  const metadata = documentMetadata(doc.text, sourceNote);
+  const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
+  const merged = steps.run('merge', () => mergePrevious(doc, machine, previous, options.generator));
+  const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(
     options.generator,
     { path: doc.path, sha256: doc.sha256, length: doc.length, encoding: doc.encoding },
     metadata,
-    entries.map((e) =>
-      e.type === 'date' && e.value?.startsWith('XXXX') && !isHumanWork(e) ? { ...e, value: withDocumentYear(e.value, metadata.issued) } : e,
-    ),
+    entries,
     // A person's review is human work too.
     previous?.reviewed,
   );
-  if (options.timings) options.timings.resolve = (options.timings.resolve ?? 0) + performance.now() - start;
   const before = new Set((previous?.entries ?? []).map((e) => e.id));
   return {
     sidecar,
-    orphaned,
-    current: sameMachine && !options.force,
+    orphaned: merged.orphaned,
+    current: previous !== undefined && sidecarState(previous, doc.sha256, options.generator) === 'current' && !options.force,
     added: entries.filter((e) => e.status === 'auto' && !before.has(e.id)),
   };
 }
 
-const spanKey = (e: Entry) => `${e.type}:${e.start}:${e.end}:${e.n ?? ''}`;
-
-/**
- * Machine entries that a sidecar made by this generator from this text no longer holds, though
- * nothing a person did there stands in their way: a person deleted them. A deletion is a
- * decision: they come back as rejected entries, which no later run or text edit undoes.
- */
-function deletedByHand(doc: Document, machine: readonly Entry[], previous: readonly Entry[]): Entry[] {
-  const had = new Set(previous.map(spanKey));
-  if (machine.every((e) => had.has(spanKey(e)))) return [];
-  return merge(doc, machine, previous)
-    .entries.filter((e) => e.status === 'auto' && !had.has(spanKey(e)))
-    .map((e) => ({ ...e, status: 'rejected' as const }));
-}
-
-/** An entry that holds an authority record's form (`Capt. Burger` holds `Burger`) names that record. */
-function linkRefs(doc: Document, entries: Entry[], candidates: readonly Candidate[]): Entry[] {
-  const refs = candidates
-    .filter((c) => c.ref)
-    .map((c) => ({ type: c.type, start: doc.toCodePoint(c.start), end: doc.toCodePoint(c.end), ref: c.ref! }));
-  if (!refs.length) return entries;
-  return entries.map((e) => {
-    if (e.ref) return e;
-    const inside = new Set(refs.filter((r) => r.type === e.type && r.start >= e.start && r.end <= e.end).map((r) => r.ref));
-    return inside.size === 1 ? { ...e, ref: [...inside][0]! } : e;
-  });
-}
-
-/** A text whose annotation threw: one fatal line naming the error; the stack goes to `note` for a bug report. */
-export function failure(target: Target, error: unknown): Message {
-  const reason = String(error);
+/** A text whose annotation threw: one fatal line naming the error and the step; the stack goes to `note` for a bug report. */
+export function failure(target: Target, error: unknown, step?: string): Message {
+  const reason = `${String(error)}${step ? ` (in step ${step})` : ''}`;
   const note = error instanceof Error ? error.stack : undefined;
   return { ...report(annotateFailed, 'failed', { file: target.text, fatal: true }, { reason }), ...(note ? { note } : {}) };
 }
