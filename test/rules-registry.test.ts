@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, isRegistered } from '../src/rules/registry.js';
@@ -7,6 +7,22 @@ import { YAML_KINDS } from '../src/rules/yaml.js';
 import { REPO, cli, makeProject } from './helpers.js';
 
 describe('the rule registry (rules/registry.ts)', () => {
+  it('registers every rule any module of src/rules exports: a rule left out of its list fails here', async () => {
+    const registered = new Set(RULES.map((r) => r.id));
+    const modules = readdirSync(join(REPO, 'src/rules')).filter((f) => f.endsWith('.ts'));
+    let exported = 0;
+    for (const file of modules) {
+      const module: Record<string, unknown> = await import(`../src/rules/${file}`);
+      for (const [name, value] of Object.entries(module)) {
+        const id = (value as { meta?: { id?: unknown } } | null)?.meta?.id;
+        if (typeof id !== 'string') continue;
+        exported++;
+        expect(registered.has(id), `${file}: ${name} (${id}) is not in the registry`).toBe(true);
+      }
+    }
+    expect(exported).toBeGreaterThan(40);
+  });
+
   it('holds each rule once, with a template for every message id, and only one-line messages', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
