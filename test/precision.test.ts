@@ -109,6 +109,11 @@ describe('confidence', () => {
       expect(s.confidence).toBeGreaterThanOrEqual(0);
       expect(s.confidence).toBeLessThanOrEqual(1);
     }
+    // The decoder's margin: a name with a title before it is surer than a bare capital word alone.
+    const sure = once.find((s) => text.slice(s.start, s.end).includes('Dobrynin'))!;
+    const doubtful = tagText(model, 'Then Nodis.').find((s) => s.type === 'person');
+    expect(sure.confidence).toBeGreaterThan(doubtful?.confidence ?? 0);
+    expect(sure.confidence).toBeGreaterThan(0.5);
   });
 
   it('is written on the tagger’s entries only, and a version-1 sidecar is still read', () => {

@@ -1,5 +1,6 @@
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES, isRegistered } from '../src/rules/registry.js';
 import { oneLine, render } from '../src/rules/rule.js';
@@ -12,7 +13,7 @@ describe('the rule registry (rules/registry.ts)', () => {
     const modules = readdirSync(join(REPO, 'src/rules')).filter((f) => f.endsWith('.ts'));
     let exported = 0;
     for (const file of modules) {
-      const module: Record<string, unknown> = await import(`../src/rules/${file}`);
+      const module: Record<string, unknown> = await import(/* @vite-ignore */ pathToFileURL(join(REPO, 'src/rules', file)).href);
       for (const [name, value] of Object.entries(module)) {
         const id = (value as { meta?: { id?: unknown } } | null)?.meta?.id;
         if (typeof id !== 'string') continue;
@@ -44,11 +45,13 @@ describe('the rule registry (rules/registry.ts)', () => {
     const root = makeProject({ 'marginalia.config.yaml': 'ner: none\n' });
     cpSync(join(REPO, 'test/fixtures/bad'), root, { recursive: true });
     writeFileSync(join(root, 'corpus/notes.txt'), 'A claim (1) and another (3).\n\nNotes\n(1) Ibid., p. 4.\n(2) Smith.\n');
+    const fired = new Set<string>();
     for (const command of ['annotate', 'validate', 'check']) {
       const { stdout } = await cli(root, command, '--format', 'json');
       const messages = JSON.parse(stdout);
       const list = Array.isArray(messages) ? messages : messages.messages;
       expect(list.length, command).toBeGreaterThan(0);
+      for (const m of list) fired.add(m.ruleId);
       for (const m of list) {
         expect(isRegistered(m.ruleId), `${command}: ${m.ruleId}`).toBe(true);
         // Made by report() from its rule's template, not as a literal.
@@ -58,6 +61,20 @@ describe('the rule registry (rules/registry.ts)', () => {
         expect(m.message).not.toContain('\n');
       }
     }
+    // The bad inputs do make these rules speak: the loop above checks more than whatever happened to fire.
+    expect([...fired].sort()).toEqual([
+      'ibid-without-antecedent',
+      'marker-without-note',
+      'note-without-marker',
+      'sidecar-invalid',
+      'sidecar-not-overwritten',
+      'sidecar-schema',
+      'sidecar-source-missing',
+      'sidecar-source-outside',
+      'sidecar-syntax',
+      'text-binary',
+      'text-encoding',
+    ]);
   });
 
   it('check --list-rules lists every registered rule, and SARIF describes each with its help', async () => {

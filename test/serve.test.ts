@@ -77,9 +77,17 @@ describe('marginalia serve', () => {
   });
   afterAll(async () => server?.close());
 
-  it('prints its address with a random token, on 127.0.0.1', () => {
+  it('prints its address with a random token, on 127.0.0.1: another server, another token', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
     expect(server.port).toBeGreaterThan(0);
+    const other = await serve({ config: loadConfig(root), port: 0 });
+    try {
+      expect(other.token).toMatch(/^[0-9a-f]{48}$/);
+      expect(other.token).not.toBe(server.token);
+      expect(other.port).not.toBe(server.port);
+    } finally {
+      await other.close();
+    }
   });
 
   it('lists the documents with their counts, and gives one with its sidecar and ETag', async () => {
