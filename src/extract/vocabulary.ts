@@ -29,140 +29,135 @@ export function lowerCaseWords(text: string): Set<string> {
  * titles, how often period text capitalizes a word inside a sentence). A run makes it from
  * the model its project uses, once, and hands it down; nothing here is global.
  */
-export type Vocabulary = ReturnType<typeof vocabularyOf>;
+export class Vocabulary {
+  private readonly sets: LexiconSets;
+  constructor(model: Pick<Model, 'lexicon' | 'period'>) {
+    this.sets = lexiconSets(model.lexicon, model.period);
+  }
 
-export function vocabularyOf(model: Pick<Model, 'lexicon' | 'period'>) {
-  const sets: LexiconSets = lexiconSets(model.lexicon, model.period);
-  const lexicon = () => sets;
   /** A nationality or people, singular or plural: `Greek`, `Koreans`, `Englishmen`, `Swiss`. */
-  function isDemonym(word: string): boolean {
+  readonly isDemonym = (word: string): boolean => {
     const w = bare(word);
-    const { classes } = lexicon();
+    const { classes } = this.sets;
     if (classes.get(w) === 'demonym') return true;
     const singular = [w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/men$/, 'man')].filter((s) => s !== w);
     return singular.some((s) => classes.get(s) === 'demonym');
-  }
+  };
 
   /** A title or office (`Minister`, `Vice President`'s words, `Sec`). */
-  function isTitle(word: string): boolean {
+  readonly isTitle = (word: string): boolean => {
     const w = bare(word);
-    const { titles, classes } = lexicon();
+    const { titles, classes } = this.sets;
     return titles.has(w) || HONORIFIC.has(w) || classes.get(w) === 'title';
-  }
+  };
 
   /** Period text writes it mostly in lower case inside a sentence (`Reference`, `Hope`), by the period table or the training texts. */
-  function mostlyLower(word: string): boolean {
-    const { period, capitals } = lexicon();
+  readonly mostlyLower = (word: string): boolean => {
+    const { period, capitals } = this.sets;
     const c = period && casing(period, bare(word));
     if (c && c.capital + c.lower >= 20) return c.capital / (c.capital + c.lower) < 0.3;
     const bin = capitals.get(bare(word));
     return bin !== undefined && bin <= 1;
-  }
+  };
 
   /** Period text has seen it often enough and writes it mostly in lower case (`Resolved`, `Hope`, but not `Wood`, 44 % capitalized). */
-  function periodLower(word: string): boolean {
-    const { period } = lexicon();
+  readonly periodLower = (word: string): boolean => {
+    const { period } = this.sets;
     const c = period && casing(period, bare(word));
     return !!c && c.capital + c.lower >= 20 && c.capital / (c.capital + c.lower) < 0.3;
-  }
+  };
 
   /**
    * Period text writes it as a capitalized head after `the` (`the Soviets`, `the Swiss`, `the
    * President`, `the Pueblo`): a people, an office or a thing, which a person's name rarely is.
    */
-  function afterThe(word: string): boolean {
-    const { period } = lexicon();
+  readonly afterThe = (word: string): boolean => {
+    const { period } = this.sets;
     const c = period && casing(period, bare(word));
     return !!c && c.capital >= 10 && c.afterThe / c.capital >= THE_SHARE;
-  }
+  };
 
   /** A common word: period text writes it in lower case often enough (`files`, `central`, `special`, but also `wood`, `park`). */
-  function commonWord(word: string): boolean {
-    const { period } = lexicon();
+  readonly commonWord = (word: string): boolean => {
+    const { period } = this.sets;
     const c = period && casing(period, bare(word));
     if (c && c.capital + c.lower >= 30) return c.lower >= 30 && c.lower / (c.capital + c.lower) >= COMMON_SHARE;
-    return wordClass(word) === 'word' && mostlyLower(word);
-  }
+    return this.wordClass(word) === 'word' && this.mostlyLower(word);
+  };
 
   /**
    * Words that make no name together (`Central Files`, `Secretary of State`, `President's Special
    * Assistant`, `Democratic People`): two or more, each a function word, a title, a nationality, a
    * common word or a capitalized head after `the`. One common word alone may be a name (`Lodge`, `Ball`).
    */
-  function noNameWords(span: string): boolean {
+  readonly noNameWords = (span: string): boolean => {
     const words = span.split(/[\s-]+/).filter(Boolean);
     if (words.length < 2) return false;
     return words.every(
-      (w) => FUNCTION.has(bare(w)) || isTitle(w) || isDemonym(w) || commonWord(w) || afterThe(w) || wordClass(w) === 'date',
+      (w) =>
+        FUNCTION.has(bare(w)) ||
+        this.isTitle(w) ||
+        this.isDemonym(w) ||
+        this.commonWord(w) ||
+        this.afterThe(w) ||
+        this.wordClass(w) === 'date',
     );
-  }
+  };
 
   /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
-  function wordClass(word: string): string | undefined {
-    return lexicon().classes.get(bare(word));
-  }
+  readonly wordClass = (word: string): string | undefined => {
+    return this.sets.classes.get(bare(word));
+  };
 
   /** Never a person alone: nationalities, titles and offices, and the function words between them (`His Majesty`, `Greek Cypriots`). */
-  function notPersonAlone(span: string): boolean {
+  readonly notPersonAlone = (span: string): boolean => {
     const words = span.split(/[\s-]+/).filter(Boolean);
-    if (words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && afterThe(words[0]!)) return true;
-    return titleOrNationality(span);
-  }
+    if (words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && this.afterThe(words[0]!)) return true;
+    return this.titleOrNationality(span);
+  };
 
   /** Only titles, offices and nationalities (`President`, `Vice President`, `His Majesty`, `Soviet`): no name of any kind. */
-  function titleOrNationality(span: string): boolean {
+  readonly titleOrNationality = (span: string): boolean => {
     const words = span.split(/[\s-]+/).filter(Boolean);
     if (!words.length || words.every((w) => FUNCTION.has(bare(w)))) return false;
     // A people named by a nationality and a plural (`Greek Cypriots`, `Turkish Cypriots`).
-    if (words.length === 2 && isDemonym(words[0]!) && /\p{Ll}s$/u.test(words[1]!)) return true;
+    if (words.length === 2 && this.isDemonym(words[0]!) && /\p{Ll}s$/u.test(words[1]!)) return true;
     // Titles of several words (`Vice President`, `Chief Justice`) are matched whole, the longest first.
-    const { titles } = lexicon();
+    const { titles } = this.sets;
     for (let i = 0; i < words.length;) {
       let j = words.length;
       while (j > i + 1 && !titles.has(words.slice(i, j).map(bare).join(' '))) j--;
-      if (j === i + 1 && !(FUNCTION.has(bare(words[i]!)) || isTitle(words[i]!) || isDemonym(words[i]!))) return false;
+      if (j === i + 1 && !(FUNCTION.has(bare(words[i]!)) || this.isTitle(words[i]!) || this.isDemonym(words[i]!))) return false;
       i = j;
     }
     return true;
-  }
+  };
 
   /**
    * Weak evidence for a person is not enough for this string: a nationality, a title alone, a
    * word period text mostly writes in lower case, or one this very document also writes in lower
    * case (`Hope` beside `hope`); first and last names that word lists know stay possible.
    */
-  function doubtfulPerson(span: string, lowerInDocument: ReadonlySet<string>): boolean {
-    if (notPersonAlone(span)) return true;
+  readonly doubtfulPerson = (span: string, lowerInDocument: ReadonlySet<string>): boolean => {
+    if (this.notPersonAlone(span)) return true;
     const words = span.split(/\s+/).filter(Boolean);
     if (words.length !== 1) return false;
     const w = words[0]!;
-    const cls = wordClass(w);
+    const cls = this.wordClass(w);
     if (cls === 'first' || cls === 'last' || cls === 'person') return false;
     // Period text's casing decides where it has seen the word often enough; otherwise a word the lists
     // do not know as a common word (`Diem`) is judged by the document alone.
-    const { period } = lexicon();
+    const { period } = this.sets;
     const c = period && casing(period, bare(w));
     const known = !!c && c.capital + c.lower >= 20;
-    return (known ? mostlyLower(w) : cls === 'word' && mostlyLower(w)) || lowerInDocument.has(bare(w));
-  }
-
-  return {
-    isDemonym,
-    isTitle,
-    mostlyLower,
-    periodLower,
-    afterThe,
-    commonWord,
-    noNameWords,
-    wordClass,
-    notPersonAlone,
-    titleOrNationality,
-    doubtfulPerson,
+    return (known ? this.mostlyLower(w) : cls === 'word' && this.mostlyLower(w)) || lowerInDocument.has(bare(w));
   };
 }
+
+export const vocabularyOf = (model: Pick<Model, 'lexicon' | 'period'>) => new Vocabulary(model);
 
 /** The shipped model's vocabulary, for callers outside a project run (tests, the library's defaults). */
 export const shippedVocabulary = (() => {
   let made: Vocabulary | undefined;
-  return (): Vocabulary => (made ??= vocabularyOf(loadModel()));
+  return (): Vocabulary => (made ??= new Vocabulary(loadModel()));
 })();
