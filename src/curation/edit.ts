@@ -140,80 +140,83 @@ export function editEntries(config: Config, sidecarPath: string, edits: readonly
 
 /** The entries after the edits, sorted; the ids changed or added are pushed to `ids`. */
 function applied(config: Config, sidecarPath: string, doc: Document, sidecar: Sidecar, edits: readonly Edit[], ids: string[]): Entry[] {
-  const entries = [...sidecar.entries];
-  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
-  const find = (id: string) => {
-    const i = entries.findIndex((e) => e.id === id);
-    if (i < 0) throw refuse(sidecarPath, 'noEntry', { id });
-    return i;
+  const at: Editing = {
+    doc,
+    sidecarPath,
+    entries: [...sidecar.entries],
+    entityTypes: config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t)),
   };
-  const entity = (e: Entry) => {
-    if (!entityTypes.includes(e.type)) throw refuse(sidecarPath, 'structure', { id: e.id ?? '', type: e.type });
-    if (e.status === 'orphaned') throw refuse(sidecarPath, 'orphaned', { id: e.id ?? '' });
-    return e;
-  };
-  const knownType = (type: string) => {
-    if (!entityTypes.includes(type)) throw refuse(sidecarPath, 'type', { type: String(type), types: entityTypes.join(', ') });
-  };
-  const checkSpan = (start: number, end: number) => {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.length)
-      throw refuse(sidecarPath, 'span', { start, end, length: doc.length });
-  };
-  const byHuman = (e: Entry): Entry => ({ ...e, by: 'human', status: 'accepted' });
+  for (const edit of edits) ids.push(apply(at, edit));
+  return at.entries.sort(compareEntries);
+}
 
-  for (const edit of edits) {
-    switch (edit.op) {
-      case 'accept':
-      case 'reject': {
-        const i = find(edit.id);
-        if (entries[i]!.status === 'orphaned') throw refuse(sidecarPath, 'orphaned', { id: edit.id });
-        entries[i] = { ...entries[i]!, status: edit.op === 'accept' ? 'accepted' : 'rejected' };
-        ids.push(edit.id);
-        break;
-      }
-      case 'delete': {
-        const i = find(edit.id);
-        if (entries[i]!.by !== 'human') throw refuse(sidecarPath, 'notHuman', { id: edit.id, by: entries[i]!.by });
-        entries.splice(i, 1);
-        ids.push(edit.id);
-        break;
-      }
-      case 'retype': {
-        const i = find(edit.id);
-        knownType(edit.type);
-        // What the old type's extractor said of the span (an EDTF value, a cluster) is not true of the new type.
-        const { value: _v, amount: _a, currency: _c, title: _t, cluster: _k, ref: _r, ...rest } = entity(entries[i]!);
-        entries[i] = byHuman({ ...rest, type: edit.type });
-        ids.push(edit.id);
-        break;
-      }
-      case 'move': {
-        const i = find(edit.id);
-        const e = entity(entries[i]!);
-        const [start, end] = movedSpan(doc, e, edit);
-        checkSpan(start, end);
-        entries[i] = byHuman(withContext(doc, { ...e, start, end, text: doc.slice(start, end) }));
-        ids.push(edit.id);
-        break;
-      }
-      case 'add': {
-        knownType(edit.type);
-        const [start, end] = located(doc, edit, sidecarPath);
-        const same = entries.findIndex((e) => e.type === edit.type && e.start === start && e.end === end && e.status !== 'orphaned');
-        if (same >= 0) {
-          // Already there: adding it again says it is right.
-          entries[same] = { ...entries[same]!, status: 'accepted' };
-          ids.push(entries[same]!.id!);
-          break;
-        }
-        const id = humanId(entries, edit.type, start, end);
-        entries.push(withContext(doc, { id, type: edit.type, start, end, text: doc.slice(start, end), by: 'human', status: 'accepted' }));
-        ids.push(id);
-        break;
-      }
-    }
+/** One sidecar's entries while edits are applied to them, and what the checks need. */
+interface Editing {
+  doc: Document;
+  sidecarPath: string;
+  entries: Entry[];
+  entityTypes: string[];
+}
+
+/** Apply one edit in place; the id of the entry it changed or added. */
+function apply(at: Editing, edit: Edit): string {
+  const { doc, entries } = at;
+  if (edit.op === 'add') return addEntry(at, edit);
+  const i = find(at, edit.id);
+  if (edit.op === 'accept' || edit.op === 'reject') {
+    if (entries[i]!.status === 'orphaned') throw refuse(at.sidecarPath, 'orphaned', { id: edit.id });
+    entries[i] = { ...entries[i]!, status: edit.op === 'accept' ? 'accepted' : 'rejected' };
+  } else if (edit.op === 'delete') {
+    if (entries[i]!.by !== 'human') throw refuse(at.sidecarPath, 'notHuman', { id: edit.id, by: entries[i]!.by });
+    entries.splice(i, 1);
+  } else if (edit.op === 'retype') {
+    knownType(at, edit.type);
+    // What the machine said of the span as the old type (an EDTF value, a cluster, its confidence) is not true of the new one.
+    const { value: _v, amount: _a, currency: _c, title: _t, cluster: _k, ref: _r, confidence: _p, ...rest } = entity(at, entries[i]!);
+    entries[i] = byHuman({ ...rest, type: edit.type });
+  } else if (edit.op === 'move') {
+    const e = entity(at, entries[i]!);
+    const [start, end] = movedSpan(doc, e, edit);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.length)
+      throw refuse(at.sidecarPath, 'span', { start, end, length: doc.length });
+    const { confidence: _p, ...rest } = e;
+    entries[i] = byHuman(withContext(doc, { ...rest, start, end, text: doc.slice(start, end) }));
   }
-  return entries.sort(compareEntries);
+  return edit.id;
+}
+
+/** A new human entry; one already there of that type and span is accepted instead (adding it again says it is right). */
+function addEntry(at: Editing, edit: Extract<Edit, { op: 'add' }>): string {
+  const { doc, entries } = at;
+  knownType(at, edit.type);
+  const [start, end] = located(doc, edit, at.sidecarPath);
+  const same = entries.findIndex((e) => e.type === edit.type && e.start === start && e.end === end && e.status !== 'orphaned');
+  if (same >= 0) {
+    entries[same] = { ...entries[same]!, status: 'accepted' };
+    return entries[same]!.id!;
+  }
+  const id = humanId(entries, edit.type, start, end);
+  entries.push(withContext(doc, { id, type: edit.type, start, end, text: doc.slice(start, end), by: 'human', status: 'accepted' }));
+  return id;
+}
+
+const byHuman = (e: Entry): Entry => ({ ...e, by: 'human', status: 'accepted' });
+
+function find(at: Editing, id: string): number {
+  const i = at.entries.findIndex((e) => e.id === id);
+  if (i < 0) throw refuse(at.sidecarPath, 'noEntry', { id });
+  return i;
+}
+
+/** Only entities are retyped or moved by hand (notes and markers are the text's structure), and never an orphaned one. */
+function entity(at: Editing, e: Entry): Entry {
+  if (!at.entityTypes.includes(e.type)) throw refuse(at.sidecarPath, 'structure', { id: e.id ?? '', type: e.type });
+  if (e.status === 'orphaned') throw refuse(at.sidecarPath, 'orphaned', { id: e.id ?? '' });
+  return e;
+}
+
+function knownType(at: Editing, type: string): void {
+  if (!at.entityTypes.includes(type)) throw refuse(at.sidecarPath, 'type', { type: String(type), types: at.entityTypes.join(', ') });
 }
 
 /** A fresh id for a human entry, `TYPE-hHEX`, not taken in the sidecar. */
