@@ -65,10 +65,11 @@ export function defineAnnotate(program: Command, cli: Cli): void {
             signal: abort.signal,
             onFile: (done, total, target, n) => {
               chars += n;
-              if (showProgress) cli.err(`\r\x1b[K${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`);
+              if (showProgress)
+                cli.err(cli.kit.overwriteLine(`${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`));
             },
           });
-          if (showProgress) cli.err('\r\x1b[K');
+          if (showProgress) cli.err(cli.kit.CLEAR_LINE);
           if (opts.format === 'json')
             cli.out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
           else cli.out(cli.kit.formatAnnotateText(result, cli.chalk));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { exitCodeOf } from '../exit.js';
 import type { Cli } from '../context.js';
+import { gitDiffDriverCall } from '../git-diff-driver.js';
 import { examples, formatOption } from '../options.js';
 
 export function defineDiff(program: Command, cli: Cli): void {
@@ -26,10 +27,9 @@ export function defineDiff(program: Command, cli: Cli): void {
     .action(
       async (a: string | undefined, b: string | undefined, rest: string[], opts: { rev?: string; agreement?: boolean; format: string }) => {
         const { diff, agreement, isSame } = await import('../../commands/diff.js');
-        // git's external diff protocol: path old-file old-hex old-mode new-file new-hex new-mode.
-        const asGitDriver = rest.length === 5;
-        const options = asGitDriver
-          ? { cwd: cli.io.cwd, a: b!, b: rest[2]! }
+        const gitDriver = gitDiffDriverCall(a, b, rest);
+        const options = gitDriver
+          ? { cwd: cli.io.cwd, a: gitDriver.oldFile, b: gitDriver.newFile }
           : opts.rev
             ? { cwd: cli.io.cwd, rev: opts.rev, config: cli.config(), paths: [a, b, ...rest].filter((p): p is string => p !== undefined) }
             : { cwd: cli.io.cwd, a, b };
@@ -40,10 +40,10 @@ export function defineDiff(program: Command, cli: Cli): void {
           return;
         }
         const result = diff(options);
-        if (asGitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${a}`, b: `b/${a}` });
+        if (gitDriver) for (const doc of result.documents) Object.assign(doc, { a: `a/${gitDriver.path}`, b: `b/${gitDriver.path}` });
         if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
         else cli.out((await import('../../format/diff.js')).formatDiffText(result, cli.chalk));
-        cli.exit(exitCodeOf({ differ: !asGitDriver && !isSame(result) }));
+        cli.exit(exitCodeOf({ differ: !gitDriver && !isSame(result) }));
       },
     );
 }

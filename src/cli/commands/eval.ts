@@ -32,10 +32,10 @@ export function defineEval(program: Command, cli: Cli): void {
         ...(opts.types ? { types: opts.types } : {}),
         ...(opts.recallOnly ? { recallOnly: opts.recallOnly } : {}),
         onFile: (done, total) => {
-          if (showProgress) cli.err(`\r\x1b[Kscoring ${done}/${total}`);
+          if (showProgress) cli.err(cli.kit.overwriteLine(`scoring ${done}/${total}`));
         },
       });
-      if (showProgress) cli.err('\r\x1b[K');
+      if (showProgress) cli.err(cli.kit.CLEAR_LINE);
       cli.reportAside(result.messages, 'eval');
       if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
       else {

@@ -32,13 +32,7 @@ export function defineReview(program: Command, cli: Cli): void {
         if (!Number.isInteger(count) || count < 1) throw new ExitError('--next takes a positive whole number');
         const result = reviewNext({ config, paths, cwd: cli.io.cwd, count });
         cli.reportAside(result.messages, 'sidecars');
-        if (opts.format === 'json') cli.out(`${JSON.stringify(result.documents, null, 2)}\n`);
-        else
-          cli.out(
-            result.documents
-              .map((d) => `${d.uncertainty.toFixed(3).padStart(8)}  ${String(d.toReview).padStart(5)} to review  ${d.path}`)
-              .join('\n') + (result.documents.length ? '\n' : 'every document is reviewed\n'),
-          );
+        cli.out(opts.format === 'json' ? `${JSON.stringify(result.documents, null, 2)}\n` : cli.kit.formatReviewNext(result.documents));
         cli.exit(exitCodeOf(result));
         return;
       }
@@ -51,8 +45,11 @@ export function defineReview(program: Command, cli: Cli): void {
         undo: Boolean(opts.undo),
       });
       cli.reportAside(result.messages, 'sidecars');
-      if (opts.format === 'json') cli.out(`${JSON.stringify(result.changed, null, 2)}\n`);
-      else cli.out(`${cli.kit.plural(result.changed.length, 'sidecar')} ${opts.undo ? 'no longer marked' : 'marked'} reviewed\n`);
+      cli.out(
+        opts.format === 'json'
+          ? `${JSON.stringify(result.changed, null, 2)}\n`
+          : cli.kit.formatReviewMarked(result.changed.length, Boolean(opts.undo)),
+      );
       cli.exit(exitCodeOf(result));
     });
 }

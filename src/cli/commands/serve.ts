@@ -38,11 +38,8 @@ Stop with Ctrl-C: the server closes and exits 0. Exit 2 if the port is taken.
       cli.out(`${server.url}\n`);
       cli.err('press Ctrl-C to stop\n');
       if (opts.open) {
-        const { spawn } = await import('node:child_process');
-        const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-        spawn(opener, [server.url], { stdio: 'ignore', detached: true })
-          .on('error', () => cli.err(`marginalia: cannot run ${opener}: open ${server.url} yourself\n`))
-          .unref();
+        const { openBrowser } = await import('../open-browser.js');
+        openBrowser(server.url, (opener) => cli.err(`marginalia: cannot run ${opener}: open ${server.url} yourself\n`));
       }
       await new Promise<void>((resolve) => {
         const off = cli.io.onInterrupt?.(() => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { exitCodeOf } from '../exit.js';
 import type { Cli } from '../context.js';
 import { examples, formatOption } from '../options.js';
 
@@ -31,35 +32,7 @@ export function defineTrain(program: Command, cli: Cli): void {
         dryRun: Boolean(opts.dryRun),
         onProgress: (m) => cli.err(`${m}\n`),
       });
-      if (opts.format === 'json') cli.out(`${JSON.stringify(result, null, 2)}\n`);
-      else {
-        const f = (n: number) => n.toFixed(3);
-        const row = (type: string, gold: number, b: { precision: number; recall: number; f1: number }, a: typeof b) =>
-          `${type.padEnd(8)} ${String(gold).padStart(5)}   ${f(b.precision)}  ${f(b.recall)}  ${f(b.f1)}   ${f(a.precision)}  ${f(a.recall)}  ${f(a.f1)}`;
-        const gold = result.scores.reduce((n, s) => n + s.gold, 0);
-        cli.out(
-          [
-            `${result.reviewed} reviewed and ${result.curated} curated documents, ${result.folds}-fold cross-validation on the reviewed ones (strict)`,
-            `type      gold   before P    R      F1      after P    R      F1`,
-            // A type no review holds complete has no gold to score.
-            ...result.scores.filter((s) => s.gold > 0).map((s) => row(s.type, s.gold, s.before, s.after)),
-            row('micro', gold, result.micro.before, result.micro.after),
-            ...(result.rejected.length ? [`never tagged again: ${result.rejected.join(', ')}`] : []),
-            ...(result.drift ?? []).map(
-              (d) =>
-                `${d.type.padEnd(8)} in uncurated documents: ${d.before} → ${d.after}, ${d.changed} changed${d.vouched ? '' : ' (no review holds this type complete)'}`,
-            ),
-            result.refused === 'worse'
-              ? 'the adapted model is worse: not written (--force writes it anyway)'
-              : result.refused === 'drift'
-                ? 'the adapted model changes more than a tenth of the spans of a type nobody reviewed completely, in documents nobody curated: not written (review more of them, or --force writes it anyway)'
-                : result.dryRun
-                  ? 'nothing written (--dry-run)'
-                  : `wrote ${result.written}`,
-            '',
-          ].join('\n'),
-        );
-      }
-      cli.exit(result.refused ? 1 : 0);
+      cli.out(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : cli.kit.formatTrainText(result));
+      cli.exit(exitCodeOf({ refused: Boolean(result.refused) }));
     });
 }
