@@ -11,3 +11,4 @@ export { formatRulesText } from '../format/rules.js';
 export { writeFileAtomic } from '../io/atomic.js';
 export { DEFAULT_CONFIG, findProject, initProject, loadConfig } from '../io/config.js';
 export { formatImport } from '../format/import.js';
+export { formatAuthorityResult } from '../format/authority.js';

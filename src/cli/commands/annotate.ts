@@ -29,55 +29,55 @@ export function defineAnnotate(program: Command, cli: Cli): void {
         'marginalia annotate --review',
       ),
     )
-    .action(
-      async (
-        paths: string[],
-        opts: {
-          force?: boolean;
-          review?: boolean;
-          jobs?: number;
-          shard?: { index: number; count: number };
-          stats?: boolean;
-          format: string;
-        },
-      ) => {
-        const { annotate } = await import('../../commands/annotate.js');
-        let stop = false;
-        const abort = new AbortController();
-        const remove = cli.io.onInterrupt?.(() => {
-          stop = true;
-          abort.abort();
-          cli.err('\ninterrupted: stopping; every sidecar is either as it was or fully written\n');
-        });
-        const showProgress = Boolean(cli.io.stderr.isTTY);
-        const started = Date.now();
-        let chars = 0;
-        try {
-          const result = await annotate({
-            config: cli.config(),
-            paths,
-            cwd: cli.io.cwd,
-            force: Boolean(opts.force),
-            review: Boolean(opts.review),
-            jobs: opts.jobs ?? availableParallelism(),
-            ...(opts.shard ? { shard: opts.shard } : {}),
-            shouldStop: () => stop,
-            signal: abort.signal,
-            onFile: (done, total, target, n) => {
-              chars += n;
-              if (showProgress)
-                cli.err(cli.kit.overwriteLine(`${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`));
-            },
-          });
-          if (showProgress) cli.err(cli.kit.CLEAR_LINE);
-          if (opts.format === 'json')
-            cli.out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
-          else cli.out(cli.kit.formatAnnotateText(result, cli.chalk));
-          if (opts.stats) cli.err(cli.kit.formatStats(result.timings, chars, Date.now() - started));
-          cli.exit(exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted }));
-        } finally {
-          remove?.();
-        }
+    .action((paths: string[], opts: AnnotateFlags) => runAnnotate(cli, paths, opts));
+}
+
+interface AnnotateFlags {
+  force?: boolean;
+  review?: boolean;
+  jobs?: number;
+  shard?: { index: number; count: number };
+  stats?: boolean;
+  format: string;
+}
+
+/** Annotate with a progress line on a terminal; Ctrl-C stops the run (exit 130) with every sidecar as it was or fully written. */
+async function runAnnotate(cli: Cli, paths: string[], opts: AnnotateFlags): Promise<void> {
+  const { annotate } = await import('../../commands/annotate.js');
+  let stop = false;
+  const abort = new AbortController();
+  const remove = cli.io.onInterrupt?.(() => {
+    stop = true;
+    abort.abort();
+    cli.err('\ninterrupted: stopping; every sidecar is either as it was or fully written\n');
+  });
+  const showProgress = Boolean(cli.io.stderr.isTTY);
+  const started = Date.now();
+  let chars = 0;
+  try {
+    const result = await annotate({
+      config: cli.config(),
+      paths,
+      cwd: cli.io.cwd,
+      force: Boolean(opts.force),
+      review: Boolean(opts.review),
+      jobs: opts.jobs ?? availableParallelism(),
+      ...(opts.shard ? { shard: opts.shard } : {}),
+      shouldStop: () => stop,
+      signal: abort.signal,
+      onFile: (done, total, target, n) => {
+        chars += n;
+        if (showProgress)
+          cli.err(cli.kit.overwriteLine(`${cli.kit.progressLine(done, total, chars, Date.now() - started)} ${target.text}`));
       },
-    );
+    });
+    if (showProgress) cli.err(cli.kit.CLEAR_LINE);
+    if (opts.format === 'json')
+      cli.out(`${JSON.stringify({ files: result.files, messages: result.messages, interrupted: result.interrupted }, null, 2)}\n`);
+    else cli.out(cli.kit.formatAnnotateText(result, cli.chalk));
+    if (opts.stats) cli.err(cli.kit.formatStats(result.timings, chars, Date.now() - started));
+    cli.exit(exitCodeOf({ failed: result.files.filter((f) => f.status === 'failed').length, interrupted: result.interrupted }));
+  } finally {
+    remove?.();
+  }
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ExitError } from '../../core/errors.js';
-import type { Message } from '../../core/message.js';
-import { CONFIG_FILE } from '../../io/config-file.js';
+import type { AuthorityResult } from '../../commands/authority.js';
 import { exitCodeOf } from '../exit.js';
 import type { Cli } from '../context.js';
 import { examples } from '../options.js';
@@ -18,12 +17,18 @@ export function defineAuthority(program: Command, cli: Cli): void {
         'marginalia authority import people.csv --name Name --description Role --out authority.yaml',
       ),
     );
-  const report = (result: { file: string; records: number; added: number; listed?: string; messages: Message[] }) => {
-    cli.reportAside(result.messages, result.file);
-    cli.out(`${result.file}: ${cli.kit.plural(result.records, 'record')}, ${result.added} new\n`);
-    if (result.listed) cli.out(`${CONFIG_FILE}: ${result.listed} added under authorities\n`);
-    cli.exit(exitCodeOf(result));
-  };
+  defineAuthorityBuild(authority, cli);
+  defineAuthorityExport(authority, cli);
+  defineAuthorityImport(authority, cli);
+}
+
+function report(cli: Cli, result: AuthorityResult): void {
+  cli.reportAside(result.messages, result.file);
+  cli.out(cli.kit.formatAuthorityResult(result));
+  cli.exit(exitCodeOf(result));
+}
+
+function defineAuthorityBuild(authority: Command, cli: Cli): void {
   authority
     .command('build')
     .description(
@@ -35,9 +40,13 @@ export function defineAuthority(program: Command, cli: Cli): void {
     .action(async (opts: { out?: string; accept?: boolean }) => {
       const { authorityBuild } = await import('../../commands/authority.js');
       report(
+        cli,
         authorityBuild({ config: cli.config(), cwd: cli.io.cwd, accept: Boolean(opts.accept), ...(opts.out ? { out: opts.out } : {}) }),
       );
     });
+}
+
+function defineAuthorityExport(authority: Command, cli: Cli): void {
   authority
     .command('export')
     .description("the authority files' records as CSV or schema.org JSON-LD (Person, Organization, Place with sameAs)")
@@ -54,6 +63,9 @@ export function defineAuthority(program: Command, cli: Cli): void {
       const { authorityExport } = await import('../../commands/authority.js');
       cli.out(authorityExport({ config: cli.config(), format: opts.format }));
     });
+}
+
+function defineAuthorityImport(authority: Command, cli: Cli): void {
   authority
     .command('import')
     .description('import a persons list (CSV or TSV; names as `Surname, Given names` or as written) as accepted records')
@@ -75,6 +87,6 @@ export function defineAuthority(program: Command, cli: Cli): void {
         ...(opts.type ? { type: opts.type } : {}),
         ...(opts.sameAs ? { sameAs: opts.sameAs } : {}),
       };
-      report(authorityImport({ config: cli.config(), cwd: cli.io.cwd, file, columns, ...(opts.out ? { out: opts.out } : {}) }));
+      report(cli, authorityImport({ config: cli.config(), cwd: cli.io.cwd, file, columns, ...(opts.out ? { out: opts.out } : {}) }));
     });
 }
