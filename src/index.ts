@@ -3,6 +3,7 @@
  * flags, formats results and sets the exit code. Importing this module never loads commander.
  */
 export { annotate, shardOf, type AnnotateOptions, type AnnotateResult, type FileResult, type FileStatus } from './commands/annotate.js';
+export { authorityBuild, authorityExport, authorityImport, type AuthorityResult } from './commands/authority.js';
 export { check, type CheckOptions, type CheckResult } from './commands/check.js';
 export { corpusIndex, type IndexOptions, type IndexedEntity } from './commands/corpus-index.js';
 export { curate, type CurateOptions, type CurateResult, type Selector } from './commands/curate.js';
@@ -28,6 +29,8 @@ export {
   type ImportFormat,
   type ImportOptions,
 } from './commands/interop.js';
+export { review, reviewNext, type NextDocument, type ReviewOptions } from './commands/review.js';
+export { PROJECT_MODEL, trainProject, type Drift, type TrainProjectOptions, type TrainResult } from './commands/train.js';
 export { validate, validateSidecar, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { view, type ViewOptions } from './commands/view.js';
 export { EditError, Edit, editEntries, etagOf, type EditResult, type Write } from './curation/edit.js';
@@ -50,6 +53,6 @@ export {
   type Extractor,
   type ExtractorFactory,
 } from './extract/index.js';
-export { loadConfig, type Config } from './io/config.js';
+export { CONFIG_FILE, initProject, loadConfig, type Config } from './io/config.js';
 export { parseSidecar, serializeSidecar } from './io/sidecar.js';
 export { annotateDocument, type DocumentAnnotation } from './pipeline/annotate-text.js';

@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { ExitError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import type { Cli, Io } from './context.js';
-import { defineCommands, examples } from './commands.js';
+import { defineCommands } from './commands.js';
+import { examples } from './options.js';
 import { EXIT } from './exit.js';
 
 export type { Io } from './context.js';

@@ -5,7 +5,7 @@ import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
 import { documentFindings } from '../checks/run.js';
 import { projectOf } from '../pipeline/project.js';
-import { documentPage, indexPage } from '../format/html-page.js';
+import { documentPage, indexPage } from '../html/pages.js';
 import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';

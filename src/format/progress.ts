@@ -17,3 +17,9 @@ export function formatStats(timings: Record<string, number>, chars: number, wall
   const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   return `stage times (summed over texts):\n${lines.join('\n')}\n  ${'wall clock'.padEnd(28)} ${seconds(wallMs)} s  (${rate} MB/s, peak RSS ${peak} MB)\n`;
 }
+
+/** Carriage return, then erase to the end of the line: a terminal's progress line is redrawn in place. */
+export const CLEAR_LINE = '\r\x1b[K';
+
+/** `line` drawn over the terminal's current line. */
+export const overwriteLine = (line: string) => `${CLEAR_LINE}${line}`;

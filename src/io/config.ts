@@ -7,9 +7,10 @@ import { unknownRuleIds } from '../rules/registry.js';
 import { report } from '../rules/rule.js';
 import { YAML_RULES } from '../rules/yaml.js';
 import { writeFileAtomic } from './atomic.js';
+import { CONFIG_FILE } from './config-file.js';
 import { parseYaml } from './yaml-source.js';
 
-export const CONFIG_FILE = 'marginalia.config.yaml';
+export { CONFIG_FILE };
 
 export const ConfigFile = z.strictObject({
   corpus: z.string().default('corpus').describe('Folder of the texts, relative to the project root'),

@@ -1,6 +1,6 @@
 import { nestable } from '../interop/formats.js';
 import type { Entry } from '../core/schema.js';
-import { escape, TYPE_COLOURS } from '../format/html-page.js';
+import { escape, TYPE_COLOURS } from '../html/pages.js';
 import { markUp } from '../interop/formats.js';
 import type { DocumentData, DocumentRow } from './data.js';
 import { CLIENT_SCRIPT } from './client.js';

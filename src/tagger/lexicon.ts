@@ -1,6 +1,13 @@
-import type { ExtractContext } from '../extract/types.js';
 import type { Lexicon } from './features.js';
 import { tokenize } from './tokens.js';
+
+/**
+ * The word lists of the project's rule packs, by name (titles, particles …): all a lexicon needs
+ * of the extraction context, said here so that the tagger does not depend on extract/.
+ */
+export interface WordLists {
+  list(name: string): string[];
+}
 
 /** Abbreviations besides the titles that keep their period. */
 const ABBREVIATIONS = [
@@ -80,7 +87,7 @@ export function wordClasses(lexicon: Record<string, string | string[]>): Record<
   return classes;
 }
 
-export function buildLexicon(texts: readonly string[], context: ExtractContext, classes: Record<string, string>): Lexicon {
+export function buildLexicon(texts: readonly string[], context: WordLists, classes: Record<string, string>): Lexicon {
   const titles = context.list('titles');
   const abbreviations = [...new Set([...ABBREVIATIONS, ...titles.filter((t) => !/\s/.test(t)).map((t) => t.toLowerCase())])].sort();
   return {
