@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sidecar } from '../../src/core/schema.js';
+import { cli, copyOfBundledCorpus, CHROMIUM, hasChromium, launchChromium } from '../helpers.js';
+
+if (!hasChromium) console.warn(`view.test: ${CHROMIUM} is absent, so the browser test is skipped (apt-get install chromium)`);
+
+describe('marginalia view', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = copyOfBundledCorpus();
+    const r = await cli(root, 'view', '--out', 'site');
+    expect(r.stdout).toBe('wrote 15 pages to site\n');
+  });
+
+  it('writes self-contained pages: no network, no CDN', () => {
+    const html = readFileSync(join(root, 'site/corpus/wilson-1986-01-06-schmidt-to-mielke.html'), 'utf8');
+    expect(html).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)="https?:/);
+    expect(readFileSync(join(root, 'site/index.html'), 'utf8')).toContain('corpus/wilson-1986-01-06-schmidt-to-mielke.html');
+  });
+
+  describe.skipIf(!hasChromium)('in headless Chromium', () => {
+    let browser: import('playwright-core').Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
+    }, 30_000);
+    afterAll(async () => browser?.close());
+
+    it('the archive record: highlights, details on click and by keyboard, marker to note and back, a screenshot', async () => {
+      const sidecar: Sidecar = parse(readFileSync(join(root, 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml'), 'utf8'));
+      const live = sidecar.entries.filter((e) => e.status !== 'rejected' && e.status !== 'orphaned');
+      const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+      await page.goto(`file://${join(root, 'site/corpus/wilson-1986-01-06-schmidt-to-mielke.html')}`);
+
+      expect(await page.locator('mark.entity').count()).toBe(live.filter((e) => e.type !== 'note' && e.type !== 'note-marker').length);
+      expect(await page.locator('a.marker').count()).toBe(live.filter((e) => e.type === 'note-marker').length);
+
+      await page.locator('mark.entity', { hasText: 'Erich Mielke' }).first().click();
+      expect(await page.locator('#details dd[data-field="type"]').textContent()).toBe('person');
+      expect(await page.locator('#details dd[data-field="text"]').textContent()).toBe('Erich Mielke');
+      expect(await page.locator('#details dd[data-field="cluster"]').textContent()).toBe('person:mielke');
+      expect(await page.locator('#details dd[data-field="source"]').textContent()).toMatch(/^(?:nlp:tagger|nlp:compromise|rule:|resolve:)/);
+
+      await page.locator('mark.entity[data-type="date"]').first().focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator('#details dd[data-field="value"]').textContent()).toBe('1986-01-06');
+
+      await page.locator('a.marker').first().click();
+      expect(new URL(page.url()).hash).toBe('#note-1');
+      expect(await page.locator('#note-1').textContent()).toContain('The H 18 was the');
+      await page.locator('#note-1 a.back').click();
+      expect(new URL(page.url()).hash).toBe('#marker-1');
+
+      const shot = join(tmpdir(), `marginalia-view-${process.pid}.png`);
+      await page.screenshot({ path: shot, fullPage: false });
+      expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+    }, 30_000);
+  });
+});
