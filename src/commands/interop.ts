@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { sidecarState } from '../core/currency.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../io/config.js';
+import type { Document } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { fromBratEntities, parseBrat, toBrat } from '../interop/brat.js';
@@ -15,7 +16,7 @@ import { mergeImported } from '../pipeline/imported.js';
 import type { Message } from '../core/message.js';
 import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import { SCHEMA_VERSION, STRUCTURE_TYPES, type Entry } from '../core/schema.js';
+import { SCHEMA_VERSION, STRUCTURE_TYPES, type Entry, type Sidecar } from '../core/schema.js';
 import { serializeSidecar } from '../io/sidecar.js';
 import { report } from '../rules/rule.js';
 import { importMismatch } from '../rules/runs.js';
@@ -112,6 +113,42 @@ export interface ImportResult {
   messages: Message[];
 }
 
+/** Another tool's file read as entries, each with the quote it says it covers (brat, Web Annotation), if any. */
+function readIncoming(options: ImportOptions, path: string, doc: Document): { incoming: Entry[]; quotes: (string | undefined)[] } {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ExitError(`${options.file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const slice = (s: number, e: number) => doc.slice(s, e);
+  try {
+    if (options.from === 'brat') {
+      const entities = parseBrat(source);
+      return { incoming: fromBratEntities(entities, slice), quotes: entities.map((b) => b.text) };
+    }
+    if (options.from === 'webanno') {
+      const data = JSON.parse(source);
+      const incoming = fromWebAnnotations(Array.isArray(data) ? data : (data.items ?? data.first?.items ?? [data]));
+      return { incoming, quotes: incoming.map((e) => e.text) };
+    }
+    const line = source.split('\n').find((l) => l.trim());
+    const incoming = fromJsonlEnts(jsonlSpans(JSON.parse(line ?? '{}')), slice);
+    return { incoming, quotes: incoming.map(() => undefined) };
+  } catch (error) {
+    throw new ExitError(`${options.file}: ${(error as Error).message}`);
+  }
+}
+
+/** The reviewed mark of a gold file complete for some types: by whom, when, and which types (none named: all). */
+function reviewMark(complete: { by?: string; at?: string; all: boolean; types: readonly string[] }): NonNullable<Sidecar['reviewed']> {
+  return {
+    ...(complete.by ? { by: complete.by } : {}),
+    ...(complete.at ? { at: complete.at } : {}),
+    ...(complete.all ? {} : { types: [...complete.types] }),
+  };
+}
+
 /** `all`, or the named entity types of the project; an unknown one is an error naming the known ones. */
 function completeTypes(config: Config, requested: readonly string[]): { types: string[]; all: boolean } {
   const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
@@ -138,32 +175,7 @@ export function importAnnotations(options: ImportOptions): ImportResult {
   if (!doc.value) return { ...none, messages: doc.messages };
   const sidecar = readSidecar(config, target.sidecar);
   if (sidecar.exists && !sidecar.value) return { ...none, messages: sidecar.messages };
-  let source: string;
-  try {
-    source = readFileSync(resolve(cwd, options.file), 'utf8');
-  } catch (error) {
-    throw new ExitError(`${options.file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  const slice = (s: number, e: number) => doc.value!.slice(s, e);
-  let incoming: Entry[];
-  let quotes: (string | undefined)[];
-  try {
-    if (options.from === 'brat') {
-      const entities = parseBrat(source);
-      incoming = fromBratEntities(entities, slice);
-      quotes = entities.map((b) => b.text);
-    } else if (options.from === 'webanno') {
-      const data = JSON.parse(source);
-      incoming = fromWebAnnotations(Array.isArray(data) ? data : (data.items ?? data.first?.items ?? [data]));
-      quotes = incoming.map((e) => e.text);
-    } else {
-      const line = source.split('\n').find((l) => l.trim());
-      incoming = fromJsonlEnts(jsonlSpans(JSON.parse(line ?? '{}')), slice);
-      quotes = incoming.map(() => undefined);
-    }
-  } catch (error) {
-    throw new ExitError(`${options.file}: ${(error as Error).message}`);
-  }
+  const { incoming, quotes } = readIncoming(options, resolve(cwd, options.file), doc.value);
   const complete = options.complete && { ...options.complete, ...completeTypes(config, options.complete.types) };
   const merged = mergeImported(doc.value, sidecar.value?.entries ?? [], incoming, quotes, complete?.types);
   const { entries, unmatched } = merged;
@@ -181,15 +193,7 @@ export function importAnnotations(options: ImportOptions): ImportResult {
     source: { path: target.text, sha256: doc.value.sha256, length: doc.value.length, encoding: doc.value.encoding },
     entries: [],
   };
-  const reviewed = complete
-    ? {
-        reviewed: {
-          ...(complete.by ? { by: complete.by } : {}),
-          ...(complete.at ? { at: complete.at } : {}),
-          ...(complete.all ? {} : { types: [...complete.types] }),
-        },
-      }
-    : {};
+  const reviewed = complete ? { reviewed: reviewMark(complete) } : {};
   writeFileAtomic(
     absolute(config, target.sidecar),
     serializeSidecar({ ...base, ...reviewed, entries }, target.sidecar, schemaPathOf(config)),
