@@ -8,7 +8,7 @@ import { isCached, loadCache, saveCache } from '../io/cache.js';
 import type { Config } from '../io/config.js';
 import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from '../io/project.js';
 import { annotateText, type FileOutcome, type FileStatus } from '../pipeline/annotate-text.js';
-import { runContext } from '../pipeline/context.js';
+import { runContext, type RunContext } from '../pipeline/context.js';
 import { projectOf } from '../pipeline/project.js';
 import { withConfiguredSeverity } from '../rules/registry.js';
 import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
@@ -92,26 +92,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     if (cached) record(index, { status: 'current', messages: [], chars: 0, timings: {} });
     else pending.push(index);
   }
-  const jobs = Math.min(options.jobs ?? 1, pending.length);
-  const long = options.signal !== undefined && pending.some((i) => sizeOf(absolute(config, targets[i]!.text)) >= LONG_TEXT);
-  if ((jobs > 1 || long) && !options.extractors && workerAvailable()) {
-    await runInWorkers(
-      pending.map((i) => targets[i]!),
-      jobs,
-      { config, force: context.force },
-      (k, outcome) => record(pending[k]!, outcome),
-      options.shouldStop,
-      options.signal,
-    );
-  } else {
-    for (const index of pending) {
-      const target = targets[index]!;
-      // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (options.shouldStop?.()) break;
-      record(index, await annotateText(context, target));
-    }
-  }
+  await annotatePending(options, context, targets, pending, record);
   saveCache(config, cache);
   // Messages in corpus order, whatever order the workers finished in.
   const files: FileResult[] = [];
@@ -128,6 +109,37 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     interrupted: files.length < targets.length,
     timings,
   };
+}
+
+/** The texts the cache does not vouch for: in workers (several jobs, or a long text Ctrl-C must stop at once), else here. */
+async function annotatePending(
+  options: AnnotateOptions,
+  context: RunContext,
+  targets: readonly Target[],
+  pending: readonly number[],
+  record: (index: number, outcome: FileOutcome) => void,
+): Promise<void> {
+  const { config } = options;
+  const jobs = Math.min(options.jobs ?? 1, pending.length);
+  const long = options.signal !== undefined && pending.some((i) => sizeOf(absolute(config, targets[i]!.text)) >= LONG_TEXT);
+  if ((jobs > 1 || long) && !options.extractors && workerAvailable()) {
+    const init = { config, force: context.force };
+    const each = (k: number, outcome: FileOutcome) => record(pending[k]!, outcome);
+    return runInWorkers(
+      pending.map((i) => targets[i]!),
+      jobs,
+      init,
+      each,
+      options.shouldStop,
+      options.signal,
+    );
+  }
+  for (const index of pending) {
+    // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.shouldStop?.()) break;
+    record(index, await annotateText(context, targets[index]!));
+  }
 }
 
 function sizeOf(path: string): number {

@@ -15,7 +15,7 @@ import { readDocument, readSidecar } from '../io/read.js';
 import { projectOf } from '../pipeline/project.js';
 import { loadModel, serializeModel, type Model } from '../tagger/model.js';
 import { tagText } from '../tagger/tag.js';
-import { train, type TrainingText } from '../tagger/train.js';
+import { train, type TrainOptions, type TrainingText } from '../tagger/train.js';
 
 const TYPES = ['person', 'place', 'org'] as const;
 /** Where `train` writes the project's model, beside its period table. */
@@ -90,27 +90,7 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
     ruledOutOnlyLowered: true,
   };
   const k = Math.min(options.folds ?? 5, reviewed.length);
-  const counts = new Map<string, { gold: number; before: [number, number]; after: [number, number] }>(
-    TYPES.map((t) => [t, { gold: 0, before: [0, 0], after: [0, 0] }]),
-  );
-  for (let fold = 0; fold < k; fold++) {
-    options.onProgress?.(`fold ${fold + 1}/${k}`);
-    const held = new Set(reviewed.filter((_, i) => i % k === fold));
-    const adapted = train(
-      examples.filter((e) => !held.has(e)),
-      base.lexicon,
-      settings,
-      base.period,
-    );
-    for (const e of held) {
-      tally(counts, e, tagText(base, e.text, e.hints), 'before');
-      tally(counts, e, tagText(adapted, e.text, e.hints), 'after');
-    }
-  }
-  const scores = [...counts].map(([type, c]) => ({ type, gold: c.gold, before: score(c.before, c.gold), after: score(c.after, c.gold) }));
-  const sum = (key: 'before' | 'after', i: 0 | 1) => [...counts.values()].reduce((n, c) => n + c[key][i], 0);
-  const gold = [...counts.values()].reduce((n, c) => n + c.gold, 0);
-  const micro = { before: score([sum('before', 0), sum('before', 1)], gold), after: score([sum('after', 0), sum('after', 1)], gold) };
+  const { scores, micro } = crossValidate(examples, reviewed, k, base, settings, options.onProgress);
   const rejected = rejectedStrings(examples);
   const messages: Message[] = [];
   if (rejected.length)
@@ -132,6 +112,41 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
     rejected,
   };
   return { ...summary, drift, written: writeProjectModel(config, model, base) };
+}
+
+/** k-fold over the reviewed examples: the model in use and the adapted one scored on each held-out fold, per type and micro. */
+function crossValidate(
+  examples: readonly Example[],
+  reviewed: readonly Example[],
+  k: number,
+  base: Model,
+  settings: TrainOptions,
+  onProgress?: (message: string) => void,
+): Pick<TrainResult, 'scores' | 'micro'> {
+  const counts = new Map<string, { gold: number; before: [number, number]; after: [number, number] }>(
+    TYPES.map((t) => [t, { gold: 0, before: [0, 0], after: [0, 0] }]),
+  );
+  for (let fold = 0; fold < k; fold++) {
+    onProgress?.(`fold ${fold + 1}/${k}`);
+    const held = new Set(reviewed.filter((_, i) => i % k === fold));
+    const adapted = train(
+      examples.filter((e) => !held.has(e)),
+      base.lexicon,
+      settings,
+      base.period,
+    );
+    for (const e of held) {
+      tally(counts, e, tagText(base, e.text, e.hints), 'before');
+      tally(counts, e, tagText(adapted, e.text, e.hints), 'after');
+    }
+  }
+  const scores = [...counts].map(([type, c]) => ({ type, gold: c.gold, before: score(c.before, c.gold), after: score(c.after, c.gold) }));
+  const sum = (key: 'before' | 'after', i: 0 | 1) => [...counts.values()].reduce((n, c) => n + c[key][i], 0);
+  const gold = [...counts.values()].reduce((n, c) => n + c.gold, 0);
+  return {
+    scores,
+    micro: { before: score([sum('before', 0), sum('before', 1)], gold), after: score([sum('after', 0), sum('after', 1)], gold) },
+  };
 }
 
 export interface Drift {
