@@ -103,6 +103,27 @@ const someNames = (names: readonly string[]) =>
   names.length > NAMES_SHOWN ? `${names.slice(0, NAMES_SHOWN).join(', ')}, … (${names.length - NAMES_SHOWN} more)` : names.join(', ');
 
 /** Precision, recall and F1 per type against brat standoff gold. */
+/** Per type, and micro over the types scored in full (over them all, recall only, when every type is recall-only). */
+function scoresOf(counts: ReadonlyMap<string, Counts>, recallOnly: ReadonlySet<string>): { types: TypeScore[]; micro: TypeScore } {
+  const typeScore = (type: string, c: Counts, only: boolean): TypeScore => ({
+    type,
+    ...c,
+    recallOnly: only,
+    strictScore: score(c.strict, c.predicted, c.gold, only),
+    fuzzyScore: score(c.fuzzy, c.predicted, c.gold, only),
+  });
+  const types = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => typeScore(type, c, recallOnly.has(type)));
+  const full = types.filter((t) => !t.recallOnly);
+  const scored = full.length ? full : types;
+  const sum = (k: keyof Counts) => scored.reduce((n, t) => n + t[k], 0);
+  const micro = typeScore(
+    'micro',
+    { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') },
+    full.length === 0,
+  );
+  return { types, micro };
+}
+
 export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   if (!existsSync(options.gold)) throw new ExitError(`${options.gold}: no such folder`);
   const names = readdirSync(options.gold)
@@ -162,23 +183,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
       `${shown(options.pred!)}: no prediction for any of the ${names.length} gold texts in ${shown(options.gold)}: nothing to score`,
     );
   }
-  const typeScore = (type: string, c: Counts, only: boolean): TypeScore => ({
-    type,
-    ...c,
-    recallOnly: only,
-    strictScore: score(c.strict, c.predicted, c.gold, only),
-    fuzzyScore: score(c.fuzzy, c.predicted, c.gold, only),
-  });
-  const types = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => typeScore(type, c, recallOnly.has(type)));
-  // Micro over the types scored in full; when every type is recall-only, micro recall over them all.
-  const full = types.filter((t) => !t.recallOnly);
-  const scored = full.length ? full : types;
-  const sum = (k: keyof Counts) => scored.reduce((n, t) => n + t[k], 0);
-  const micro = typeScore(
-    'micro',
-    { gold: sum('gold'), predicted: sum('predicted'), strict: sum('strict'), fuzzy: sum('fuzzy') },
-    full.length === 0,
-  );
+  const { types, micro } = scoresOf(counts, recallOnly);
   const predictions = options.pred
     ? { from: shown(options.pred) }
     : { from: 'annotate', extractors: context.extractors.map((e) => e.id), personTitles: context.config.personTitles };
