@@ -1,4 +1,4 @@
-import { NOTE_KINDS, SCHEMA_VERSION, STATUSES, type Citation, type ENTRY_KEYS, type Sidecar } from './schema.js';
+import { Citation, Entry, NOTE_KINDS, SCHEMA_VERSION, STATUSES, Sidecar, type DocumentMetadata, type ENTRY_KEYS } from './schema.js';
 
 /**
  * A fast yes-or-don't-know answer to "does this data match the Sidecar schema": plain
@@ -42,11 +42,13 @@ function fieldsValid(o: Obj, fields: Readonly<Record<string, Check>>): boolean {
   return true;
 }
 
-const SIDECAR_KEYS = new Set(['schemaVersion', 'generator', 'source', 'metadata', 'reviewed', 'entries']);
-const isReviewed: Check = (v) => isObject(v) && fieldsValid(v, { by: isString, at: isString, types: isStrings });
+// Keys and enums come from the zod schema; a field the schema adds and the tables below lack is a type error.
+const SIDECAR_KEYS = new Set(Object.keys(Sidecar.shape));
+const REVIEWED: Record<keyof NonNullable<Sidecar['reviewed']>, Check> = { by: isString, at: isString, types: isStrings };
+const isReviewed: Check = (v) => isObject(v) && fieldsValid(v, REVIEWED);
 const LITERAL_KEYS = new Set(['literal']);
 
-const SOURCE: Record<string, Check> = {
+const SOURCE: Record<keyof Sidecar['source'], Check> = {
   path: (v) => typeof v === 'string' && v.length >= 1,
   sha256: matches(/^[0-9a-f]{64}$/),
   length: isOffset,
@@ -56,7 +58,7 @@ const isSource: Check = (v) =>
   isObject(v) && fieldsValid(v, SOURCE) && v.path !== undefined && v.sha256 !== undefined && v.length !== undefined;
 
 const CITATION: Record<keyof Citation, Check> = {
-  type: oneOf(['book', 'manuscript', 'article', 'document']),
+  type: oneOf(Citation.shape.type.unwrap().options),
   author: isNames,
   title: isString,
   'container-title': isString,
@@ -70,7 +72,7 @@ const CITATION: Record<keyof Citation, Check> = {
   URL: isString,
   note: isString,
 };
-const METADATA: Record<string, Check> = { ...CITATION, translator: isNames, language: isString };
+const METADATA: Record<keyof DocumentMetadata, Check> = { ...CITATION, translator: isNames, language: isString };
 const isCitation: Check = (v) => isObject(v) && fieldsValid(v, CITATION);
 const isMetadata: Check = (v) => isObject(v) && fieldsValid(v, METADATA);
 
@@ -86,7 +88,7 @@ const ENTRY: Record<(typeof ENTRY_KEYS)[number], Check> = {
   suffix: isString,
   by: (v) => typeof v === 'string' && v.length >= 1,
   status: oneOf(STATUSES),
-  previousStatus: oneOf(['accepted', 'rejected']),
+  previousStatus: oneOf(Entry.shape.previousStatus.unwrap().options),
   value: isString,
   amount: (v) => typeof v === 'number' && Number.isFinite(v),
   currency: isString,
