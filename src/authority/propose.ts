@@ -95,7 +95,7 @@ export function proposeRecords(
   // Nor, without a known first name before it, a word the corpus itself writes in lower case (`the advertiser`,
   // `an instruction`); after one it is a name all the same (`George Young`).
   const namesAlone = (w: string) => isSurname(w) && !knowledge.lowerInCorpus?.has(w.toLowerCase());
-  const groups = new Map<string, { forms: Map<string, number>; texts: Set<string>; alone: number; name?: PersonName }>();
+  const groups = new Map<string, NameGroup>();
   const surnames: { surname: string; path: string }[] = [];
   const titled = new Map<string, string[]>();
   for (const sidecar of sidecars) {
@@ -120,7 +120,26 @@ export function proposeRecords(
       groups.set(key, group);
     }
   }
-  // A surname alone counts for its record when one record only has that surname.
+  countSurnamesAlone(groups, titled, surnames);
+  return [...groups.entries()].map(([key, g]) => recordOf(key, g)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+interface NameGroup {
+  forms: Map<string, number>;
+  texts: Set<string>;
+  alone: number;
+  name?: PersonName;
+}
+
+/**
+ * A surname alone counts for its record when one record only has that surname; a titled
+ * surname no full name has (`Ambassador Lodge`) becomes a record of its own.
+ */
+function countSurnamesAlone(
+  groups: Map<string, NameGroup>,
+  titled: ReadonlyMap<string, string[]>,
+  surnames: readonly { surname: string; path: string }[],
+): void {
   const bySurname = new Map<string, string[]>();
   for (const key of groups.keys()) bySurname.set(key.split('|')[0]!, [...(bySurname.get(key.split('|')[0]!) ?? []), key]);
   for (const [surname, paths] of titled) {
@@ -136,21 +155,22 @@ export function proposeRecords(
     group.alone++;
     group.texts.add(path);
   }
-  const records = [...groups.entries()].map(([key, g]): AuthorityRecord => {
-    const forms = [...g.forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    const preferred = forms[0]!;
-    const surname = key.split('|')[0]!;
-    return {
-      id: recordId('person', preferred, g.name?.familyFirst),
-      type: 'person',
-      preferred,
-      variants: [...new Set([...forms.slice(1), surname])].filter((v) => v !== preferred).sort(),
-      status: 'proposed',
-      mentions: [...g.forms.values()].reduce((n, c) => n + c, 0) + g.alone,
-      texts: [...g.texts].sort(),
-    };
-  });
-  return records.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A proposed record: the longest form preferred, the others and the surname its variants. */
+function recordOf(key: string, g: NameGroup): AuthorityRecord {
+  const forms = [...g.forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const preferred = forms[0]!;
+  const surname = key.split('|')[0]!;
+  return {
+    id: recordId('person', preferred, g.name?.familyFirst),
+    type: 'person',
+    preferred,
+    variants: [...new Set([...forms.slice(1), surname])].filter((v) => v !== preferred).sort(),
+    status: 'proposed',
+    mentions: [...g.forms.values()].reduce((n, c) => n + c, 0) + g.alone,
+    texts: [...g.texts].sort(),
+  };
 }
 
 /**

@@ -67,24 +67,38 @@ export function parseYaml<S extends z.ZodType>(
   }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, locate: at, messages: warnings };
-  const messages = result.error.issues.flatMap((issue): Message[] => {
-    const path = issue.path as (string | number)[];
-    const field = path.length ? path.join('.') : '(document)';
-    if (issue.code === 'unrecognized_keys') {
-      const known = objectKeys(schema, path);
-      return issue.keys.map((key) => {
-        const suggestion = closest(key, known);
-        return report(
-          rules.schema,
-          'unknownKey',
-          { file, ...locateKey(doc, lineCounter, [...path, key]) },
-          { field: [...path, key].join('.'), suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
-        );
-      });
-    }
-    return [report(rules.schema, 'field', { file, ...at(path) }, { field, reason: issue.message })];
-  });
+  const messages = result.error.issues.flatMap((issue) => schemaMessages(issue, { file, schema, rules, doc, lineCounter, at }));
   return { value: undefined, locate: at, messages: [...warnings, ...messages] };
+}
+
+/** A schema issue as messages placed in the YAML file: an unknown key each with the known key it most looks like. */
+function schemaMessages(
+  issue: z.core.$ZodIssue,
+  where: {
+    file: string;
+    schema: z.ZodType;
+    rules: (typeof YAML_RULES)[YamlKind];
+    doc: YamlDocument;
+    lineCounter: LineCounter;
+    at: (path: readonly (string | number)[]) => { line: number; column: number };
+  },
+): Message[] {
+  const { file, rules } = where;
+  const path = issue.path as (string | number)[];
+  if (issue.code === 'unrecognized_keys') {
+    const known = objectKeys(where.schema, path);
+    return issue.keys.map((key) => {
+      const suggestion = closest(key, known);
+      return report(
+        rules.schema,
+        'unknownKey',
+        { file, ...locateKey(where.doc, where.lineCounter, [...path, key]) },
+        { field: [...path, key].join('.'), suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
+      );
+    });
+  }
+  const field = path.length ? path.join('.') : '(document)';
+  return [report(rules.schema, 'field', { file, ...where.at(path) }, { field, reason: issue.message })];
 }
 
 /** The keys an object of the schema allows at a field path, looking through optional, default and pipe wrappers. */

@@ -4,7 +4,7 @@ import { planBulk, runBulk, undoWrites, type Bulk } from '../curation/bulk.js';
 import type { Config } from '../io/config.js';
 import { documentData, documentRows, resolveTarget } from './data.js';
 import { documentPage, listPage } from './pages.js';
-import { HttpError, startServer, type Handler, type Reply, type ServeOptions, type Server } from './server.js';
+import { HttpError, startServer, type Reply, type ServeOptions, type Server } from './server.js';
 
 export type { Server, ServeOptions };
 
@@ -12,73 +12,85 @@ const quoted = (etag: string) => `"${etag}"`;
 
 /** `marginalia serve`: the review pages and their JSON API over one project (see the README). */
 export async function serve(options: ServeOptions): Promise<Server> {
-  const { config } = options;
-  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
-  // Every action's writes, newest last, for as long as the server runs: `u` after `u` goes on back.
-  const undoable: Write[][] = [];
-  // An action that changed nothing is still an action: undoing it restores nothing.
-  const remember = (writes: Write[]) => {
-    undoable.push(writes.filter((w) => w.before !== w.after));
-  };
+  const history = new History();
+  return startServer(options, (nonce) => (req, url, body) => {
+    try {
+      return answer(options.config, history, nonce, { method: req.method, url, body, ifMatch: req.headers['if-match'] });
+    } catch (error) {
+      if (error instanceof EditError) return editErrorReply(error);
+      throw error;
+    }
+  });
+}
 
-  const route =
-    (nonce: string): Handler =>
-    (req, url, body) => {
-      const method = req.method;
-      const key = `${method} ${url.pathname}`;
-      const ifMatch = req.headers['if-match'];
-      try {
-        switch (key) {
-          case 'GET /':
-            return { html: listPage(documentRows(config), entityTypes, nonce) };
-          case 'GET /doc': {
-            const data = documentData(config, resolveTarget(config, url.searchParams.get('path')), true);
-            return { html: documentPage(data, entityTypes, nonce), headers: { ETag: quoted(data.etag) } };
-          }
-          case 'GET /favicon.ico':
-            // No icon: an empty answer, not a 404 in the browser's console.
-            return { status: 204 };
-          case 'GET /api/documents':
-            return { json: documentRows(config) };
-          case 'GET /api/document': {
-            const data = documentData(config, resolveTarget(config, url.searchParams.get('path')));
-            return {
-              json: { path: data.target.text, sidecarPath: data.target.sidecar, etag: data.etag, sidecar: data.sidecar },
-              headers: { ETag: quoted(data.etag) },
-            };
-          }
-          case 'POST /api/edit': {
-            const { path, edits } = (body ?? {}) as { path?: unknown; edits?: unknown };
-            if (!Array.isArray(edits) || edits.length === 0) throw new HttpError(400, 'give {"path": …, "edits": [ … ]}');
-            const target = resolveTarget(config, path);
-            const result = editEntries(config, target.sidecar, edits as Edit[], { ifMatch: required(ifMatch) });
-            remember([result]);
-            return { json: { etag: result.etag, ids: result.ids }, headers: { ETag: quoted(result.etag) } };
-          }
-          case 'POST /api/bulk/dry-run':
-            return { json: planBulk(config, bulkOf(config, body)) };
-          case 'POST /api/bulk': {
-            const results = runBulk(config, bulkOf(config, body), required(ifMatch));
-            remember(results);
-            const count = results.reduce((n, r) => n + r.ids.length, 0);
-            return { json: { count, sidecars: results.map((r) => ({ sidecar: r.sidecar, etag: r.etag, ids: r.ids })) } };
-          }
-          case 'POST /api/undo': {
-            const last = undoable.at(-1);
-            if (!last) return { status: 409, json: { error: 'there is no action to undo' } };
-            // Restored, or refused (the file changed since): either way that level is gone, so earlier ones stay reachable.
-            undoable.pop();
-            return { json: { restored: undoWrites(config, last) } };
-          }
-          default:
-            return { status: 404, json: { error: `${method} ${url.pathname}: no such page or API` } };
-        }
-      } catch (error) {
-        if (error instanceof EditError) return editErrorReply(error);
-        throw error;
-      }
-    };
-  return startServer(options, route);
+/** Every action's writes, newest last, for as long as the server runs: `u` after `u` goes on back. */
+class History {
+  private readonly actions: Write[][] = [];
+  /** An action that changed nothing is still an action: undoing it restores nothing. */
+  remember(writes: readonly Write[]): void {
+    this.actions.push(writes.filter((w) => w.before !== w.after));
+  }
+  /** The last action's writes, taken off: restored or refused, that level is gone, so earlier ones stay reachable. */
+  take(): Write[] | undefined {
+    return this.actions.pop();
+  }
+}
+
+interface Request {
+  method: string | undefined;
+  url: URL;
+  body: unknown;
+  ifMatch: string | undefined;
+}
+
+function answer(config: Config, history: History, nonce: string, { method, url, body, ifMatch }: Request): Reply {
+  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
+  switch (`${method} ${url.pathname}`) {
+    case 'GET /':
+      return { html: listPage(documentRows(config), entityTypes, nonce) };
+    case 'GET /doc': {
+      const data = documentData(config, resolveTarget(config, url.searchParams.get('path')), true);
+      return { html: documentPage(data, entityTypes, nonce), headers: { ETag: quoted(data.etag) } };
+    }
+    case 'GET /favicon.ico':
+      // No icon: an empty answer, not a 404 in the browser's console.
+      return { status: 204 };
+    case 'GET /api/documents':
+      return { json: documentRows(config) };
+    case 'GET /api/document': {
+      const data = documentData(config, resolveTarget(config, url.searchParams.get('path')));
+      return {
+        json: { path: data.target.text, sidecarPath: data.target.sidecar, etag: data.etag, sidecar: data.sidecar },
+        headers: { ETag: quoted(data.etag) },
+      };
+    }
+    case 'POST /api/edit':
+      return edit(config, history, body, ifMatch);
+    case 'POST /api/bulk/dry-run':
+      return { json: planBulk(config, bulkOf(config, body)) };
+    case 'POST /api/bulk': {
+      const results = runBulk(config, bulkOf(config, body), required(ifMatch));
+      history.remember(results);
+      const count = results.reduce((n, r) => n + r.ids.length, 0);
+      return { json: { count, sidecars: results.map((r) => ({ sidecar: r.sidecar, etag: r.etag, ids: r.ids })) } };
+    }
+    case 'POST /api/undo': {
+      const last = history.take();
+      if (!last) return { status: 409, json: { error: 'there is no action to undo' } };
+      return { json: { restored: undoWrites(config, last) } };
+    }
+    default:
+      return { status: 404, json: { error: `${method} ${url.pathname}: no such page or API` } };
+  }
+}
+
+function edit(config: Config, history: History, body: unknown, ifMatch: string | undefined): Reply {
+  const { path, edits } = (body ?? {}) as { path?: unknown; edits?: unknown };
+  if (!Array.isArray(edits) || edits.length === 0) throw new HttpError(400, 'give {"path": …, "edits": [ … ]}');
+  const target = resolveTarget(config, path);
+  const result = editEntries(config, target.sidecar, edits as Edit[], { ifMatch: required(ifMatch) });
+  history.remember([result]);
+  return { json: { etag: result.etag, ids: result.ids }, headers: { ETag: quoted(result.etag) } };
 }
 
 function editErrorReply(error: EditError): Reply {
