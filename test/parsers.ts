@@ -7,7 +7,7 @@ import { Citation } from '../src/core/schema.js';
 import { findDates } from '../src/extract/dates.js';
 import { extractorsFor, rulePacks } from '../src/extract/index.js';
 import { findMoney } from '../src/extract/money.js';
-import { noteCandidates } from '../src/extract/notes.js';
+import { noteCandidates } from '../src/extract/note-candidates.js';
 import { findReferences } from '../src/extract/references.js';
 import { documentMetadata } from '../src/extract/metadata.js';
 import { resolve } from '../src/pipeline/resolve.js';

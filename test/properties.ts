@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { annotateDocument } from '../src/pipeline/annotate-text.js';
 import { Document } from '../src/core/document.js';
 import { datesExtractor } from '../src/extract/dates.js';
-import { notesExtractor } from '../src/extract/notes.js';
+import { notesExtractor } from '../src/extract/note-candidates.js';
 import type { Entry, Sidecar } from '../src/core/schema.js';
 import { serializeSidecar } from '../src/io/sidecar.js';
 import { extractContext } from '../src/extract/index.js';

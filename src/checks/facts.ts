@@ -1,7 +1,7 @@
 import type { Document } from '../core/document.js';
 import type { Sidecar } from '../core/schema.js';
 import { documentMetadata } from '../extract/metadata.js';
-import { noteCandidates } from '../extract/notes.js';
+import { noteCandidates } from '../extract/note-candidates.js';
 import type { CheckFacts } from '../rules/check.js';
 
 /** The facts a current sidecar holds, with the corrections people made there. */

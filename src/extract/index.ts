@@ -11,7 +11,7 @@ import { moneyExtractor } from './money.js';
 import { archivalCitationsExtractor } from './archival-citations.js';
 import { namesExtractor } from './names.js';
 import { nlpExtractor } from './nlp.js';
-import { notesExtractor } from './notes.js';
+import { notesExtractor } from './note-candidates.js';
 import { patternExtractor } from './patterns.js';
 import { referencesExtractor } from './references.js';
 import { taggerExtractor } from './tagger.js';

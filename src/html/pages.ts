@@ -85,37 +85,41 @@ export interface PageInput {
  * One document as a page: the text with its nestable entries, notes and markers linked
  * both ways, the check findings in place, a legend, a side list of entities and a details panel.
  */
-export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): string {
-  const shown = nestable(sidecar.entries);
-  const findingsAt = new Map<number, Message[]>();
+/** The findings as notes at their offsets in the text. */
+function findingsAt(doc: PageInput['doc'], findings: readonly Message[]): (offset: number) => string {
+  const at = new Map<number, Message[]>();
   for (const f of findings) {
     const offset = f.line ? doc.offsetAt(f.line, f.column ?? 1) : 0;
-    findingsAt.set(offset, [...(findingsAt.get(offset) ?? []), f]);
+    at.set(offset, [...(at.get(offset) ?? []), f]);
   }
-  const body = markUp(doc.text, shown, {
-    open,
-    close,
-    escape,
-    at: (i) =>
-      (findingsAt.get(i) ?? [])
-        .map((f) => `<span class="finding" role="note" data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`)
-        .join(''),
-  });
-  const types = [...new Set(shown.filter((e) => e.type !== 'note' && e.type !== 'note-marker').map((e) => e.type))].sort();
-  const legend = types.map((t) => `<span style="--c:${colourOf(t)}">${escape(t)}</span>`).join('');
-  // One row per entity (type and text), with its mentions counted; the button shows the first.
+  return (i) =>
+    (at.get(i) ?? [])
+      .map((f) => `<span class="finding" role="note" data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`)
+      .join('');
+}
+
+/** One row per entity (type and text), with its mentions counted; the button shows the first. */
+function entityList(shown: readonly Entry[]): string {
   const groups = new Map<string, Entry[]>();
   for (const e of shown) {
     if (e.type === 'note' || e.type === 'note-marker') continue;
     const key = `${e.type}\u0000${e.text.replace(/\s+/g, ' ')}`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
-  const list = [...groups.values()]
+  return [...groups.values()]
     .map(
       ([e, ...more]) =>
         `<li><button type="button" data-show="${escape(e!.id ?? '')}" style="--c:${colourOf(e!.type)}">${escape(e!.text)}</button> <small>${escape(e!.type)}${more.length ? ` ×${more.length + 1}` : ''}</small></li>`,
     )
     .join('\n');
+}
+
+export function documentPage({ doc, sidecar, findings, indexHref }: PageInput): string {
+  const shown = nestable(sidecar.entries);
+  const body = markUp(doc.text, shown, { open, close, escape, at: findingsAt(doc, findings) });
+  const types = [...new Set(shown.filter((e) => e.type !== 'note' && e.type !== 'note-marker').map((e) => e.type))].sort();
+  const legend = types.map((t) => `<span style="--c:${colourOf(t)}">${escape(t)}</span>`).join('');
+  const list = entityList(shown);
   // Human work the text no longer holds: shown apart, never lost from sight.
   const orphaned = sidecar.entries
     .filter((e) => e.status === 'orphaned')

@@ -174,23 +174,25 @@ const close = (e: Entry) => (e.type === 'note' ? '</span>' : e.type === 'note-ma
 const escapeText = (c: string) => (c === '\r' ? '&#13;' : escape(c));
 
 /** One document: its text with every entity highlighted and focusable, the actions, the entities grouped. */
-export function documentPage(data: DocumentData, entityTypes: readonly string[], nonce: string): string {
-  const { doc, sidecar, findings, target } = data;
-  const shown = shownEntries(sidecar.entries);
+/** Each finding as a note placed at its offset in the text. */
+function findingsMarkup(doc: DocumentData['doc'], findings: DocumentData['findings']): (offset: number) => string {
   const findingsAt = new Map<number, string[]>();
   for (const f of findings) {
     const offset = f.line ? doc.offsetAt(f.line, f.column ?? 1) : 0;
     const html = `<span class="finding" role="note" data-skip data-rule="${escape(f.ruleId)}">${escape(f.severity)}: ${escape(f.message)}</span>`;
     findingsAt.set(offset, [...(findingsAt.get(offset) ?? []), html]);
   }
-  const text = markUp(doc.text, shown, { open, close, escape: escapeText, at: (i) => (findingsAt.get(i) ?? []).join('') });
+  return (i) => (findingsAt.get(i) ?? []).join('');
+}
+
+/** The side list: one item per entity (type and text), its mentions counted by status, a button to the first shown. */
+function entityList(entries: readonly Entry[], shownIds: ReadonlySet<string | undefined>): string {
   const groups = new Map<string, Entry[]>();
-  for (const e of sidecar.entries.filter((e) => !isStructure(e) && e.type !== 'xref')) {
+  for (const e of entries.filter((e) => !isStructure(e) && e.type !== 'xref')) {
     const key = `${e.type}\u0000${e.text}`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
-  const shownIds = new Set(shown.map((e) => e.id));
-  const list = [...groups.values()]
+  return [...groups.values()]
     .sort((a, b) => a[0]!.type.localeCompare(b[0]!.type) || b.length - a.length || a[0]!.text.localeCompare(b[0]!.text))
     .map((es) => {
       const first = es.find((e) => shownIds.has(e.id));
@@ -204,6 +206,13 @@ export function documentPage(data: DocumentData, entityTypes: readonly string[],
       return `<li class="t-${es[0]!.type}" data-type="${escape(es[0]!.type)}">${item} <small>${escape(es[0]!.type)} ×${es.length} (${by})</small></li>`;
     })
     .join('\n');
+}
+
+export function documentPage(data: DocumentData, entityTypes: readonly string[], nonce: string): string {
+  const { doc, sidecar, findings, target } = data;
+  const shown = shownEntries(sidecar.entries);
+  const text = markUp(doc.text, shown, { open, close, escape: escapeText, at: findingsMarkup(doc, findings) });
+  const list = entityList(sidecar.entries, new Set(shown.map((e) => e.id)));
   const orphaned = sidecar.entries
     .filter((e) => e.status === 'orphaned')
     .map((e) => `<li>${escape(e.type)} “${escape(e.text)}” <small>${escape(e.id ?? '')}</small></li>`)

@@ -8,7 +8,8 @@ import { CITATION_RULES } from '../../src/rules/citations.js';
 import { NOTE_RULES } from '../../src/rules/notes.js';
 import { Document } from '../../src/core/document.js';
 import type { Sidecar } from '../../src/core/schema.js';
-import { noteCandidates, noteStructure } from '../../src/extract/notes.js';
+import { noteStructure } from '../../src/extract/notes.js';
+import { noteCandidates } from '../../src/extract/note-candidates.js';
 import { REPO, cli, makeProject } from '../helpers.js';
 
 /**

@@ -7,7 +7,7 @@ import { check } from '../../src/commands/check.js';
 import { evaluate } from '../../src/commands/eval.js';
 import { loadConfig } from '../../src/io/config.js';
 import { noteStructure } from '../../src/extract/notes.js';
-import { notesExtractor } from '../../src/extract/notes.js';
+import { notesExtractor } from '../../src/extract/note-candidates.js';
 import type { Entry, Sidecar } from '../../src/core/schema.js';
 import { parse } from 'yaml';
 import { REPO, cli, makeProject } from '../helpers.js';

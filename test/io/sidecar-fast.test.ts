@@ -9,7 +9,7 @@ import { annotate } from '../../src/commands/annotate.js';
 import { check } from '../../src/commands/check.js';
 import { loadConfig } from '../../src/io/config.js';
 import { extractContext } from '../../src/extract/index.js';
-import { notesExtractor } from '../../src/extract/notes.js';
+import { notesExtractor } from '../../src/extract/note-candidates.js';
 import { SCHEMA_VERSION, Sidecar, type Entry } from '../../src/core/schema.js';
 import { serializeSidecar } from '../../src/io/sidecar.js';
 import { parseYamlSubset } from '../../src/io/yaml-subset.js';

@@ -8,7 +8,7 @@ import { extractContext } from '../../src/extract/index.js';
 import { loadConfig } from '../../src/io/config.js';
 import { datesExtractor } from '../../src/extract/dates.js';
 import { moneyExtractor } from '../../src/extract/money.js';
-import { notesExtractor } from '../../src/extract/notes.js';
+import { notesExtractor } from '../../src/extract/note-candidates.js';
 import { referencesExtractor } from '../../src/extract/references.js';
 import type { Entry, Sidecar } from '../../src/core/schema.js';
 import { REPO, cli, makeProject, sliceCodePoints } from '../helpers.js';

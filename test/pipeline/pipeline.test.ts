@@ -6,7 +6,7 @@ import { exitCodeOf } from '../../src/cli/exit.js';
 import { annotate } from '../../src/commands/annotate.js';
 import { Document } from '../../src/core/document.js';
 import { extractContext, extractorsFor, rulePacks, type Candidate, type Extractor } from '../../src/extract/index.js';
-import { notesExtractor } from '../../src/extract/notes.js';
+import { notesExtractor } from '../../src/extract/note-candidates.js';
 import { loadConfig } from '../../src/io/config.js';
 import { annotateDocument } from '../../src/pipeline/annotate-text.js';
 import { withinBlocks } from '../../src/pipeline/blocks.js';
