@@ -103,6 +103,19 @@ const someNames = (names: readonly string[]) =>
   names.length > NAMES_SHOWN ? `${names.slice(0, NAMES_SHOWN).join(', ')}, … (${names.length - NAMES_SHOWN} more)` : names.join(', ');
 
 /** Precision, recall and F1 per type against brat standoff gold. */
+/** Add one document's gold and predicted spans, per type scored, to the counts. */
+function count(counts: Map<string, Counts>, gold: readonly Span[], predicted: readonly Span[]): void {
+  for (const [type, c] of counts) {
+    const g = gold.filter((s) => s.type === type);
+    const p = predicted.filter((s) => s.type === type);
+    const m = matchSpans(g, p);
+    c.gold += g.length;
+    c.predicted += p.length;
+    c.strict += m.strict;
+    c.fuzzy += m.fuzzy;
+  }
+}
+
 /** Per type, and micro over the types scored in full (over them all, recall only, when every type is recall-only). */
 function scoresOf(counts: ReadonlyMap<string, Counts>, recallOnly: ReadonlySet<string>): { types: TypeScore[]; micro: TypeScore } {
   const typeScore = (type: string, c: Counts, only: boolean): TypeScore => ({
@@ -133,8 +146,6 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const context = runContext(options.config ?? defaultConfig(), true, options.extractors);
   const recallOnly = new Set(options.recallOnly ?? []);
   const toOurs = (type: string) => options.typeMap?.[type] ?? type;
-  const counts = new Map<string, Counts>();
-  const row = (type: string) => counts.get(type) ?? (counts.set(type, { gold: 0, predicted: 0, strict: 0, fuzzy: 0 }), counts.get(type)!);
   const golds = names.map((name) =>
     parseBrat(readFileSync(join(options.gold, name.replace(/\.txt$/, '.ann')), 'utf8')).map((g) => ({ ...g, type: toOurs(g.type) })),
   );
@@ -144,34 +155,20 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const shown = (path: string) => relative(options.cwd ?? process.cwd(), path) || '.';
   const missing: string[] = [];
   const messages: Message[] = [];
-  let done = 0;
+  const counts = new Map<string, Counts>(scoredTypes.map((t) => [t, { gold: 0, predicted: 0, strict: 0, fuzzy: 0 }]));
   let documentsScored = 0;
   for (const [i, name] of names.entries()) {
-    const gold = golds[i]!;
     const textPath = join(options.gold, name);
     const prediction = await predictionsFor(basename(name), readFileSync(textPath), options, context);
-    options.onFile?.(++done, names.length, name);
+    options.onFile?.(i + 1, names.length, name);
     // A text without its own predictions is left out, never scored as if nothing were predicted in it.
-    if ('missing' in prediction) {
-      missing.push(name);
-      continue;
-    }
-    if ('mismatch' in prediction) {
+    if ('missing' in prediction) missing.push(name);
+    else if ('mismatch' in prediction) {
       const { file, reason } = prediction.mismatch;
       messages.push(report(evalPredictionSkipped, 'mismatch', { file: shown(file) }, { text: shown(textPath), reason }));
-      continue;
-    }
-    documentsScored++;
-    const predicted = prediction.spans;
-    for (const type of scoredTypes) {
-      const g = gold.filter((s) => s.type === type);
-      const p = predicted.filter((s) => s.type === type);
-      const m = matchSpans(g, p);
-      const c = row(type);
-      c.gold += g.length;
-      c.predicted += p.length;
-      c.strict += m.strict;
-      c.fuzzy += m.fuzzy;
+    } else {
+      documentsScored++;
+      count(counts, golds[i]!, prediction.spans);
     }
   }
   if (missing.length) {
