@@ -3,8 +3,7 @@ import { sidecarState } from '../core/currency.js';
 import type { Message } from '../core/message.js';
 import type { Sidecar } from '../core/schema.js';
 import type { CheckConfig, Config } from '../io/config.js';
-import picomatch from 'picomatch';
-import { withConfiguredSeverity } from '../rules/registry.js';
+import { findingsPolicy } from './policy.js';
 import type { Target } from '../io/project.js';
 import type { FastSidecar } from '../io/sidecar-fast.js';
 import { CHECK_RULES } from '../rules/registry.js';
@@ -14,13 +13,7 @@ import { sidecarInvalid, sidecarMissing, sidecarStale } from '../rules/sidecars.
 import { factsFromSidecar, factsFromText } from './facts.js';
 import { spanFindings } from './validity.js';
 
-const INLINE_IGNORE = /marginalia-ignore:\s*([a-z0-9][a-z0-9, -]*)/g;
-
-/** The messages whose rule the document switches off for itself with a `marginalia-ignore: rule-a, rule-b` line. */
-export function withoutInlineIgnored(text: string, messages: readonly Message[]): Message[] {
-  const off = new Set([...text.matchAll(INLINE_IGNORE)].flatMap((m) => m[1]!.split(/[,\s]+/).filter(Boolean)));
-  return off.size ? messages.filter((m) => !off.has(m.ruleId)) : [...messages];
-}
+export { withoutInlineIgnored } from './policy.js';
 
 /**
  * Citation completeness of one document. Notes come from a current sidecar (with the
@@ -71,12 +64,8 @@ export function sidecarFindings(target: Target, doc: Document, sidecar: FastSide
 
 /** The findings `check` shows in one text's body, as the config sets them (those about the sidecar file are check's own business). */
 export function documentFindings(config: Config, target: Target, doc: Document, sidecar: FastSidecar): Message[] {
-  const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true })(target.text) : false;
-  if (ignored) return [];
+  const policy = findingsPolicy(config);
+  if (policy.ignored(target.text)) return [];
   const { current } = sidecarFindings(target, doc, sidecar);
-  return withConfiguredSeverity(
-    withoutInlineIgnored(doc.text, citationFindings(doc, current, config.check)),
-    config.check.rules,
-    config.check.overrides,
-  );
+  return policy.severity(policy.inDocument(doc.text, citationFindings(doc, current, config.check)));
 }

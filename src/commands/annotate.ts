@@ -10,7 +10,7 @@ import { absolute, collectTargets, linkedTexts, schemaPathOf, type Target } from
 import { annotateText, type FileOutcome, type FileStatus } from '../pipeline/annotate-text.js';
 import { runContext, type RunContext } from '../pipeline/context.js';
 import { projectOf } from '../pipeline/project.js';
-import { withConfiguredSeverity } from '../rules/registry.js';
+import { findingsPolicy } from '../checks/policy.js';
 import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
 
 export type { FileStatus } from '../pipeline/annotate-text.js';
@@ -105,7 +105,7 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   return {
     total: targets.length,
     files,
-    messages: withConfiguredSeverity(messages, config.check.rules, config.check.overrides),
+    messages: findingsPolicy(config).severity(messages),
     interrupted: files.length < targets.length,
     timings,
   };

@@ -1,10 +1,10 @@
-import picomatch from 'picomatch';
 import type { Message } from '../core/message.js';
 import { authorityFindings, unlinkedMentions } from '../checks/authority.js';
-import { isEnabled, withConfiguredSeverity } from '../rules/registry.js';
+import { isEnabled } from '../rules/registry.js';
+import { findingsPolicy } from '../checks/policy.js';
 import { report } from '../rules/rule.js';
 import { sidecarSourceMissing } from '../rules/sidecars.js';
-import { citationFindings, sidecarFindings, withoutInlineIgnored } from '../checks/run.js';
+import { citationFindings, sidecarFindings } from '../checks/run.js';
 import { readAuthorities } from '../io/authority.js';
 import { loadCache } from '../io/cache.js';
 import type { Config } from '../io/config.js';
@@ -32,7 +32,7 @@ export interface CheckResult {
  */
 export function check(options: CheckOptions): CheckResult {
   const { config } = options;
-  const ignored = config.check.ignore.length ? picomatch(config.check.ignore, { dot: true }) : () => false;
+  const policy = findingsPolicy(config);
   const messages: Message[] = linkedTexts(config, options.paths ?? [], options.cwd ?? config.root);
   const cache = loadCache(config);
   const severities = config.check.rules;
@@ -42,7 +42,7 @@ export function check(options: CheckOptions): CheckResult {
   const links = new Map<string, Set<string>>();
   let checked = 0;
   for (const target of collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true)) {
-    if (ignored(target.text)) continue;
+    if (policy.ignored(target.text)) continue;
     const doc = readDocument(config, target.text);
     const sidecar =
       doc.value && !unlinked && !corpusWide
@@ -58,8 +58,8 @@ export function check(options: CheckOptions): CheckResult {
     const { messages: found, current } = sidecarFindings(target, doc.value, sidecar);
     const authority = current && unlinked ? unlinkedMentions(doc.value, current) : [];
     for (const e of current?.entries ?? []) if (e.ref) links.set(e.text, (links.get(e.text) ?? new Set()).add(e.ref));
-    messages.push(...withoutInlineIgnored(doc.value.text, [...found, ...citationFindings(doc.value, current, config.check), ...authority]));
+    messages.push(...policy.inDocument(doc.value.text, [...found, ...citationFindings(doc.value, current, config.check), ...authority]));
   }
   if (corpusWide && config.authorities.length) messages.push(...authorityFindings(readAuthorities(config), links, config.authorities[0]!));
-  return { checked, messages: withConfiguredSeverity(messages, config.check.rules, config.check.overrides) };
+  return { checked, messages: policy.severity(messages) };
 }

@@ -5,7 +5,7 @@ import type { Document } from '../core/document.js';
 import { readDocument, readSidecar, type ReadResult } from '../io/read.js';
 import { readSidecarFast, type FastSidecar } from '../io/sidecar-fast.js';
 import { entryShapeFindings, sourcePathFindings, textFindings } from '../checks/validity.js';
-import { withConfiguredSeverity } from '../rules/registry.js';
+import { findingsPolicy } from '../checks/policy.js';
 import { report } from '../rules/rule.js';
 import { sidecarSourceMissing } from '../rules/sidecars.js';
 import { textEncoding } from '../rules/texts.js';
@@ -36,7 +36,7 @@ export function validate(options: ValidateOptions): ValidateResult {
     checked++;
     messages.push(...validateSidecar(config, target, sidecar, doc));
   }
-  return { checked, messages: withConfiguredSeverity(messages, config.check.rules, config.check.overrides) };
+  return { checked, messages: findingsPolicy(config).severity(messages) };
 }
 
 export function validateSidecar(

@@ -1,4 +1,4 @@
-import { featurize, lexiconSets, SLOTS, slotsUsed, type Hint, type Lexicon } from './features.js';
+import { featurize, lexiconSets, SLOTS, slotsUsed, type Hint, type Lexicon, type LexiconSets } from './features.js';
 import { L, LABELS, emissions, viterbi, type Model } from './model.js';
 import { tokenize, type Tokens } from './tokens.js';
 import type { PeriodTable } from './period.js';
@@ -102,13 +102,38 @@ interface Sentence {
   allowed: Uint8Array;
 }
 
-/**
- * A structured averaged perceptron: for each sentence, decode; where the decoded labels differ
- * from the best labels the gold allows, move the weights toward the latter. With partial gold
- * this is the latent-variable perceptron: unknown labels are filled by the model itself.
- */
-export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions, period?: PeriodTable): Model {
-  const sets = lexiconSets(lexicon, period);
+/** Move the weights of a sentence's features toward (`delta` 1) or away from (-1) a label sequence, remembering the step for averaging. */
+function update(
+  at: {
+    model: Model;
+    totalWeights: Float64Array;
+    totalTransitions: Float64Array;
+    features: Uint32Array;
+    used: number;
+    mask: number;
+    step: number;
+  },
+  labels: Uint8Array,
+  delta: number,
+  skip?: Uint8Array,
+): void {
+  const { model, totalWeights, totalTransitions, features, used, mask, step } = at;
+  for (let i = 0; i < labels.length; i++) {
+    if (skip?.[i]) continue;
+    const y = labels[i]!;
+    for (let k = 0; k < used; k++) {
+      const w = (features[i * SLOTS + k]! & mask) * L + y;
+      model.weights[w]! += delta;
+      totalWeights[w]! += delta * step;
+    }
+    const t = (i === 0 ? L : labels[i - 1]!) * L + y;
+    model.transitions[t]! += delta;
+    totalTransitions[t]! += delta * step;
+  }
+}
+
+/** The training sentences: features and allowed labels of each sentence that has a capital (and, with `partial: complete`, no unknown word). */
+function sentencesOf(texts: readonly TrainingText[], sets: LexiconSets, options: TrainOptions): Sentence[] {
   const sentences: Sentence[] = [];
   for (const item of texts) {
     const tokens = tokenize(item.text, sets.abbreviations);
@@ -130,6 +155,16 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
       sentences.push({ features: features.slice(from * SLOTS, to * SLOTS), allowed: allowed.slice(from, to) });
     }
   }
+  return sentences;
+}
+
+/**
+ * A structured averaged perceptron: for each sentence, decode; where the decoded labels differ
+ * from the best labels the gold allows, move the weights toward the latter. With partial gold
+ * this is the latent-variable perceptron: unknown labels are filled by the model itself.
+ */
+export function train(texts: readonly TrainingText[], lexicon: Lexicon, options: TrainOptions, period?: PeriodTable): Model {
+  const sentences = sentencesOf(texts, lexiconSets(lexicon, period), options);
   const start = options.start;
   const model: Model = {
     buckets: start?.buckets ?? options.buckets,
@@ -164,23 +199,10 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
       for (let i = 0; i < n; i++) if (guess[i] !== gold[i]) wrong = true;
       if (wrong) {
         errors++;
-        const update = (labels: Uint8Array, delta: number) => {
-          for (let i = 0; i < n; i++) {
-            // A ruled-out guess is lowered; nothing is raised in its place.
-            if (delta > 0 && unknown?.[i]) continue;
-            const y = labels[i]!;
-            for (let k = 0; k < used; k++) {
-              const at = (features[i * SLOTS + k]! & mask) * L + y;
-              model.weights[at]! += delta;
-              totalWeights[at]! += delta * step;
-            }
-            const t = (i === 0 ? L : labels[i - 1]!) * L + y;
-            model.transitions[t]! += delta;
-            totalTransitions[t]! += delta * step;
-          }
-        };
-        update(gold, 1);
-        update(guess, -1);
+        const at = { model, totalWeights, totalTransitions, features, used, mask, step };
+        // A ruled-out guess is lowered; nothing is raised in its place.
+        update(at, gold, 1, unknown);
+        update(at, guess, -1);
       }
       step++;
     }
