@@ -13,6 +13,7 @@ import type { Exportable } from '../interop/formats.js';
 import { fromJsonlEnts, jsonlSpans, toJsonl } from '../interop/jsonl.js';
 import { fromWebAnnotations, toWebAnnotations } from '../interop/webanno.js';
 import { mergeImported } from '../pipeline/imported.js';
+import { EditError, changeSidecar } from '../curation/edit.js';
 import type { Message } from '../core/message.js';
 import { absolute, collectTargets, schemaPathOf } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
@@ -194,9 +195,15 @@ export function importAnnotations(options: ImportOptions): ImportResult {
     entries: [],
   };
   const reviewed = complete ? { reviewed: reviewMark(complete) } : {};
-  writeFileAtomic(
-    absolute(config, target.sidecar),
-    serializeSidecar({ ...base, ...reviewed, entries }, target.sidecar, schemaPathOf(config)),
-  );
+  const next = { ...base, ...reviewed, entries };
+  // Into an existing sidecar through the one edit engine (current, validated); a first sidecar has nothing to conflict with.
+  if (sidecar.exists) {
+    try {
+      changeSidecar(config, target.sidecar, () => next);
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      return { ...none, messages: [error.detail] };
+    }
+  } else writeFileAtomic(absolute(config, target.sidecar), serializeSidecar(next, target.sidecar, schemaPathOf(config)));
   return { imported: incoming.length - merged.confirmed, confirmed: merged.confirmed, rejected: merged.rejected, messages };
 }

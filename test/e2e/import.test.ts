@@ -74,4 +74,15 @@ describe('import of another tool’s gold', () => {
     expect((await cli(root, 'annotate', '--force')).code).toBe(0);
     expect(read(root).entries.find((x) => x.id === date.id)).toMatchObject({ value: date.value, status: 'accepted' });
   });
+
+  it('into a sidecar whose text changed since goes through the edit engine: refused, said, nothing written', async () => {
+    const root = copyOfBundledCorpus();
+    writeFileSync(join(root, 'gold.ann'), bratLine(root, 1, 'person', 'Thompson'));
+    writeFileSync(join(root, D12), `A preface.\n\n${readFileSync(join(root, D12), 'utf8')}`);
+    const before = readFileSync(join(root, D12_SIDECAR), 'utf8');
+    const r = await cli(root, 'import', 'gold.ann', '--from', 'brat', '--text', D12, '--complete', 'person');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('changed since its sidecar was written: run `marginalia annotate');
+    expect(readFileSync(join(root, D12_SIDECAR), 'utf8')).toBe(before);
+  });
 });
