@@ -2,6 +2,8 @@ import type { Document } from '../core/document.js';
 import { SortedSpans } from '../core/intervals.js';
 import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
+import { loadModel } from '../tagger/model.js';
+import { shippedVocabulary, vocabularyOf } from './vocabulary.js';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})(?![\p{L}\p{N}])/gu;
 /** `OTS [Technical Operations Sector]`, `Mdl [Ministry of Interior]`: an editor's expansion. */
@@ -85,8 +87,11 @@ function headlineLines(text: string): [number, number][] {
 }
 
 /** Acronyms, with the expansion the text gives (bracketed or Schwartz–Hearst) when it gives one. */
-export const acronymsExtractor: ExtractorFactory = ({ list }) => {
+export const acronymsExtractor: ExtractorFactory = ({ list, modelPath }) => {
   const stop = new Set(list('not-acronyms'));
+  const vocabulary = modelPath ? vocabularyOf(loadModel(modelPath)) : shippedVocabulary();
+  // `NOTICE`, `LONDON`, `STALIN`: a word of four letters or more that period text writes as a word is that word in capitals.
+  const wordInCapitals = (form: string) => /^[A-Z]{4,}$/.test(form) && vocabulary.writtenAsWord(form);
   return {
     id: 'rule:acronyms',
     description: 'Acronyms, expanded where the text defines them (Schwartz–Hearst) or an editor bracketed them',
@@ -129,6 +134,8 @@ export const acronymsExtractor: ExtractorFactory = ({ list }) => {
           by: 'rule:acronyms',
           priority: PRIORITY.acronym,
           ...(value ? { value } : {}),
+          // The tagger was trained reading it as an acronym's span; no reader takes it for one.
+          ...(!value && wordInCapitals(form) ? { evidenceOnly: true } : {}),
         });
       }
       return out;

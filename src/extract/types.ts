@@ -28,6 +28,8 @@ export interface Candidate {
   ref?: string;
   /** 0..1, for the tagger's spans: the decoder's margin (see tagger/tag.ts). */
   confidence?: number;
+  /** Read by the tagger as evidence, as it was trained to, but never an entry (`NOTICE`: a word in capitals). */
+  evidenceOnly?: boolean;
 }
 
 export interface Extractor {

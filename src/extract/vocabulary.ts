@@ -14,6 +14,8 @@ const FUNCTION = new Set(['the', 'his', 'her', 'their', 'your', 'of', 'for', 'an
 /** Nouns of address that are titles (`His Majesty`, `Your Excellency`). */
 const HONORIFIC = new Set(['majesty', 'majefty', 'highness', 'excellency', 'holiness', 'lordship', 'grace']);
 const THE_SHARE = 0.2;
+/** Uses in lower case or capitalized (not in capitals) that make a form a word of period text. */
+const WORD_USES = 10;
 const COMMON_SHARE = 0.05;
 
 /** The words a document writes in lower case (mid-sentence: a lower-case first letter). */
@@ -102,6 +104,16 @@ export class Vocabulary {
         this.afterThe(w) ||
         this.wordClass(w) === 'date',
     );
+  };
+
+  /**
+   * Period text writes it as a word or a name, not in capitals only (`London`, `married`, `Stalin`;
+   * not `NATO`), or a word list knows it: a word in capitals is then that word, not an acronym.
+   */
+  readonly writtenAsWord = (word: string): boolean => {
+    const c = this.sets.period && casing(this.sets.period, bare(word));
+    if (c) return c.capital + c.lower >= WORD_USES;
+    return ['word', 'first', 'last', 'person', 'place'].includes(this.wordClass(word) ?? '');
   };
 
   /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */

@@ -133,7 +133,8 @@ function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet
  */
 export function resolve(doc: Document, candidates: readonly Candidate[], vocabulary: Vocabulary = shippedVocabulary()): Entry[] {
   const lower = lowerCaseWords(doc.text);
-  const first = select(withinBlocks(doc.text, plausible(doc.text, candidates, lower, vocabulary)));
+  const entries = candidates.filter((c) => !c.evidenceOnly);
+  const first = select(withinBlocks(doc.text, plausible(doc.text, entries, lower, vocabulary)));
   const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower, vocabulary)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated, lower, vocabulary)]);
   return final.map((c) => toEntry(doc, c));
