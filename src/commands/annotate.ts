@@ -11,7 +11,7 @@ import { annotateText, type FileOutcome, type FileStatus } from '../pipeline/ann
 import { runContext, type RunContext } from '../pipeline/context.js';
 import { projectOf } from '../pipeline/project.js';
 import { findingsPolicy } from '../checks/policy.js';
-import { runInWorkers, workerAvailable } from '../pipeline/pool.js';
+import { runInWorkers, workerAvailable, type TextJob } from '../pipeline/pool.js';
 
 export type { FileStatus } from '../pipeline/annotate-text.js';
 
@@ -92,7 +92,8 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     if (cached) record(index, { status: 'current', messages: [], chars: 0, timings: {} });
     else pending.push(index);
   }
-  await annotatePending(options, context, targets, pending, record);
+  const jobs = pending.map((i) => ({ target: targets[i]!, lastWritten: cache.get(targets[i]!.sidecar)?.sidecarSha256 }));
+  await annotatePending(options, context, jobs, (k, outcome) => record(pending[k]!, outcome));
   saveCache(config, cache);
   // Messages in corpus order, whatever order the workers finished in.
   const files: FileResult[] = [];
@@ -115,30 +116,19 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
 async function annotatePending(
   options: AnnotateOptions,
   context: RunContext,
-  targets: readonly Target[],
-  pending: readonly number[],
-  record: (index: number, outcome: FileOutcome) => void,
+  texts: readonly TextJob[],
+  record: (k: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   const { config } = options;
-  const jobs = Math.min(options.jobs ?? 1, pending.length);
-  const long = options.signal !== undefined && pending.some((i) => sizeOf(absolute(config, targets[i]!.text)) >= LONG_TEXT);
-  if ((jobs > 1 || long) && !options.extractors && workerAvailable()) {
-    const init = { config, force: context.force };
-    const each = (k: number, outcome: FileOutcome) => record(pending[k]!, outcome);
-    return runInWorkers(
-      pending.map((i) => targets[i]!),
-      jobs,
-      init,
-      each,
-      options.shouldStop,
-      options.signal,
-    );
-  }
-  for (const index of pending) {
+  const jobs = Math.min(options.jobs ?? 1, texts.length);
+  const long = options.signal !== undefined && texts.some((t) => sizeOf(absolute(config, t.target.text)) >= LONG_TEXT);
+  if ((jobs > 1 || long) && !options.extractors && workerAvailable())
+    return runInWorkers(texts, jobs, { config, force: context.force }, record, options.shouldStop, options.signal);
+  for (const [k, { target, lastWritten }] of texts.entries()) {
     // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.shouldStop?.()) break;
-    record(index, await annotateText(context, targets[index]!));
+    record(k, await annotateText(context, target, lastWritten));
   }
 }
 

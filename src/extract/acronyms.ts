@@ -90,8 +90,10 @@ function headlineLines(text: string): [number, number][] {
 export const acronymsExtractor: ExtractorFactory = ({ list, modelPath }) => {
   const stop = new Set(list('not-acronyms'));
   const vocabulary = modelPath ? vocabularyOf(loadModel(modelPath)) : shippedVocabulary();
-  // `NOTICE`, `LONDON`, `STALIN`: a word of four letters or more that period text writes as a word is that word in capitals.
-  const wordInCapitals = (form: string) => /^[A-Z]{4,}$/.test(form) && vocabulary.writtenAsWord(form);
+  // `NOTICE`, `LONDON`, `STALIN`, `YEOVIL`: a word of four letters or more that period text writes as a word, or a
+  // town of 10,000 people, is that word in capitals.
+  const wordInCapitals = (form: string) =>
+    /^[A-Z]{4,}$/.test(form) && (vocabulary.writtenAsWord(form) || (vocabulary.placePopulation(form) ?? 0) >= 10_000);
   return {
     id: 'rule:acronyms',
     description: 'Acronyms, expanded where the text defines them (Schwartz–Hearst) or an editor bracketed them',

@@ -1,6 +1,7 @@
 import { lexiconSets, type LexiconSets } from '../tagger/features.js';
 import { loadModel, type Model } from '../tagger/model.js';
 import { casing } from '../tagger/period.js';
+import { loadGazetteer, populationOf } from './gazetteer.js';
 
 /** The bare lower-case word: no trailing period or punctuation, no possessive. */
 const bare = (word: string) =>
@@ -115,6 +116,9 @@ export class Vocabulary {
     if (c) return c.capital + c.lower >= WORD_USES;
     return ['word', 'first', 'last', 'person', 'place'].includes(this.wordClass(word) ?? '');
   };
+
+  /** The population of the largest place of that name in GeoNames (places of 5,000 people or more), if any. */
+  readonly placePopulation = (word: string): number | undefined => populationOf(loadGazetteer(), bare(word));
 
   /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
   readonly wordClass = (word: string): string | undefined => {

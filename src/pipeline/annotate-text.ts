@@ -46,10 +46,10 @@ export interface FileOutcome {
  * throws: a step that throws makes this text `failed`, the error and the step named, so the
  * run goes on with the others.
  */
-export async function annotateText(context: RunContext, target: Target): Promise<FileOutcome> {
+export async function annotateText(context: RunContext, target: Target, lastWritten?: string): Promise<FileOutcome> {
   const steps = new Steps();
   try {
-    return await annotateTextOrThrow(context, target, steps);
+    return await annotateTextOrThrow(context, target, steps, lastWritten);
   } catch (error) {
     return { status: 'failed', messages: [failure(target, error, steps.current)], chars: 0, timings: steps.timings };
   }
@@ -70,7 +70,7 @@ class Steps {
   }
 }
 
-async function annotateTextOrThrow(context: RunContext, target: Target, steps: Steps): Promise<FileOutcome> {
+async function annotateTextOrThrow(context: RunContext, target: Target, steps: Steps, lastWritten?: string): Promise<FileOutcome> {
   const { config, generator } = context;
   const { timings } = steps;
   const doc = steps.run('read', () => readDocument(config, target.text));
@@ -82,7 +82,9 @@ async function annotateTextOrThrow(context: RunContext, target: Target, steps: S
     const note = report(sidecarNotOverwritten, 'untouched', { file: target.sidecar });
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
-  const result = await annotateDocument(doc.value, previous.value, { ...context, steps });
+  // Bytes annotate wrote itself and nobody touched hold no deletion by hand (whatever another build of the same version finds).
+  const untouched = lastWritten !== undefined && previous.raw !== undefined && sha256Hex(previous.raw) === lastWritten;
+  const result = await annotateDocument(doc.value, previous.value, { ...context, steps, untouched });
   const bytes = steps.run('serialize', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
   const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
   const cache: CacheEntry = {
@@ -121,6 +123,8 @@ export async function annotateDocument(
     force?: boolean;
     /** What words mean (the project's model's); the shipped model's by default. */
     vocabulary?: Vocabulary;
+    /** The previous sidecar is the very bytes annotate wrote: no person deleted anything from it. */
+    untouched?: boolean;
     steps?: Steps;
   },
 ): Promise<DocumentAnnotation> {
@@ -131,7 +135,7 @@ export async function annotateDocument(
   const resolved = steps.run('resolve', () => resolve(doc, candidates, options.vocabulary));
   const rejected = options.rejected ?? new Set<string>();
   const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
-  const merged = steps.run('merge', () => mergePrevious(doc, machine, previous, options.generator));
+  const merged = steps.run('merge', () => mergePrevious(doc, machine, previous, options.untouched ? undefined : options.generator));
   const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(
     options.generator,

@@ -8,6 +8,20 @@ import type { Vocabulary } from '../extract/vocabulary.js';
 const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
 
 /**
+ * A town of this many people or more, alone, that no word list knows as a name and the document
+ * never gives a first name, an initial or a title, is the town (`Poole`, `Rochdale`, `Oldham`).
+ */
+const TOWN = 50_000;
+
+function townNotName(text: string, surface: string, { placePopulation, wordClass, isTitle }: Vocabulary): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(surface)) return false;
+  if ((placePopulation(surface) ?? 0) < TOWN || ['first', 'last', 'person'].includes(wordClass(surface) ?? '')) return false;
+  for (const m of text.matchAll(new RegExp(String.raw`(\p{Lu}[\p{L}.]*)\s+${surface}(?![\p{L}\p{N}])`, 'gu')))
+    if (/^\p{Lu}\.$/u.test(m[1]!) || wordClass(m[1]!) === 'first' || isTitle(m[1]!)) return false;
+  return true;
+}
+
+/**
  * A nationality (`Greeks`, `Swiss`) or a title or office alone (`Minister`, `His Majesty`) is
  * never a person; a weakly found one-word person that period text or the document itself writes
  * in lower case is dropped. An accepted authority record is taken as it is.
@@ -49,8 +63,9 @@ function keepAs(
   c: Candidate,
   lower: ReadonlySet<string>,
   located: Map<string, boolean>,
-  { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality }: Vocabulary,
+  vocabulary: Vocabulary,
 ): boolean | string {
+  const { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality } = vocabulary;
   {
     if (c.by === 'rule:authority') return true;
     // The tagger's place or organization that is only a title or a nationality (`President`, `Soviet`) names nothing.
@@ -67,6 +82,7 @@ function keepAs(
     // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
     if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
     if (WEAK.has(c.by) && doubtfulPerson(surface, lower)) return false;
+    if (WEAK.has(c.by) && townNotName(text, surface, vocabulary)) return 'place';
     return c.by === 'nlp:tagger' && locatedSomewhere(text, surface, located) ? 'place' : true;
   }
 }

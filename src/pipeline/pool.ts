@@ -12,6 +12,12 @@ export function workerAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
 
+/** One text to annotate, and the sha256 of the sidecar bytes annotate last wrote for it (the run cache's), if known. */
+export interface TextJob {
+  target: Target;
+  lastWritten?: string;
+}
+
 export interface WorkerInit {
   config: Config;
   force: boolean;
@@ -30,7 +36,7 @@ function workerDied(target: Target, reason: string): FileOutcome {
  * A worker that dies fails its text only: a fresh worker takes over the rest of its lane.
  */
 export async function runInWorkers(
-  targets: readonly Target[],
+  targets: readonly TextJob[],
   jobs: number,
   init: WorkerInit,
   record: (index: number, outcome: FileOutcome) => void,
@@ -57,14 +63,14 @@ export async function runInWorkers(
           return;
         }
         current = next++;
-        worker.postMessage({ target: targets[current] });
+        worker.postMessage(targets[current]);
       };
       const died = (reason: string) => {
         if (settled) return;
         settled = true;
         // A worker that cannot even start (a broken config, a missing module) would die again.
         if (current < 0) return reject(new Error(`a worker could not start: ${reason}`));
-        record(current, workerDied(targets[current]!, reason));
+        record(current, workerDied(targets[current]!.target, reason));
         void worker.terminate().then(() => lane().then(resolve));
       };
       worker.on('message', (outcome: FileOutcome) => {

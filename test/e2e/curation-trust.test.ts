@@ -95,3 +95,36 @@ describe('accept, reject and review go through the one edit engine', () => {
     expect(readFileSync(join(root, SIDECAR), 'utf8')).toBe(before);
   });
 });
+
+describe('a new build that finds more, under the same version', () => {
+  it('takes nothing it finds now for a deletion when the sidecar is the very bytes annotate wrote', async () => {
+    const { annotate } = await import('../../src/commands/annotate.js');
+    const { loadConfig } = await import('../../src/io/config.js');
+    const { makeProject } = await import('../helpers.js');
+    const root = makeProject({ 'corpus/a.txt': 'Alpha met Beta.\n' });
+    const finding = (...names: string[]) => [
+      {
+        id: 'rule:test',
+        description: 'names given',
+        types: ['person'],
+        extract: (doc: { text: string }) =>
+          names.map((n) => ({
+            type: 'person',
+            start: doc.text.indexOf(n),
+            end: doc.text.indexOf(n) + n.length,
+            by: 'rule:test',
+            priority: 50,
+          })),
+      },
+    ];
+    await annotate({ config: loadConfig(root), extractors: finding('Alpha') });
+    await annotate({ config: loadConfig(root), extractors: finding('Alpha', 'Beta'), force: true });
+    const entries = read2(root).entries.map((e) => [e.text, e.status]);
+    expect(entries).toEqual([
+      ['Alpha', 'auto'],
+      ['Beta', 'auto'],
+    ]);
+  });
+});
+
+const read2 = (root: string): Sidecar => parse(readFileSync(join(root, 'annotations/a.txt.yaml'), 'utf8'));

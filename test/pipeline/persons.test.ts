@@ -130,3 +130,21 @@ describe('confidence', () => {
     expect(parseSidecar('t.txt.yaml', v1).value?.schemaVersion).toBe(2);
   });
 });
+
+describe('a town alone is a town', () => {
+  it('makes a place of a tagger person that is a large town no word list knows as a name, unless the document names it in full', async () => {
+    const { plausible } = await import('../../src/pipeline/persons.js');
+    const { shippedVocabulary } = await import('../../src/extract/vocabulary.js');
+    const text = 'Rochdale and Taylor sent word. General Oldham came; Oldham left.\n';
+    const at = (word: string, from = 0): Candidate => {
+      const start = text.indexOf(word, from);
+      return { type: 'person', start, end: start + word.length, by: 'nlp:tagger', priority: 35 };
+    };
+    const kept = plausible(text, [at('Rochdale'), at('Taylor'), at('Oldham', 40)], new Set(), shippedVocabulary());
+    expect(kept.map((c) => [text.slice(c.start, c.end), c.type])).toEqual([
+      ['Rochdale', 'place'],
+      ['Taylor', 'person'],
+      ['Oldham', 'person'],
+    ]);
+  });
+});

@@ -9,12 +9,13 @@ const spanKey = (e: Entry) => `${e.type}:${e.start}:${e.end}:${e.n ?? ''}`;
 /**
  * The machine's entries merged with the previous sidecar's human work: hand edits found
  * (`withHandEdits`), and, when this very generator made that sidecar from this very text,
- * machine entries it no longer holds taken as deleted by a person.
+ * machine entries it no longer holds taken as deleted by a person. Without a generator (the
+ * sidecar is known untouched since annotate wrote it) no deletion is looked for.
  */
-export function mergePrevious(doc: Document, machine: readonly Entry[], previous: Sidecar | undefined, generator: string): MergeResult {
+export function mergePrevious(doc: Document, machine: readonly Entry[], previous: Sidecar | undefined, generator?: string): MergeResult {
   if (!previous) return merge(doc, machine, []);
   const edited = withHandEdits(doc, previous);
-  const sameMachine = sidecarState(previous, doc.sha256, generator) === 'current';
+  const sameMachine = generator !== undefined && sidecarState(previous, doc.sha256, generator) === 'current';
   return merge(doc, machine, sameMachine ? [...edited, ...deletedByHand(doc, machine, edited)] : edited);
 }
 
