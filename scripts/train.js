@@ -38,7 +38,7 @@ const { parsePeriod } = await import(join(root, 'dist/tagger/period.js'));
 const period = periodPath === 'none' ? undefined : parsePeriod(readFileSync(resolve(periodPath)));
 // compromise's word lists (first names, places, organizations, common words) become word classes in the model.
 const nlp = (await import('compromise')).default;
-const { extract, extractorsFor, extractContext, rulePacks } = await import(join(root, 'dist/extract/index.js'));
+const { extract, evidenceExtractorsFor, extractContext, rulePacks } = await import(join(root, 'dist/extract/index.js'));
 const { Document } = await import(join(root, 'dist/core/document.js'));
 
 const started = performance.now();
@@ -92,7 +92,7 @@ if (sources.includes('frus-all')) {
 const texts = all.filter((t) => sources.includes(t.source));
 // The rules' spans are the tagger's evidence (stacking): made here as annotate makes them.
 const packs = rulePacks();
-const rules = extractorsFor(packs, { ner: 'none' });
+const rules = evidenceExtractorsFor(packs);
 for (const [i, t] of texts.entries()) {
   t.hints = (await extract(new Document(`t${i}.txt`, t.text), rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
 }

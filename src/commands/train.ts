@@ -5,7 +5,7 @@ import { sha256Hex, type Document } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { Entry } from '../core/schema.js';
-import { extract, extractorsOf } from '../extract/index.js';
+import { evidenceExtractorsOf, extract } from '../extract/index.js';
 import { prf } from '../core/scoring.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Config } from '../io/config.js';
@@ -194,7 +194,7 @@ async function curatedExamples(
   config: Config,
   onProgress?: (message: string) => void,
 ): Promise<{ examples: Example[]; others: Uncurated[] }> {
-  const rules = extractorsOf(projectOf(config).extract, 'none');
+  const rules = evidenceExtractorsOf(projectOf(config).extract);
   const examples: Example[] = [];
   const others: Uncurated[] = [];
   const hintsOf = async (doc: Document) => (await extract(doc, rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));

@@ -7,6 +7,7 @@ import type { AuthorityRecord } from '../core/authority.js';
 import { acronymsExtractor } from './acronyms.js';
 import { authorityExtractor } from './authority.js';
 import { datesExtractor } from './dates.js';
+import { firmsExtractor } from './firms.js';
 import { moneyExtractor } from './money.js';
 import { archivalCitationsExtractor } from './archival-citations.js';
 import { namesExtractor } from './names.js';
@@ -37,6 +38,22 @@ export function extractorsFor(
 
 /** The same from a context already made (a run's project). */
 export function extractorsOf(context: ExtractContext, ner: NerEngine = 'tagger'): Extractor[] {
+  const nlp: ExtractorFactory[] = ner === 'tagger' ? [taggerExtractor] : ner === 'compromise' ? [nlpExtractor] : [];
+  // After the NLP: the tagger was trained without these spans.
+  return [...evidenceFactories(context), ...nlp, ...AFTER_NLP].map((create) => create(context));
+}
+
+/** The rules whose spans the tagger reads as its evidence: what it is trained with, as annotate runs it. */
+export function evidenceExtractorsOf(context: ExtractContext): Extractor[] {
+  return evidenceFactories(context).map((create) => create(context));
+}
+
+export const evidenceExtractorsFor = (packs: readonly RulePack[]) => evidenceExtractorsOf(extractContext(packs));
+
+/** Rules that run after the NLP engine, whose spans the tagger never reads. */
+const AFTER_NLP: readonly ExtractorFactory[] = [firmsExtractor];
+
+function evidenceFactories(context: ExtractContext): ExtractorFactory[] {
   const factories: ExtractorFactory[] = [
     notesExtractor,
     referencesExtractor,
@@ -48,9 +65,7 @@ export function extractorsOf(context: ExtractContext, ner: NerEngine = 'tagger')
     acronymsExtractor,
   ];
   if (context.authorities.some((r) => r.status === 'accepted')) factories.push(authorityExtractor);
-  if (ner === 'tagger') factories.push(taggerExtractor);
-  if (ner === 'compromise') factories.push(nlpExtractor);
-  return factories.map((create) => create(context));
+  return factories;
 }
 
 /** The packs with their word lists merged once, for every extractor of a run. */
