@@ -2,8 +2,7 @@ import type { Document } from '../core/document.js';
 import { SortedSpans } from '../core/intervals.js';
 import type { Candidate, ExtractorFactory } from './types.js';
 import { PRIORITY } from '../core/priority.js';
-import { loadModel } from '../tagger/model.js';
-import { shippedVocabulary, vocabularyOf } from './vocabulary.js';
+import { vocabularyAt } from './vocabulary.js';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})(?![\p{L}\p{N}])/gu;
 /** `OTS [Technical Operations Sector]`, `Mdl [Ministry of Interior]`: an editor's expansion. */
@@ -89,7 +88,7 @@ function headlineLines(text: string): [number, number][] {
 /** Acronyms, with the expansion the text gives (bracketed or Schwartz–Hearst) when it gives one. */
 export const acronymsExtractor: ExtractorFactory = ({ list, modelPath }) => {
   const stop = new Set(list('not-acronyms'));
-  const vocabulary = modelPath ? vocabularyOf(loadModel(modelPath)) : shippedVocabulary();
+  const vocabulary = vocabularyAt(modelPath);
   // `NOTICE`, `LONDON`, `STALIN`, `YEOVIL`: a word of four letters or more that period text writes as a word, or a
   // town of 10,000 people, is that word in capitals.
   const wordInCapitals = (form: string) =>

@@ -1,8 +1,7 @@
 import type { Document } from '../core/document.js';
 import { PRIORITY } from '../core/priority.js';
 import type { Candidate, ExtractorFactory } from './types.js';
-import { loadModel } from '../tagger/model.js';
-import { shippedVocabulary, vocabularyOf } from './vocabulary.js';
+import { vocabularyAt } from './vocabulary.js';
 
 const NAME_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+|\p{Lu}{2,})`;
 /**
@@ -23,7 +22,7 @@ const NOT_A_NAME = /^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|In|
  * they compete with its spans in resolve like any rule of the organization heads.
  */
 export const firmsExtractor: ExtractorFactory = ({ modelPath }) => {
-  const vocabulary = modelPath ? vocabularyOf(loadModel(modelPath)) : shippedVocabulary();
+  const vocabulary = vocabularyAt(modelPath);
   // `Soviet society`, `American company`: a people and a head word name no one.
   const onlyPeople = (span: string) =>
     span

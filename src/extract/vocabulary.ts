@@ -170,10 +170,16 @@ export class Vocabulary {
   };
 }
 
-export const vocabularyOf = (model: Pick<Model, 'lexicon' | 'period'>) => new Vocabulary(model);
+
+const made = new WeakMap<Pick<Model, 'lexicon' | 'period'>, Vocabulary>();
+
+/** The vocabulary of the model at a path (the shipped model's without one), made once per model read. */
+export function vocabularyAt(modelPath?: string): Vocabulary {
+  const model = loadModel(modelPath);
+  let vocabulary = made.get(model);
+  if (!vocabulary) made.set(model, (vocabulary = new Vocabulary(model)));
+  return vocabulary;
+}
 
 /** The shipped model's vocabulary, for callers outside a project run (tests, the library's defaults). */
-export const shippedVocabulary = (() => {
-  let made: Vocabulary | undefined;
-  return (): Vocabulary => (made ??= new Vocabulary(loadModel()));
-})();
+export const shippedVocabulary = (): Vocabulary => vocabularyAt();

@@ -8,7 +8,7 @@ import { compileTitles, type Titles } from '../core/titles.js';
 import { VERSION } from '../core/version.js';
 import { extractContext, rulePacks, type ExtractContext } from '../extract/index.js';
 import { SHIPPED_MODEL, loadModel } from '../tagger/model.js';
-import { vocabularyOf, type Vocabulary } from '../extract/vocabulary.js';
+import { vocabularyAt, type Vocabulary } from '../extract/vocabulary.js';
 import { readAuthorities } from '../io/authority.js';
 import { CONFIG_FILE, type Config } from '../io/config.js';
 import { originOf, type RulePack } from '../io/rule-packs.js';
@@ -58,7 +58,6 @@ function openProject(config: Config): Project {
   const model = config.ner === 'tagger' ? { path: modelPath, sha256: sha256Hex(readFileSync(modelPath)) } : undefined;
   const extract = { ...extractContext(packs, authorities), modelPath };
   // The authority's curated part (accepted and rejected records) changes what is found; proposals do not.
-  let vocabulary: Vocabulary | undefined;
   const curated = authorities.filter((r) => r.status !== 'proposed').map((r) => [r.id, r.type, r.status, formsOf(r)]);
   return {
     config,
@@ -74,7 +73,7 @@ function openProject(config: Config): Project {
     ...(model ? { model } : {}),
     messages: config.ner === 'compromise' ? [] : inactiveRules(packs),
     wordClasses: () => loadModel(modelPath).lexicon.classes,
-    vocabulary: () => (vocabulary ??= vocabularyOf(loadModel(modelPath))),
+    vocabulary: () => vocabularyAt(modelPath),
     generator: (extractorIds) => {
       const uses: unknown[] = [extractorIds, packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])];
       // The model's hash only where the tagger runs: a retrained model changes what it finds.
