@@ -170,7 +170,6 @@ export class Vocabulary {
   };
 }
 
-
 const made = new WeakMap<Pick<Model, 'lexicon' | 'period'>, Vocabulary>();
 
 /** The vocabulary of the model at a path (the shipped model's without one), made once per model read. */
