@@ -13,8 +13,6 @@ import { sidecarInvalid, sidecarMissing, sidecarStale } from '../rules/sidecars.
 import { factsFromSidecar, factsFromText } from './facts.js';
 import { spanFindings } from './validity.js';
 
-export { withoutInlineIgnored } from './policy.js';
-
 /**
  * Citation completeness of one document. Notes come from a current sidecar (with the
  * corrections people made there), otherwise from the text itself, so a stale sidecar never

@@ -1,7 +1,7 @@
 import { lexiconSets, type LexiconSets } from '../tagger/features.js';
 import { loadModel, type Model } from '../tagger/model.js';
 import { casing } from '../tagger/period.js';
-import { loadGazetteer, populationOf } from './gazetteer.js';
+import { loadGazetteer, populationOf, type Gazetteer } from './gazetteer.js';
 
 /** The bare lower-case word: no trailing period or punctuation, no possessive. */
 const bare = (word: string) =>
@@ -34,6 +34,8 @@ export function lowerCaseWords(text: string): Set<string> {
  */
 export class Vocabulary {
   private readonly sets: LexiconSets;
+  /** Read on first use: runs that never ask about a place never load it. */
+  private gazetteer: Gazetteer | undefined;
   constructor(model: Pick<Model, 'lexicon' | 'period'>) {
     this.sets = lexiconSets(model.lexicon, model.period);
   }
@@ -118,7 +120,7 @@ export class Vocabulary {
   };
 
   /** The population of the largest place of that name in GeoNames (places of 5,000 people or more), if any. */
-  readonly placePopulation = (word: string): number | undefined => populationOf(loadGazetteer(), bare(word));
+  readonly placePopulation = (word: string): number | undefined => populationOf((this.gazetteer ??= loadGazetteer()), bare(word));
 
   /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
   readonly wordClass = (word: string): string | undefined => {
