@@ -110,6 +110,8 @@ function readSequence(r: Reader, indent: number): unknown[] {
     let offset = 2;
     while (line.body.charCodeAt(offset) === 32) offset++;
     const rest = line.body.slice(offset);
+    // `- ` with nothing after it is a null item (or opens a nested block): annotate never writes one.
+    if (rest === '') outside();
     if (keyOf(rest) !== undefined) {
       // `- key: value`: a mapping whose keys stand in the column of this first key.
       items.push(readMapping(r, indent + offset, rest));
