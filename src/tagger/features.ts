@@ -1,7 +1,10 @@
 import type { Tokens } from './tokens.js';
 import type { PeriodTable } from './period.js';
-import { tokenView, type Hint, type Lexicon, type LexiconSets, type TokenView } from './token-view.js';
+import { more, seed, SLOTS, type Prefix } from './hashing.js';
+import { capitalLines, hintLabels, type Hint, type Lexicon, type LexiconSets } from './token-view.js';
+import * as F from './word-facts.js';
 
+export { hash, FEATURE_SET, SLOT_NAMES, SLOTS } from './hashing.js';
 export { hintLabels, normalForm, shape, type Hint, type Lexicon, type LexiconSets } from './token-view.js';
 
 export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets {
@@ -18,148 +21,180 @@ export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets
   };
 }
 
-/** Features per token: a fixed number of slots (one per name below), so a sentence's features fit one typed array. */
-export const SLOTS = 41;
 /** The slots before the period table's seven: all a model trained without a table reads. */
 export const BASE_SLOTS = 34;
 /** How many slots a model reads: all of them with a period table, the first 34 without. */
 export const slotsUsed = (withPeriod: boolean): number => (withPeriod ? SLOTS : BASE_SLOTS);
 
-/** FNV-1a, 32 bits. */
-export function hash(s: string): number {
-  return more(0x811c9dc5, s) >>> 0;
-}
-
-/** The FNV-1a hash of a string continued with `s` (from `from` to `to`): hash(a + b) = more(hash(a), b). */
-function more(h: number, s: string, from = 0, to = s.length): number {
-  for (let i = Math.max(0, from); i < Math.min(to, s.length); i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+/** Word-list classes of a text's tokens: each word's own, or a two-word name's (`santa fe`: B and I). */
+function classesOf(facts: readonly F.WordFacts[], lexicon: LexiconSets): string[] {
+  const n = facts.length;
+  const classes = new Array<string>(n).fill('');
+  for (let i = 0; i < n; i++) {
+    const pair = i + 1 < n && facts[i]!.pairStart ? lexicon.classes.get(`${facts[i]!.lower} ${facts[i + 1]!.lower}`) : undefined;
+    if (pair) {
+      classes[i] = `B-${pair}`;
+      classes[i + 1] = `I-${pair}`;
+    } else if (!classes[i]) classes[i] = facts[i]!.ownClass;
   }
-  return h;
+  return classes;
 }
 
-const PREFIXES = [
-  'w:',
-  'W:',
-  's:',
-  'p1:',
-  'p3:',
-  'x2:',
-  'x3:',
-  'x4:',
-  'w-1:',
-  'w+1:',
-  'w-2:',
-  'w+2:',
-  's-1:',
-  's+1:',
-  's-1s:',
-  'first:',
-  'cap:',
-  'cap+1:',
-  'title:',
-  'head:',
-  'part:',
-  'not:',
-  'caps:',
-  'h:',
-  'h-1:',
-  'h+1:',
-  'hs:',
-  'w-1w:',
-  'ww+1:',
-  'c:',
-  'c-1:',
-  'c+1:',
-  'c-1c:',
-  'k4:',
-  'k8:',
-  'k10:',
-  'k-1:',
-  'k+1:',
-  'pc:',
-  'pt:',
-] as const;
-/** Each slot's feature, by the prefix its hashed strings start with; `featurize` fills them in this order. */
-export const SLOT_NAMES = ['bias', ...PREFIXES] as const;
-
-/** Raised when a feature's computation changes while its name stays: a model trained before no longer fits. */
-const FEATURES_REVISION = 1;
-
-/** The feature set a model is trained for, written in its header and checked on load (see FORMAT.md). */
-export const FEATURE_SET = `${FEATURES_REVISION}:${hash(SLOT_NAMES.join(' ')).toString(16).padStart(8, '0')}`;
-
-/** The hash state after each feature's prefix. */
-const SEED = Object.fromEntries(PREFIXES.map((p) => [p, more(0x811c9dc5, p)])) as Record<(typeof PREFIXES)[number], number>;
+/** What the features of one text are read from: each token's word facts, classes, hints and line. */
+interface TokenView {
+  n: number;
+  facts: F.WordFacts[];
+  classes: string[];
+  labels: string[];
+  sources: string[];
+  capsLine: Uint8Array;
+  sentenceStart: Uint8Array;
+  edges: Edges;
+}
 
 /** The features of every token of a text, SLOTS hashes each. */
 export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[] = []): Uint32Array {
-  const v = tokenView(tokens, lexicon, hints);
-  const out = new Uint32Array(v.n * SLOTS);
-  for (let i = 0; i < v.n; i++) tokenFeatures(v, i, out);
+  const factsOf = F.wordFacts(lexicon);
+  const facts = new Array<F.WordFacts>(tokens.count);
+  for (let i = 0; i < tokens.count; i++) facts[i] = factsOf(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
+  const sentenceStart = new Uint8Array(tokens.count);
+  for (const s of tokens.sentences) if (s < tokens.count) sentenceStart[s] = 1;
+  const view: TokenView = {
+    n: tokens.count,
+    facts,
+    classes: classesOf(facts, lexicon),
+    ...hintLabels(tokens, hints),
+    capsLine: capitalLines(tokens),
+    sentenceStart,
+    edges: edgesOf(lexicon),
+  };
+  const out = new Uint32Array(tokens.count * SLOTS);
+  for (let i = 0; i < tokens.count; i++) tokenFeatures(view, i, out);
   return out;
 }
 
-const BIAS = hash('bias');
+/** The hashes of features whose neighbour is past the text's edge (`w-1:<s>`, `w+1:</s>`). */
+type Edges = ReturnType<typeof edgesOf>;
+const edgeCache = new WeakMap<LexiconSets, ReturnType<typeof makeEdges>>();
+const edgesOf = (lexicon: LexiconSets) => edgeCache.get(lexicon) ?? edgeCache.set(lexicon, makeEdges(lexicon)).get(lexicon)!;
 
-/** One token's SLOTS features; each the hash of a string such as `w-1:the`, computed without building the string. */
+function makeEdges(lexicon: LexiconSets) {
+  const at = (p: Prefix, s: string) => more(seed(p), s);
+  const capital = lexicon.capitals.get('');
+  return {
+    before: { 'w-1:': at('w-1:', '<s>'), 'w-2:': at('w-2:', '<s>'), 's-1:': at('s-1:', '<s>'), 'k-1:': at('k-1:', '<s>') },
+    after: { 'w+1:': at('w+1:', '</s>'), 'w+2:': at('w+2:', '</s>'), 's+1:': at('s+1:', '</s>'), 'k+1:': at('k+1:', '<s>') },
+    shapeLeft: more(more(seed('s-1s:'), '<s>'), '|'),
+    wordLeft: more(more(seed('w-1w:'), '<s>'), '|'),
+    capitalNext: at('cap+1:', capital === undefined ? '?' : String(capital)),
+  };
+}
+
+const BIAS = more(0x811c9dc5, 'bias');
+const at = (p: (typeof F.WORD_PARTS)[number]): number => F.WORD_PARTS.indexOf(p);
+const W = at('w:');
+const W_RAW = at('W:');
+const S = at('s:');
+const P1 = at('p1:');
+const P3 = at('p3:');
+const X2 = at('x2:');
+const X3 = at('x3:');
+const X4 = at('x4:');
+const W_BEFORE = at('w-1:');
+const W_AFTER = at('w+1:');
+const W_BEFORE2 = at('w-2:');
+const W_AFTER2 = at('w+2:');
+const S_BEFORE = at('s-1:');
+const S_AFTER = at('s+1:');
+const CAP_NEXT = at('cap+1:');
+const K4 = at('k4:');
+const K8 = at('k8:');
+const K10 = at('k10:');
+const K_BEFORE = at('k-1:');
+const K_AFTER = at('k+1:');
+/** The hashes of bit features, by their bits read as a binary number (`head:010` at 2). */
+const bits = (p: Prefix, count: number) => Array.from({ length: 1 << count }, (_, v) => more(seed(p), v.toString(2).padStart(count, '0')));
+const TITLE_BITS = bits('title:', 2);
+const HEAD_BITS = bits('head:', 3);
+const PART_BITS = bits('part:', 1);
+const NOT_BITS = bits('not:', 1);
+const has = (f: F.WordFacts | undefined, list: number) => (f && f.lists & list ? 1 : 0);
+const after = (h: number, s: string) => more(more(h, s), '|');
+
+const SEED_H = seed('h:');
+const SEED_H_BEFORE = seed('h-1:');
+const SEED_H_AFTER = seed('h+1:');
+const SEED_HS = seed('hs:');
+const SEED_C = seed('c:');
+const SEED_C_BEFORE = seed('c-1:');
+const SEED_C_AFTER = seed('c+1:');
+const SEED_C3 = seed('c-1c:');
+
+/** One token's SLOTS features, in the order of SLOT_NAMES (a Uint32Array stores each signed hash unsigned). */
 function tokenFeatures(v: TokenView, i: number, out: Uint32Array): void {
-  const { n, raw, lower, shapes, bareLower, labels, sources, classes, lexicon, clusterOf } = v;
-  const put = (i: number, k: number, h: number) => (out[i * SLOTS + k] = h >>> 0);
-  const word = (arr: string[], i: number, edge: string) => (i >= 0 && i < n ? arr[i]! : edge);
-  const bit = (set: Set<string>, i: number) => (i >= 0 && i < n && set.has(bareLower[i]!) ? '1' : '0');
-  const k = (i: number, shift: number) => (i < 0 || i >= n ? '<s>' : clusterOf[i]! < 0 ? '?' : String(clusterOf[i]! >> shift));
-  {
-    const w = lower[i]!;
-    const sh = shapes[i]!;
-    const capital = lexicon.capitals.get(w);
-    const capitalNext = lexicon.capitals.get(word(lower, i + 1, ''));
-    let s = 0;
-    put(i, s++, BIAS);
-    put(i, s++, more(SEED['w:'], w));
-    put(i, s++, more(SEED['W:'], raw[i]!));
-    put(i, s++, more(SEED['s:'], sh));
-    put(i, s++, more(SEED['p1:'], w, 0, 1));
-    put(i, s++, more(SEED['p3:'], w, 0, 3));
-    put(i, s++, more(SEED['x2:'], w, w.length - 2));
-    put(i, s++, more(SEED['x3:'], w, w.length - 3));
-    put(i, s++, more(SEED['x4:'], w, w.length - 4));
-    put(i, s++, more(SEED['w-1:'], word(lower, i - 1, '<s>')));
-    put(i, s++, more(SEED['w+1:'], word(lower, i + 1, '</s>')));
-    put(i, s++, more(SEED['w-2:'], word(lower, i - 2, '<s>')));
-    put(i, s++, more(SEED['w+2:'], word(lower, i + 2, '</s>')));
-    put(i, s++, more(SEED['s-1:'], word(shapes, i - 1, '<s>')));
-    put(i, s++, more(SEED['s+1:'], word(shapes, i + 1, '</s>')));
-    put(i, s++, more(more(more(SEED['s-1s:'], word(shapes, i - 1, '<s>')), '|'), sh));
-    put(i, s++, more(more(more(SEED['first:'], v.sentenceStart[i] ? '1' : '0'), '|'), sh, 0, 2));
-    put(i, s++, more(more(more(SEED['cap:'], capital === undefined ? '?' : String(capital)), '|'), sh, 0, 1));
-    put(i, s++, more(SEED['cap+1:'], capitalNext === undefined ? '?' : String(capitalNext)));
-    put(i, s++, more(more(SEED['title:'], bit(lexicon.titles, i)), bit(lexicon.titles, i - 1)));
-    put(i, s++, more(more(more(SEED['head:'], bit(lexicon.orgHeads, i - 1)), bit(lexicon.orgHeads, i)), bit(lexicon.orgHeads, i + 1)));
-    put(i, s++, more(SEED['part:'], bit(lexicon.particles, i)));
-    put(i, s++, more(SEED['not:'], lexicon.notNames.has(raw[i]!) ? '1' : '0'));
-    put(i, s++, more(more(more(SEED['caps:'], v.capsLine[i] ? '1' : '0'), '|'), sh, 0, 2));
-    put(i, s++, more(SEED['h:'], labels[i]!));
-    put(i, s++, more(SEED['h-1:'], word(labels, i - 1, '<s>')));
-    put(i, s++, more(SEED['h+1:'], word(labels, i + 1, '</s>')));
-    put(i, s++, more(more(more(SEED['hs:'], sources[i]!), '|'), labels[i]!));
-    put(i, s++, more(more(more(SEED['w-1w:'], word(lower, i - 1, '<s>')), '|'), w));
-    put(i, s++, more(more(more(SEED['ww+1:'], w), '|'), word(lower, i + 1, '</s>')));
-    put(i, s++, more(more(more(SEED['c:'], classes[i]!), '|'), sh, 0, 2));
-    put(i, s++, more(SEED['c-1:'], word(classes, i - 1, '<s>')));
-    put(i, s++, more(SEED['c+1:'], word(classes, i + 1, '</s>')));
-    put(
-      i,
-      s++,
-      more(more(more(more(more(SEED['c-1c:'], word(classes, i - 1, '<s>')), '|'), classes[i]!), '|'), word(classes, i + 1, '</s>')),
-    );
-    put(i, s++, more(SEED['k4:'], k(i, 6)));
-    put(i, s++, more(SEED['k8:'], k(i, 2)));
-    put(i, s++, more(SEED['k10:'], k(i, 0)));
-    put(i, s++, more(SEED['k-1:'], k(i - 1, 2)));
-    put(i, s++, more(SEED['k+1:'], k(i + 1, 2)));
-    put(i, s++, more(more(more(SEED['pc:'], v.capitalBin[i]!), '|'), sh, 0, 1));
-    put(i, s, more(more(more(SEED['pt:'], v.theBin[i]!), '|'), sh, 0, 1));
-  }
+  contextFeatures(v, i, out, wordFeatures(v, i, out, i * SLOTS));
+}
+
+/** The features of the word and its neighbours' forms, from `w:` to `cap+1:`; returns the next slot. */
+function wordFeatures({ facts, edges, sentenceStart }: TokenView, i: number, out: Uint32Array, o: number): number {
+  const f = facts[i]!;
+  const prev = facts[i - 1];
+  const next = facts[i + 1];
+  const prev2 = facts[i - 2];
+  const next2 = facts[i + 2];
+  const h = f.h;
+  out[o++] = BIAS;
+  out[o++] = h[W]!;
+  out[o++] = h[W_RAW]!;
+  out[o++] = h[S]!;
+  out[o++] = h[P1]!;
+  out[o++] = h[P3]!;
+  out[o++] = h[X2]!;
+  out[o++] = h[X3]!;
+  out[o++] = h[X4]!;
+  out[o++] = prev ? prev.h[W_BEFORE]! : edges.before['w-1:'];
+  out[o++] = next ? next.h[W_AFTER]! : edges.after['w+1:'];
+  out[o++] = prev2 ? prev2.h[W_BEFORE2]! : edges.before['w-2:'];
+  out[o++] = next2 ? next2.h[W_AFTER2]! : edges.after['w+2:'];
+  out[o++] = prev ? prev.h[S_BEFORE]! : edges.before['s-1:'];
+  out[o++] = next ? next.h[S_AFTER]! : edges.after['s+1:'];
+  out[o++] = more(prev ? prev.h[F.SHAPE_LEFT]! : edges.shapeLeft, f.shape);
+  out[o++] = h[sentenceStart[i] ? F.FIRST1 : F.FIRST0]!;
+  out[o++] = h[F.CAP]!;
+  out[o++] = next ? next.h[CAP_NEXT]! : edges.capitalNext;
+  return o;
+}
+
+/** The features of word lists, hints, word pairs, classes and the period table, from `title:` to `pt:`. */
+function contextFeatures(v: TokenView, i: number, out: Uint32Array, o: number): void {
+  const { facts, classes, labels, sources, edges } = v;
+  const f = facts[i]!;
+  const prev = facts[i - 1];
+  const next = facts[i + 1];
+  const h = f.h;
+  const cls = classes[i]!;
+  const classBefore = i > 0 ? classes[i - 1]! : '<s>';
+  const classAfter = i + 1 < v.n ? classes[i + 1]! : '</s>';
+  out[o++] = TITLE_BITS[has(f, F.TITLE) * 2 + has(prev, F.TITLE)]!;
+  out[o++] = HEAD_BITS[has(prev, F.HEAD) * 4 + has(f, F.HEAD) * 2 + has(next, F.HEAD)]!;
+  out[o++] = PART_BITS[has(f, F.PARTICLE)]!;
+  out[o++] = NOT_BITS[has(f, F.NOT_NAME)]!;
+  out[o++] = h[v.capsLine[i] ? F.CAPS1 : F.CAPS0]!;
+  out[o++] = more(SEED_H, labels[i]!);
+  out[o++] = more(SEED_H_BEFORE, i > 0 ? labels[i - 1]! : '<s>');
+  out[o++] = more(SEED_H_AFTER, i + 1 < v.n ? labels[i + 1]! : '</s>');
+  out[o++] = more(after(SEED_HS, sources[i]!), labels[i]!);
+  out[o++] = more(prev ? prev.h[F.WORD_LEFT]! : edges.wordLeft, f.lower);
+  out[o++] = more(h[F.WORD_RIGHT]!, next ? next.lower : '</s>');
+  out[o++] = cls === f.ownClass ? h[F.C_OWN]! : more(after(SEED_C, cls), f.shape, 0, 2);
+  out[o++] = more(SEED_C_BEFORE, classBefore);
+  out[o++] = more(SEED_C_AFTER, classAfter);
+  out[o++] = more(after(after(SEED_C3, classBefore), cls), classAfter);
+  out[o++] = h[K4]!;
+  out[o++] = h[K8]!;
+  out[o++] = h[K10]!;
+  out[o++] = prev ? prev.h[K_BEFORE]! : edges.before['k-1:'];
+  out[o++] = next ? next.h[K_AFTER]! : edges.after['k+1:'];
+  out[o++] = h[F.PC]!;
+  out[o] = h[F.PT]!;
 }

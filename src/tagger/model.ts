@@ -43,24 +43,47 @@ export function emissions(model: Model, features: Uint32Array, from: number, to:
   const mask = model.buckets - 1;
   const scores = new Float32Array((to - from) * L);
   const used = slotsUsed(!!(model.period ?? model.periodFile));
+  const weights = model.weights;
+  const f = Math.fround;
   for (let i = from; i < to; i++) {
-    const row = (i - from) * L;
+    // Seven sums in float32 (as a Float32Array would round them), in registers.
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0;
     for (let k = 0; k < used; k++) {
-      const base = (features[i * SLOTS + k]! & mask) * L;
-      for (let y = 0; y < L; y++) scores[row + y]! += model.weights[base + y]!;
+      const b = (features[i * SLOTS + k]! & mask) * L;
+      s0 = f(s0 + weights[b]!);
+      s1 = f(s1 + weights[b + 1]!);
+      s2 = f(s2 + weights[b + 2]!);
+      s3 = f(s3 + weights[b + 3]!);
+      s4 = f(s4 + weights[b + 4]!);
+      s5 = f(s5 + weights[b + 5]!);
+      s6 = f(s6 + weights[b + 6]!);
     }
+    const row = (i - from) * L;
+    scores[row] = s0;
+    scores[row + 1] = s1;
+    scores[row + 2] = s2;
+    scores[row + 3] = s3;
+    scores[row + 4] = s4;
+    scores[row + 5] = s5;
+    scores[row + 6] = s6;
   }
   return scores;
 }
 
-/**
- * The best label sequence. `allowedAt` (optional) restricts the labels of each token: a
- * bit mask per token, used in training to find the best sequence that agrees with partial gold.
- */
-export function viterbi(scores: Float32Array, transitions: Float32Array, allowedAt?: Uint8Array): Uint8Array {
+/** Viterbi's tables: the best score of each label at each token (float32) and its best predecessor. */
+interface Lattice {
+  best: Float32Array;
+  back: Uint8Array;
+}
+
+function forward(scores: Float32Array, transitions: Float32Array, allowedAt?: Uint8Array): Lattice {
   const n = scores.length / L;
-  const out = new Uint8Array(n);
-  if (n === 0) return out;
   const best = new Float32Array(n * L);
   const back = new Uint8Array(n * L);
   for (let i = 0; i < n; i++) {
@@ -87,13 +110,79 @@ export function viterbi(scores: Float32Array, transitions: Float32Array, allowed
       back[i * L + y] = arg;
     }
   }
-  let y = 0;
-  for (let k = 1; k < L; k++) if (best[(n - 1) * L + k]! > best[(n - 1) * L + y]!) y = k;
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = y;
-    y = back[i * L + y]!;
+  return { best, back };
+}
+
+/** The labels of tokens 0…`i`, ending in label `y` at `i`, read back from the lattice into `out`. */
+function backtrack({ back }: Lattice, i: number, y: number, out: Uint8Array): void {
+  for (let j = i; j >= 0; j--) {
+    out[j] = y;
+    y = back[j * L + y]!;
   }
+}
+
+/**
+ * The best label sequence. `allowedAt` (optional) restricts the labels of each token: a
+ * bit mask per token, used in training to find the best sequence that agrees with partial gold.
+ */
+export function viterbi(scores: Float32Array, transitions: Float32Array, allowedAt?: Uint8Array): Uint8Array {
+  return bestPath(forward(scores, transitions, allowedAt));
+}
+
+function bestPath(lattice: Lattice): Uint8Array {
+  const n = lattice.best.length / L;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  let y = 0;
+  for (let k = 1; k < L; k++) if (lattice.best[(n - 1) * L + k]! > lattice.best[(n - 1) * L + y]!) y = k;
+  backtrack(lattice, n - 1, y, out);
   return out;
+}
+
+/**
+ * The best sequence and, for any token, the best sequence in which that token has another
+ * label: Viterbi once forward, once backward (the best continuation of each label), instead of
+ * one constrained Viterbi per question.
+ */
+export function decoder(scores: Float32Array, transitions: Float32Array) {
+  const n = scores.length / L;
+  const lattice = forward(scores, transitions);
+  const labels = bestPath(lattice);
+  // ahead[i·L + y]: the best score of tokens i+1… after label y at i; next: the label that gets it.
+  const ahead = new Float64Array(n * L);
+  const next = new Uint8Array(n * L);
+  for (let i = n - 2; i >= 0; i--) {
+    for (let y = 0; y < L; y++) {
+      let top = -Infinity;
+      for (let z = 0; z < L; z++) {
+        if (!ALLOWED[y * L + z]) continue;
+        const s = transitions[y * L + z]! + scores[(i + 1) * L + z]! + ahead[(i + 1) * L + z]!;
+        if (s > top) {
+          top = s;
+          next[i * L + y] = z;
+        }
+      }
+      ahead[i * L + y] = top;
+    }
+  }
+  /** The best sequence whose token `i` is not labelled as in the best one. */
+  const bestWithout = (i: number): Uint8Array => {
+    let arg = -1;
+    let top = -Infinity;
+    for (let y = 0; y < L; y++) {
+      const s = lattice.best[i * L + y]! + ahead[i * L + y]!;
+      if (y !== labels[i] && s > top) {
+        top = s;
+        arg = y;
+      }
+    }
+    const out = new Uint8Array(n);
+    if (arg < 0) return out;
+    backtrack(lattice, i, arg, out);
+    for (let j = i; j + 1 < n; j++) out[j + 1] = next[j * L + out[j]!]!;
+    return out;
+  };
+  return { labels, bestWithout };
 }
 
 /** The score of a label sequence: its emissions and transitions. */

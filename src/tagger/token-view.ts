@@ -1,5 +1,5 @@
 import type { Tokens } from './tokens.js';
-import { CASES, type PeriodTable } from './period.js';
+import type { PeriodTable } from './period.js';
 
 /** Word lists and word statistics the features read; stored in the model, fixed at training. */
 export interface Lexicon {
@@ -80,7 +80,7 @@ export function hintLabels(tokens: Tokens, hints: readonly Hint[]): { labels: st
 }
 
 /** Whether each token stands on a line written in capitals only (a headline). */
-function capitalLines(tokens: Tokens): Uint8Array {
+export function capitalLines(tokens: Tokens): Uint8Array {
   const out = new Uint8Array(tokens.count);
   const { text } = tokens;
   let i = 0;
@@ -96,95 +96,4 @@ function capitalLines(tokens: Tokens): Uint8Array {
     i = Math.max(j, i + 1);
   }
   return out;
-}
-
-const bareWord = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
-
-/** Each token's text normalised (OCR forms joined), lower-cased, its shape, and lower-cased without a final period. */
-function wordsOf(tokens: Tokens): { raw: string[]; lower: string[]; shapes: string[]; bareLower: string[] } {
-  const n = tokens.count;
-  const raw = new Array<string>(n);
-  const lower = new Array<string>(n);
-  const shapes = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    raw[i] = normalForm(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
-    lower[i] = raw[i]!.toLowerCase();
-    shapes[i] = shape(raw[i]!);
-  }
-  return { raw, lower, shapes, bareLower: lower.map(bareWord) };
-}
-
-/** Word-list classes, of single words and of two-word names (`santa fe`: B and I). */
-function classesOf(lower: readonly string[], lexicon: LexiconSets): string[] {
-  const n = lower.length;
-  const classes = new Array<string>(n).fill('');
-  for (let i = 0; i < n; i++) {
-    const pair = i + 1 < n ? lexicon.classes.get(`${lower[i]} ${lower[i + 1]}`) : undefined;
-    if (pair) {
-      classes[i] = `B-${pair}`;
-      classes[i + 1] = `I-${pair}`;
-    } else if (!classes[i]) classes[i] = lexicon.classes.get(bareWord(lower[i]!)) ?? '';
-  }
-  return classes;
-}
-
-/** The period table: each word's cluster (its prefixes: 4, 8, 10 bits) and casing bins in period text. */
-function periodOf(lexicon: LexiconSets, bareLower: readonly string[]): { clusterOf: Int32Array; capitalBin: string[]; theBin: string[] } {
-  const n = bareLower.length;
-  const period = lexicon.period;
-  const clusterOf = new Int32Array(n).fill(-1);
-  const capitalBin: string[] = new Array<string>(n).fill('?');
-  const theBin: string[] = new Array<string>(n).fill('?');
-  if (!period) return { clusterOf, capitalBin, theBin };
-  for (let i = 0; i < n; i++) {
-    const at = period.index.get(bareLower[i]!);
-    if (at === undefined) continue;
-    clusterOf[i] = period.clusters[at]!;
-    const capital = period.cases[at * CASES]!;
-    const lowerCase = period.cases[at * CASES + 1]!;
-    if (capital + lowerCase >= 5) {
-      const ratio = capital / (capital + lowerCase);
-      capitalBin[i] = ratio < 0.1 ? '0' : ratio < 0.4 ? '1' : ratio < 0.7 ? '2' : ratio < 0.95 ? '3' : '4';
-    }
-    if (capital >= 5) {
-      const the = period.cases[at * CASES + 3]! / capital;
-      theBin[i] = the < 0.05 ? '0' : the < 0.2 ? '1' : the < 0.5 ? '2' : '3';
-    }
-  }
-  return { clusterOf, capitalBin, theBin };
-}
-
-/** What the features of one text are read from: each token's forms, classes, hints and period statistics. */
-export interface TokenView {
-  n: number;
-  raw: string[];
-  lower: string[];
-  shapes: string[];
-  bareLower: string[];
-  labels: string[];
-  sources: string[];
-  classes: string[];
-  capsLine: Uint8Array;
-  sentenceStart: Uint8Array;
-  clusterOf: Int32Array;
-  capitalBin: string[];
-  theBin: string[];
-  lexicon: LexiconSets;
-}
-
-export function tokenView(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[]): TokenView {
-  const n = tokens.count;
-  const words = wordsOf(tokens);
-  const sentenceStart = new Uint8Array(n);
-  for (const s of tokens.sentences) if (s < n) sentenceStart[s] = 1;
-  return {
-    n,
-    ...words,
-    ...hintLabels(tokens, hints),
-    classes: classesOf(words.lower, lexicon),
-    capsLine: capitalLines(tokens),
-    sentenceStart,
-    ...periodOf(lexicon, words.bareLower),
-    lexicon,
-  };
 }
