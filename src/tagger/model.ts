@@ -148,6 +148,7 @@ export function decoder(scores: Float32Array, transitions: Float32Array) {
   const n = scores.length / L;
   const lattice = forward(scores, transitions);
   const labels = bestPath(lattice);
+  const path: number[] = [];
   // ahead[i·L + y]: the best score of tokens i+1… after label y at i; next: the label that gets it.
   const ahead = new Float64Array(n * L);
   const next = new Uint8Array(n * L);
@@ -165,32 +166,43 @@ export function decoder(scores: Float32Array, transitions: Float32Array) {
       ahead[i * L + y] = top;
     }
   }
-  /** The best sequence whose token `i` is not labelled as in the best one. */
-  const bestWithout = (i: number): Uint8Array => {
-    let arg = -1;
+  /**
+   * How much better the best sequence is than the best one whose token `i` has another label:
+   * summed over the tokens where the two differ (elsewhere they agree, or score the same).
+   */
+  const marginAt = (i: number): number => {
+    let other = -1;
     let top = -Infinity;
     for (let y = 0; y < L; y++) {
       const s = lattice.best[i * L + y]! + ahead[i * L + y]!;
       if (y !== labels[i] && s > top) {
         top = s;
-        arg = y;
+        other = y;
       }
     }
-    const out = new Uint8Array(n);
-    if (arg < 0) return out;
-    backtrack(lattice, i, arg, out);
-    for (let j = i; j + 1 < n; j++) out[j + 1] = next[j * L + out[j]!]!;
-    return out;
+    if (other < 0) return Infinity;
+    // The other sequence differs from token `from` to token `to`; `path` holds its labels there.
+    path.length = 0;
+    let from = i;
+    for (let y = other; ; from--) {
+      path.unshift(y);
+      const before = lattice.back[from * L + y]!;
+      if (from === 0 || before === labels[from - 1]) break;
+      y = before;
+    }
+    let to = i;
+    while (to + 1 < n && next[to * L + path[path.length - 1]!]! !== labels[to + 1]) path.push(next[to++ * L + path[path.length - 1]!]!);
+    const term = (j: number, y: number, previous: number) => scores[j * L + y]! + transitions[previous * L + y]!;
+    const start = from === 0 ? L : labels[from - 1]!;
+    let margin = 0;
+    for (let j = from; j <= to; j++) {
+      margin +=
+        term(j, labels[j]!, j === from ? start : labels[j - 1]!) - term(j, path[j - from]!, j === from ? start : path[j - from - 1]!);
+    }
+    if (to + 1 < n) margin += transitions[labels[to]! * L + labels[to + 1]!]! - transitions[path[to - from]! * L + labels[to + 1]!]!;
+    return margin;
   };
-  return { labels, bestWithout };
-}
-
-/** The score of a label sequence: its emissions and transitions. */
-export function pathScore(scores: Float32Array, transitions: Float32Array, labels: Uint8Array): number {
-  let total = 0;
-  for (let i = 0; i < labels.length; i++)
-    total += scores[i * L + labels[i]!]! + transitions[(i === 0 ? L : labels[i - 1]!) * L + labels[i]!]!;
-  return total;
+  return { labels, marginAt };
 }
 
 const MAGIC = 'marginalia-tagger-1';

@@ -1,5 +1,5 @@
 import { featurize, lexiconSets, type Hint, type LexiconSets } from './features.js';
-import { L, LABELS, decoder, emissions, pathScore, type Model } from './model.js';
+import { L, LABELS, decoder, emissions, type Model } from './model.js';
 import { tokenize } from './tokens.js';
 
 export interface TaggedSpan {
@@ -31,10 +31,8 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
     const from = tokens.sentences[s]!;
     const to = tokens.sentences[s + 1]!;
     const scores = emissions(model, features, from, to);
-    const { labels, bestWithout } = decoder(scores, model.transitions);
-    const best = pathScore(scores, model.transitions, labels);
-    // The margin of a span: the best sequence whose first token of the span has another label.
-    const margin = (i: number) => best - pathScore(scores, model.transitions, bestWithout(i));
+    // The margin of a span: over the best sequence whose first token of the span has another label.
+    const { labels, marginAt: margin } = decoder(scores, model.transitions);
     let open: TaggedSpan | undefined;
     for (let i = 0; i <= labels.length; i++) {
       const label = i < labels.length ? LABELS[labels[i]!]! : 'O';
