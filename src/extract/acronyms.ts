@@ -49,28 +49,99 @@ export function longFormFor(shortForm: string, before: string): string | undefin
 }
 
 /** Words an expansion may hold without giving a letter (`Ministry for State Security` is MfS, `Government of the Republic` GR). */
-const FUNCTION_WORDS = String.raw`(?:of|for|and|the|on|in|de|du|des|der|für|und)`;
+const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'der', 'für', 'und']);
+
+/** A text's words (runs of non-space), once per text, and where a long form can start in them. */
+export interface Words {
+  text: string;
+  starts: number[];
+  words: string[];
+  /** By initial: the words ending in a capitalized word not after a letter or digit (`Government`, `(Government`). */
+  byInitial: Map<string, number[]>;
+}
+
+const FIRST_WORD = /(?<![\p{L}\p{N}])[A-Z]\p{L}+$/u;
+
+export function wordsOf(text: string): Words {
+  const starts: number[] = [];
+  const words: string[] = [];
+  const byInitial = new Map<string, number[]>();
+  for (const m of text.matchAll(/\S+/g)) {
+    const first = FIRST_WORD.exec(m[0]);
+    if (first) {
+      const list = byInitial.get(first[0][0]!);
+      if (list) list.push(words.length);
+      else byInitial.set(first[0][0]!, [words.length]);
+    }
+    starts.push(m.index);
+    words.push(m[0]);
+  }
+  return { text, starts, words, byInitial };
+}
+
+const LETTERS = /^\p{L}+/u;
+
+/** The letters of a word that starts with capital `c`, then letters (`Israel` of `Israel's`); '' if it does not. */
+function capitalized(word: string, c: string): string {
+  if (word[0] !== c) return '';
+  const rest = LETTERS.exec(word.slice(1));
+  return rest ? c + rest[0] : '';
+}
+
+/** Whether a long form may end here: not before a digit, nor before spaces and another capital (`United States Air`). */
+function endsAt(text: string, end: number): boolean {
+  if (/[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(end) ?? 32))) return false;
+  let next = end;
+  while (text[next] === ' ' || text[next] === '\t') next++;
+  return next === end || !/\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(next) ?? 32));
+}
+
+/**
+ * The long form spelled by `letters` from word `w`, or undefined: each letter a capitalized word;
+ * between them, function words that give their letter (`every`) or are skipped, two at most.
+ */
+function longFormAt(ws: Words, w: number, letters: string[], every: boolean): { start: number; phrase: string; end: number } | undefined {
+  const { words, starts, text } = ws;
+  const first = FIRST_WORD.exec(words[w]!)![0];
+  const phrase: string[] = [first];
+  if (first[0] !== letters[0]!.toUpperCase()) return undefined;
+  let at = w + 1;
+  for (let i = 1; i < letters.length; i++, at++) {
+    const c = letters[i]!.toUpperCase();
+    if (!every) for (let skipped = 0; skipped < 2 && FUNCTION_WORDS.has(words[at] ?? ''); skipped++) phrase.push(words[at++]!);
+    const word = words[at];
+    if (word === undefined) return undefined;
+    const head = capitalized(word, c);
+    if (i === letters.length - 1) {
+      const end = starts[at]! + head.length;
+      if (!head || !endsAt(text, end)) return undefined;
+      phrase.push(head);
+      return { start: starts[w]! + words[w]!.length - first.length, phrase: phrase.join(' '), end };
+    }
+    const functionWord = every && FUNCTION_WORDS.has(word) && word[0] === c.toLowerCase();
+    if (head !== word && !functionWord) return undefined;
+    phrase.push(word);
+  }
+  return undefined;
+}
 
 /**
  * The document's own long form of an acronym it does not define: a run of words whose initials
  * spell it (`Government of Israel` for GOI; function words may count or not). The most frequent
- * run wins, the first on a tie; none when the text spells out none.
+ * run wins, the first on a tie; none when the text spells out none. `words` is `wordsOf(text)`.
  */
-export function spelledOut(text: string, form: string): string | undefined {
+export function spelledOut(text: string, form: string, words: Words = wordsOf(text)): string | undefined {
   const letters = [...form];
   if (letters.length < 2 || letters.length > 6 || !letters.every((c) => /\p{L}/u.test(c))) return undefined;
-  const capital = (c: string) => String.raw`${c.toUpperCase()}\p{L}+`;
-  // Inside the run, a function word may give its letter: the `of` of `Government of Israel`.
-  const inner = (c: string) => String.raw`(?:${capital(c)}|(?=${c.toLowerCase()})${FUNCTION_WORDS})`;
-  // Every word counts (`Government of Israel`), or capitals count and function words between them do not.
-  const every = letters.map((c, i) => (i === 0 || i === letters.length - 1 ? capital(c) : inner(c))).join(String.raw`\s+`);
-  const capitals = letters.map(capital).join(String.raw`(?:\s+${FUNCTION_WORDS}){0,2}\s+`);
   const counts = new Map<string, number>();
-  for (const source of [every, capitals]) {
-    // The whole name only: `United States Air` in `United States Air Force` is no long form of USA.
-    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}]|[ \t]+\p{Lu})`, 'gu'))) {
-      const phrase = m[0].replace(/\s+/g, ' ');
-      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  for (const every of [true, false]) {
+    // Matches do not overlap, as a global search's would not.
+    let end = 0;
+    for (const w of words.byInitial.get(letters[0]!.toUpperCase()) ?? []) {
+      const found = longFormAt(words, w, letters, every);
+      if (!found || found.start < end) continue;
+      end = found.end;
+      counts.set(found.phrase, (counts.get(found.phrase) ?? 0) + 1);
     }
   }
   let best: string | undefined;
@@ -121,12 +192,13 @@ export const acronymsExtractor: ExtractorFactory = ({ list, modelPath }) => {
       // Headlines are whole lines, apart and in order: a binary search finds the one an acronym is in.
       const headlines = new SortedSpans(headlineLines(text).map(([start, end]) => ({ start, end })));
       const spelled = new Map<string, string | undefined>();
+      let words: Words | undefined;
       for (const m of text.matchAll(ACRONYM)) {
         const form = m[0];
         if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
         if (headlines.containing(m.index, m.index + 1)) continue;
         // What the document itself says first; the rule packs' expansions (a global list) only where it says nothing.
-        if (!expansions.has(form) && !spelled.has(form)) spelled.set(form, spelledOut(text, form));
+        if (!expansions.has(form) && !spelled.has(form)) spelled.set(form, spelledOut(text, form, (words ??= wordsOf(text))));
         const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, '')) ?? spelled.get(form);
         out.push({
           type: 'acronym',

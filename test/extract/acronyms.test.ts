@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../../src/core/document.js';
-import { acronymsExtractor } from '../../src/extract/acronyms.js';
+import { acronymsExtractor, spelledOut, wordsOf } from '../../src/extract/acronyms.js';
+import { spelledOutByRegex } from '../reference/spelled-out.js';
 import { extract, extractContext, rulePacks } from '../../src/extract/index.js';
 import { resolve } from '../../src/pipeline/resolve.js';
 
@@ -31,5 +33,54 @@ describe('acronyms: a word in capitals is that word', () => {
     ]);
     // The tagger still reads them as it was trained to: evidence, never entries.
     expect(candidates.filter((c) => c.evidenceOnly).map((c) => text.slice(c.start, c.end))).toEqual(['NOTICE', 'LONDON', 'STALIN']);
+  });
+});
+
+describe('the long form a text spells out', () => {
+  it('is the one the first, regex-based search finds, on any text (property)', () => {
+    const word = fc.oneof(
+      fc.constantFrom(
+        'Government',
+        'of',
+        'the',
+        'Israel',
+        'Israel,',
+        '(Government',
+        'United',
+        'States',
+        'Air',
+        'Force',
+        'für',
+        'Und',
+        'G2',
+        '\n',
+        '\t',
+        'Ünited',
+      ),
+      fc.stringMatching(/^[A-Z][a-z]{0,4}$/),
+      fc.string({ maxLength: 4 }),
+    );
+    const form = fc.stringMatching(/^[A-Z]{1,7}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 30 }),
+        fc.array(form, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(' ', '  ', '\n', ' \t'),
+        (words, forms, gap) => {
+          const text = words.join(gap);
+          const index = wordsOf(text);
+          for (const f of [
+            ...forms,
+            words
+              .filter((w) => /^[A-Z]/.test(w))
+              .map((w) => w[0])
+              .join('')
+              .slice(0, 6),
+          ])
+            expect(spelledOut(text, f, index)).toBe(spelledOutByRegex(text, f));
+        },
+      ),
+      { numRuns: Number(process.env.MARGINALIA_RUNS ?? 300) },
+    );
   });
 });
