@@ -156,6 +156,45 @@ function headlineLines(text: string): [number, number][] {
   return ranges;
 }
 
+/** The expansions a document gives: an editor's brackets (also candidates themselves) and `Long Form (LF)`. */
+function definedExpansions(text: string): { expansions: Map<string, string>; bracketed: Candidate[] } {
+  const expansions = new Map<string, string>();
+  const bracketed: Candidate[] = [];
+  for (const m of text.matchAll(BRACKETED)) {
+    if (m[2]!.split(/\s+/)[0]![0]!.toLowerCase() === m[1]![0]!.toLowerCase()) {
+      expansions.set(m[1]!, m[2]!);
+      bracketed.push({
+        type: 'acronym',
+        start: m.index,
+        end: m.index + m[1]!.length,
+        by: 'rule:acronyms/bracketed',
+        priority: PRIORITY.bracketedAcronym,
+        value: m[2]!,
+      });
+    }
+  }
+  for (const m of text.matchAll(DEFINED)) {
+    const long = longFormFor(m[1]!, text.slice(Math.max(0, m.index - 200), m.index));
+    if (long && !expansions.has(m[1]!)) expansions.set(m[1]!, long);
+  }
+  return { expansions, bracketed };
+}
+
+/** The forms in capitals that may be acronyms: not stop words, Roman numerals, numbers or words of a headline. */
+function capitalForms(text: string, stop: ReadonlySet<string>): RegExpMatchArray[] {
+  // Headlines are whole lines, apart and in order: a binary search finds the one an acronym is in.
+  const headlines = new SortedSpans(headlineLines(text).map(([start, end]) => ({ start, end })));
+  return [...text.matchAll(ACRONYM)].filter((m) => {
+    const form = m[0];
+    if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) return false;
+    return !headlines.containing(m.index!, m.index! + 1);
+  });
+}
+
+/** A document whose words in capitals are mostly words and names (a newspaper's notices), not acronyms (a cable's). */
+const WORDS_SHARE = 0.5;
+const WORDS_AT_LEAST = 3;
+
 /** Acronyms, with the expansion the text gives (bracketed or Schwartz–Hearst) when it gives one. */
 export const acronymsExtractor: ExtractorFactory = ({ list, modelPath }) => {
   const stop = new Set(list('not-acronyms'));
@@ -170,48 +209,34 @@ export const acronymsExtractor: ExtractorFactory = ({ list, modelPath }) => {
     types: ['acronym'],
     extract(doc: Document): Candidate[] {
       const text = doc.text;
-      const expansions = new Map<string, string>();
-      const out: Candidate[] = [];
-      for (const m of text.matchAll(BRACKETED)) {
-        if (m[2]!.split(/\s+/)[0]![0]!.toLowerCase() === m[1]![0]!.toLowerCase()) {
-          expansions.set(m[1]!, m[2]!);
-          out.push({
-            type: 'acronym',
-            start: m.index,
-            end: m.index + m[1]!.length,
-            by: 'rule:acronyms/bracketed',
-            priority: PRIORITY.bracketedAcronym,
-            value: m[2]!,
-          });
-        }
-      }
-      for (const m of text.matchAll(DEFINED)) {
-        const long = longFormFor(m[1]!, text.slice(Math.max(0, m.index - 200), m.index));
-        if (long && !expansions.has(m[1]!)) expansions.set(m[1]!, long);
-      }
-      // Headlines are whole lines, apart and in order: a binary search finds the one an acronym is in.
-      const headlines = new SortedSpans(headlineLines(text).map(([start, end]) => ({ start, end })));
+      const { expansions, bracketed } = definedExpansions(text);
+      const forms = capitalForms(text, stop);
+      // Where most words in capitals are words or names (`CUP`, `DORSET`, `MARRIED`), an undotted one the text does not
+      // expand is a word too (`TWYFORD`, OCR's `TLHNER`); dotted initials stay acronyms (`M.P.`, `J.P.`).
+      const words = forms.filter((m) => wordInCapitals(m[0]) && !expansions.has(m[0])).length;
+      const capitalsAreWords = words >= WORDS_AT_LEAST && words >= WORDS_SHARE * forms.length;
+      const notAcronym = (form: string) => (capitalsAreWords ? !form.includes('.') : wordInCapitals(form));
       const spelled = new Map<string, string | undefined>();
-      let words: Words | undefined;
-      for (const m of text.matchAll(ACRONYM)) {
-        const form = m[0];
-        if (stop.has(form) || ROMAN.test(form) || /^\d/.test(form) || !/[A-Z].*[A-Z]/.test(form)) continue;
-        if (headlines.containing(m.index, m.index + 1)) continue;
-        // What the document itself says first; the rule packs' expansions (a global list) only where it says nothing.
-        if (!expansions.has(form) && !spelled.has(form)) spelled.set(form, spelledOut(text, form, (words ??= wordsOf(text))));
-        const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, '')) ?? spelled.get(form);
-        out.push({
-          type: 'acronym',
-          start: m.index,
-          end: m.index + form.length,
-          by: 'rule:acronyms',
-          priority: PRIORITY.acronym,
-          ...(value ? { value } : {}),
-          // The tagger was trained reading it as an acronym's span; no reader takes it for one.
-          ...(!value && wordInCapitals(form) ? { evidenceOnly: true } : {}),
-        });
-      }
-      return out;
+      let index: Words | undefined;
+      return [
+        ...bracketed,
+        ...forms.map((m): Candidate => {
+          const form = m[0];
+          // What the document itself says first; the rule packs' expansions (a global list) only where it says nothing.
+          if (!expansions.has(form) && !spelled.has(form)) spelled.set(form, spelledOut(text, form, (index ??= wordsOf(text))));
+          const value = expansions.get(form) ?? expansions.get(form.replace(/\./g, '')) ?? spelled.get(form);
+          return {
+            type: 'acronym',
+            start: m.index!,
+            end: m.index! + form.length,
+            by: 'rule:acronyms',
+            priority: PRIORITY.acronym,
+            ...(value ? { value } : {}),
+            // The tagger was trained reading it as an acronym's span; no reader takes it for one.
+            ...(!value && notAcronym(form) ? { evidenceOnly: true } : {}),
+          };
+        }),
+      ];
     },
   };
 };

@@ -36,6 +36,31 @@ describe('acronyms: a word in capitals is that word', () => {
   });
 });
 
+describe('acronyms: a document that writes words in capitals', () => {
+  it('takes its undotted capitals for words (TWYFORD, OCR’s TLHNER), keeps dotted initials (M.P.) and what it expands', async () => {
+    const text =
+      'MARRIED, at Poole, Mr. John Kay to Miss Ann Scriven. SALE by AUCTION of the HOTEL FURNITURE on Monday. ' +
+      'NOTICE is given that the SHAFTESBURY and TWYFORD coach, ' +
+      'Thomas Bond, M.P., proprietor, leaves the LONDON Hotel daily. TLHNER and Co. Royal Humane Society (RHS) met; RHS gave.\n';
+    const { candidates, entries } = await acronyms(text);
+    expect(entries).toEqual([
+      ['M.P.', null],
+      ['RHS', 'Royal Humane Society'],
+      ['RHS', 'Royal Humane Society'],
+    ]);
+    expect(candidates.filter((c) => c.evidenceOnly).map((c) => text.slice(c.start, c.end))).toEqual([
+      'MARRIED',
+      'SALE',
+      'AUCTION',
+      'HOTEL',
+      'NOTICE',
+      'TWYFORD',
+      'LONDON',
+      'TLHNER',
+    ]);
+  });
+});
+
 describe('the long form a text spells out', () => {
   it('is the one the first, regex-based search finds, on any text (property)', () => {
     const word = fc.oneof(
