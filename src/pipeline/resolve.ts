@@ -65,7 +65,7 @@ function propagate(
   text: string,
   kept: readonly Candidate[],
   lower: ReadonlySet<string>,
-  { doubtfulPerson, notPersonAlone, periodLower }: Vocabulary,
+  { doubtfulPerson, notPersonAlone, periodLower, isTitle }: Vocabulary,
 ): Candidate[] {
   const forms = new Map<string, Candidate>();
   // One wrong decision is not copied to every mention: a person's form that is a nationality, a
@@ -85,6 +85,9 @@ function propagate(
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern)) {
     const source = forms.get(m[0])!;
+    // `State` of `Secretary of State` is part of an office, not the organization.
+    const office = /(\p{L}+)\s+(?:of|for)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index));
+    if (source.type !== 'person' && office && isTitle(office[1]!)) continue;
     out.push({
       type: source.type,
       start: m.index,

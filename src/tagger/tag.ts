@@ -58,6 +58,7 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
     .filter((s) => {
       const words = text.slice(s.start, s.end);
       if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
+      if (s.type !== 'person' && office(words, sets!)) return false;
       const lower = words.toLowerCase();
       return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
     });
@@ -84,6 +85,18 @@ function noNameWord(span: string, sets: LexiconSets): boolean {
     const bare = w.replace(/[.,;:'’]+$/, '').toLowerCase();
     return sets.titles.has(bare) || NOT_NAME.has(sets.classes.get(bare) ?? '');
   });
+}
+
+/**
+ * An office, which is neither an organization nor a place: a title alone or last (`Minister`,
+ * `Foreign Minister`) or first before `of`/`for` (`Secretary of State`), with no organization's
+ * head word (`Court of Justice`, `Department of State` are organizations).
+ */
+function office(span: string, sets: LexiconSets): boolean {
+  const words = span.split(/\s+/).map((w) => w.replace(/[.,;:]+$/, '').toLowerCase());
+  if (words.some((w) => sets.orgHeads.has(w))) return false;
+  const title = (w: string) => sets.titles.has(w) && w !== 'st' && w !== 'saint';
+  return title(words[words.length - 1]!) || (title(words[0]!) && (words[1] === 'of' || words[1] === 'for'));
 }
 
 function titleOnly(span: string, titles: ReadonlySet<string>): boolean {

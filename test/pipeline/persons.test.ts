@@ -11,6 +11,7 @@ import { shippedVocabulary } from '../../src/extract/vocabulary.js';
 
 const { doubtfulPerson, isDemonym, noNameWords, notPersonAlone } = shippedVocabulary();
 import { resolve } from '../../src/pipeline/resolve.js';
+import { PRIORITY } from '../../src/core/priority.js';
 
 const person = (text: string, word: string, by = 'nlp:tagger', from = 0): Candidate => {
   const start = text.indexOf(word, from);
@@ -145,6 +146,18 @@ describe('a town alone is a town', () => {
       ['Rochdale', 'place'],
       ['Taylor', 'person'],
       ['Oldham', 'person'],
+    ]);
+  });
+});
+
+describe('propagation', () => {
+  it('copies an organization to its other mentions, not into an office (`Secretary of State`)', () => {
+    const text = 'State agreed with Defense. Secretary of State Rogers saw State officials.';
+    const doc = new Document('t.txt', text);
+    const org: Candidate = { type: 'org', start: 0, end: 5, by: 'nlp:tagger', priority: PRIORITY.tagger };
+    expect(resolve(doc, [org]).map((e) => [e.type, e.start, e.text])).toEqual([
+      ['org', 0, 'State'],
+      ['org', 57, 'State'],
     ]);
   });
 });

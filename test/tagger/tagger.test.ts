@@ -70,6 +70,13 @@ describe('the shipped model', () => {
     ]);
   });
 
+  it('tags no office as an organization or a place: `Minister`, `Foreign Minister`, `Secretary of State`', () => {
+    const tagged = (text: string) => tagText(loadModel(), text).map((s) => [s.type, text.slice(s.start, s.end)]);
+    expect(tagged('The Ambassador met the Foreign Minister on December 13.')).toEqual([]);
+    expect(tagged('He saw the Secretary of State and the Prime Minister in London.')).toEqual([['place', 'London']]);
+    expect(tagged('The Foreign Minister and the Defense Minister of Israel arrived.')).toEqual([['place', 'Israel']]);
+  });
+
   it('is the default engine; compromise and none are the others', async () => {
     expect(extractorsFor(rulePacks()).map((e) => e.id)).toContain('nlp:tagger');
     expect(extractorsFor(rulePacks(), { ner: 'compromise' }).map((e) => e.id)).toContain('nlp:compromise');
