@@ -122,6 +122,17 @@ export class Vocabulary {
   /** The population of the largest place of that name in GeoNames (places of 5,000 people or more), if any. */
   readonly placePopulation = (word: string): number | undefined => populationOf((this.gazetteer ??= loadGazetteer()), bare(word));
 
+  /** A phrase whose head is an organization's (`Ministry of Interior`, `Technical Operations Sector`; not `Embassy telegram`). */
+  readonly namesOrganization = (phrase: string): boolean => {
+    const head =
+      phrase
+        .split(/\s+(?:of|for|in|on)\s+|,/)[0]!
+        .trim()
+        .split(/\s+/)
+        .pop() ?? '';
+    return this.sets.orgHeads.has(bare(head)) || this.wordClass(head) === 'org';
+  };
+
   /** A word list's class of a word: first, last, person, place, org, demonym, title, date, word. */
   readonly wordClass = (word: string): string | undefined => {
     return this.sets.classes.get(bare(word));

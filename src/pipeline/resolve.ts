@@ -1,3 +1,4 @@
+import { oneTypePerName } from './one-type.js';
 import type { Document } from '../core/document.js';
 import type { Candidate } from '../extract/types.js';
 import { alternation } from '../core/regexp.js';
@@ -140,7 +141,7 @@ export function resolve(doc: Document, candidates: readonly Candidate[], vocabul
   const first = select(withinBlocks(doc.text, plausible(doc.text, entries, lower, vocabulary)));
   const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower, vocabulary)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated, lower, vocabulary)]);
-  return final.map((c) => toEntry(doc, c));
+  return oneTypePerName(doc.text, final, vocabulary.namesOrganization).map((c) => toEntry(doc, c));
 }
 
 function toEntry(doc: Document, c: Candidate): Entry {
