@@ -35,6 +35,7 @@ const { train } = await import(join(root, 'dist/tagger/train.js'));
 const { serializeModel } = await import(join(root, 'dist/tagger/model.js'));
 const { buildLexicon, wordClasses } = await import(join(root, 'dist/tagger/lexicon.js'));
 const { parsePeriod } = await import(join(root, 'dist/tagger/period.js'));
+const { loadGazetteer, placeBands } = await import(join(root, 'dist/tagger/gazetteer.js'));
 const period = periodPath === 'none' ? undefined : parsePeriod(readFileSync(resolve(periodPath)));
 // compromise's word lists (first names, places, organizations, common words) become word classes in the model.
 const nlp = (await import('compromise')).default;
@@ -100,6 +101,8 @@ const lexicon = buildLexicon(
   texts.map((t) => t.text),
   extractContext(packs),
   wordClasses(nlp.model().one.lexicon),
+  // GeoNames' one-word place names (models/gazetteer.tsv.gz) and their sizes: a feature, as the word lists are.
+  placeBands(loadGazetteer()),
 );
 const count = (source) => texts.filter((t) => t.source === source).length;
 const model = train(

@@ -1,7 +1,10 @@
 import { lexiconSets, type LexiconSets } from '../tagger/features.js';
-import { loadModel, type Model } from '../tagger/model.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SHIPPED_MODEL, wordKnowledgeOf, type Model } from '../tagger/model.js';
 import { casing } from '../tagger/period.js';
-import { loadGazetteer, populationOf, type Gazetteer } from './gazetteer.js';
+import { loadGazetteer, populationOf, type Gazetteer } from '../tagger/gazetteer.js';
 
 /** The bare lower-case word: no trailing period or punctuation, no possessive. */
 const bare = (word: string) =>
@@ -183,13 +186,20 @@ export class Vocabulary {
   };
 }
 
-const made = new WeakMap<Pick<Model, 'lexicon' | 'period'>, Vocabulary>();
+/** Vocabularies by model file and the sha256 of its bytes: one per model read. */
+const made = new Map<string, { sha256: string; vocabulary: Vocabulary }>();
 
-/** The vocabulary of the model at a path (the shipped model's without one), made once per model read. */
+/**
+ * The vocabulary of the model at a path (the shipped model's without one), made once per model
+ * file. It reads the model's lexicon and period table only, not its weights (whatever their feature set).
+ */
 export function vocabularyAt(modelPath?: string): Vocabulary {
-  const model = loadModel(modelPath);
-  let vocabulary = made.get(model);
-  if (!vocabulary) made.set(model, (vocabulary = new Vocabulary(model)));
+  const file = modelPath ?? fileURLToPath(SHIPPED_MODEL);
+  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const seen = made.get(file);
+  if (seen?.sha256 === sha256) return seen.vocabulary;
+  const vocabulary = new Vocabulary(wordKnowledgeOf(file));
+  made.set(file, { sha256, vocabulary });
   return vocabulary;
 }
 

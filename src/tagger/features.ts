@@ -17,13 +17,14 @@ export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets
     notNames: new Set(lexicon.notNames),
     capitals: new Map(Object.entries(lexicon.capitals)),
     classes: new Map(Object.entries(lexicon.classes)),
+    places: new Map(Object.entries(lexicon.places ?? {})),
     ...(period ? { period } : {}),
   };
 }
 
 /** The slots before the period table's seven: all a model trained without a table reads. */
-export const BASE_SLOTS = 34;
-/** How many slots a model reads: all of them with a period table, the first 34 without. */
+export const BASE_SLOTS = 35;
+/** How many slots a model reads: all of them with a period table, the first 35 without. */
 export const slotsUsed = (withPeriod: boolean): number => (withPeriod ? SLOTS : BASE_SLOTS);
 
 /** Word-list classes of a text's tokens: each word's own, or a two-word name's (`santa fe`: B and I). */
@@ -52,11 +53,19 @@ interface TokenView {
   edges: Edges;
 }
 
-/** The features of every token of a text, SLOTS hashes each. */
+/** A word of a line in capitals as a reader reads it: `LONDON` as `London`, `MR.` as `Mr.`; `M.P.` stays. */
+export const ordinaryForm = (word: string): string =>
+  /^\p{Lu}[\p{Lu}'’-]+\.?$/u.test(word) ? word[0] + word.slice(1).toLowerCase() : word;
+
+/** The features of every token of a text, SLOTS hashes each; a line in capitals read in ordinary forms. */
 export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[] = []): Uint32Array {
   const factsOf = F.wordFacts(lexicon);
+  const capsLine = capitalLines(tokens);
   const facts = new Array<F.WordFacts>(tokens.count);
-  for (let i = 0; i < tokens.count; i++) facts[i] = factsOf(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
+  for (let i = 0; i < tokens.count; i++) {
+    const word = tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!);
+    facts[i] = factsOf(capsLine[i] ? ordinaryForm(word) : word);
+  }
   const sentenceStart = new Uint8Array(tokens.count);
   for (const s of tokens.sentences) if (s < tokens.count) sentenceStart[s] = 1;
   const view: TokenView = {
@@ -64,7 +73,7 @@ export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly 
     facts,
     classes: classesOf(facts, lexicon),
     ...hintLabels(tokens, hints),
-    capsLine: capitalLines(tokens),
+    capsLine,
     sentenceStart,
     edges: edgesOf(lexicon),
   };
@@ -190,6 +199,7 @@ function contextFeatures(v: TokenView, i: number, out: Uint32Array, o: number): 
   out[o++] = more(SEED_C_BEFORE, classBefore);
   out[o++] = more(SEED_C_AFTER, classAfter);
   out[o++] = more(after(after(SEED_C3, classBefore), cls), classAfter);
+  out[o++] = h[F.GZ]!;
   out[o++] = h[K4]!;
   out[o++] = h[K8]!;
   out[o++] = h[K10]!;

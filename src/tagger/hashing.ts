@@ -46,6 +46,7 @@ export const PREFIXES = [
   'c-1:',
   'c+1:',
   'c-1c:',
+  'gz:',
   'k4:',
   'k8:',
   'k10:',
@@ -62,7 +63,7 @@ export const SLOT_NAMES = ['bias', ...PREFIXES] as const;
 export const SLOTS = SLOT_NAMES.length;
 
 /** Raised when a feature's computation changes while its name stays: a model trained before no longer fits. */
-const FEATURES_REVISION = 1;
+const FEATURES_REVISION = 2;
 
 /** The feature set a model is trained for, written in its header and checked on load (see FORMAT.md). */
 export const FEATURE_SET = `${FEATURES_REVISION}:${hash(SLOT_NAMES.join(' ')).toString(16).padStart(8, '0')}`;

@@ -87,7 +87,12 @@ export function wordClasses(lexicon: Record<string, string | string[]>): Record<
   return classes;
 }
 
-export function buildLexicon(texts: readonly string[], context: WordLists, classes: Record<string, string>): Lexicon {
+export function buildLexicon(
+  texts: readonly string[],
+  context: WordLists,
+  classes: Record<string, string>,
+  places: Record<string, number> = {},
+): Lexicon {
   const titles = context.list('titles');
   const abbreviations = [...new Set([...ABBREVIATIONS, ...titles.filter((t) => !/\s/.test(t)).map((t) => t.toLowerCase())])].sort();
   return {
@@ -98,5 +103,6 @@ export function buildLexicon(texts: readonly string[], context: WordLists, class
     notNames: [...context.list('not-names')].sort(),
     capitals: capitalization(texts, new Set(abbreviations)),
     classes,
+    places,
   };
 }

@@ -234,11 +234,26 @@ export function serializeModel(model: Model): Buffer {
   return gzipSync(body, { level: 9 });
 }
 
-export function parseModel(bytes: Buffer): Model {
+function headerOf(bytes: Buffer) {
   const body = gunzipSync(bytes);
   const headerLength = body.readUInt32LE(0);
   const header = JSON.parse(body.subarray(4, 4 + headerLength).toString('utf8'));
   if (header.magic !== MAGIC) throw new Error('not a marginalia tagger model');
+  return { body, headerLength, header };
+}
+
+/**
+ * What a model knows of words (its lexicon and period table), whatever feature set its weights
+ * were trained for: the rules read it, and `npm run train` runs them before a model of the new set exists.
+ */
+export function wordKnowledgeOf(path: string | URL = SHIPPED_MODEL): Pick<Model, 'lexicon' | 'period' | 'periodFile'> {
+  const file = typeof path === 'string' ? path : fileURLToPath(path);
+  const { header } = headerOf(readFileSync(file));
+  return withPeriod({ lexicon: header.lexicon, ...(header.period ? { periodFile: header.period } : {}) } as Model, file);
+}
+
+export function parseModel(bytes: Buffer): Model {
+  const { body, headerLength, header } = headerOf(bytes);
   // A model reads features by slot: one trained for another feature set would read the wrong ones, silently.
   if (header.features !== FEATURE_SET)
     throw new Error(

@@ -13,6 +13,8 @@ export interface Lexicon {
   capitals: Record<string, number>;
   /** A word list's class of a word or two-word name (lower case): first, last, place, org, person, title, date, word. */
   classes: Record<string, string>;
+  /** One-word place names of the gazetteer (lower case) and their size bands, 1–4 (models since feature revision 2). */
+  places?: Record<string, number>;
 }
 
 /** Lookup sets built once per model. */
@@ -24,6 +26,7 @@ export interface LexiconSets {
   notNames: Set<string>;
   capitals: Map<string, number>;
   classes: Map<string, string>;
+  places: Map<string, number>;
   /** The period table (models/period.bin), when the model was trained with one. */
   period?: PeriodTable;
 }

@@ -38,7 +38,8 @@ export const C_OWN = N + 7;
 export const SHAPE_LEFT = N + 8;
 export const WORD_LEFT = N + 9;
 export const WORD_RIGHT = N + 10;
-const HASHES = N + 11;
+export const GZ = N + 11;
+const HASHES = N + 12;
 const SEEDS = WORD_PARTS.map(seed);
 
 /** Bits of WordFacts.lists. */
@@ -130,6 +131,7 @@ function factsOf(lexicon: LexiconSets, pairStarts: ReadonlySet<string>, text: st
   h[SHAPE_LEFT] = more(more(seed('s-1s:'), sh), '|');
   h[WORD_LEFT] = more(more(seed('w-1w:'), lower), '|');
   h[WORD_RIGHT] = more(more(seed('ww+1:'), lower), '|');
+  h[GZ] = then('gz:', String(lexicon.places.get(bareLower) ?? 0), sh, 1);
   const lists =
     (lexicon.titles.has(bareLower) ? TITLE : 0) |
     (lexicon.orgHeads.has(bareLower) ? HEAD : 0) |

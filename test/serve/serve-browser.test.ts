@@ -119,12 +119,12 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     expect(text.slice(added.start, added.end).join('')).toBe('Comrade Minister');
     expect(await page.locator(`mark[data-entry-id="${added.id}"]`).textContent()).toBe('Comrade Minister');
 
-    // Bulk: every "Mdl" as person in the corpus, with the count shown first.
-    const mdl = page.locator('mark.entity[data-type="person"]', { hasText: /^Mdl$/ }).first();
+    // Bulk: every "Mdl" as organization in the corpus, with the count shown first.
+    const mdl = page.locator('mark.entity[data-type="org"]', { hasText: /^Mdl$/ }).first();
     await mdl.focus();
     await page.keyboard.press('b');
     await page.waitForSelector('#bulk-confirm:not([hidden])');
-    const expected = sidecar().entries.filter((e) => e.type === 'person' && e.text === 'Mdl' && e.status !== 'rejected').length;
+    const expected = sidecar().entries.filter((e) => e.type === 'org' && e.text === 'Mdl' && e.status !== 'rejected').length;
     expect(await page.locator('#bulk-count').textContent()).toBe(`Reject ${expected} entries in 1 documents?`);
     loaded = page.waitForEvent('load');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('bulk-run');
@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     expect(await statusOf(first)).toBe('accepted');
     expect(await statusOf(second)).toBe('rejected');
     expect(await statusOf(added.id!)).toBe('accepted');
-    const onDisk = sidecar().entries.filter((e: Entry) => e.type === 'person' && e.text === 'Mdl');
+    const onDisk = sidecar().entries.filter((e: Entry) => e.type === 'org' && e.text === 'Mdl');
     expect(onDisk.length).toBeGreaterThan(0);
     expect(onDisk.every((e) => e.status === 'rejected')).toBe(true);
     for (const e of onDisk) expect(await statusOf(e.id!)).toBe('rejected');

@@ -1,3 +1,5 @@
+// The features as first written (feature revision 1: every string hashed per token), with revision 2’s gazetteer band and
+// ordinary forms of capital lines added the same slow way. test/tagger/features-reference.test.ts holds the fast ones to it.
 import type { Tokens } from '../../../src/tagger/tokens.js';
 import type { PeriodTable } from '../../../src/tagger/period.js';
 import { tokenView, type Hint, type Lexicon, type LexiconSets, type TokenView } from './token-view.js';
@@ -14,14 +16,15 @@ export function lexiconSets(lexicon: Lexicon, period?: PeriodTable): LexiconSets
     notNames: new Set(lexicon.notNames),
     capitals: new Map(Object.entries(lexicon.capitals)),
     classes: new Map(Object.entries(lexicon.classes)),
+    places: new Map(Object.entries(lexicon.places ?? {})),
     ...(period ? { period } : {}),
   };
 }
 
 /** Features per token: a fixed number of slots (one per name below), so a sentence's features fit one typed array. */
-export const SLOTS = 41;
+export const SLOTS = 42;
 /** The slots before the period table's seven: all a model trained without a table reads. */
-export const BASE_SLOTS = 34;
+export const BASE_SLOTS = 35;
 /** How many slots a model reads: all of them with a period table, the first 34 without. */
 export const slotsUsed = (withPeriod: boolean): number => (withPeriod ? SLOTS : BASE_SLOTS);
 
@@ -73,6 +76,7 @@ const PREFIXES = [
   'c-1:',
   'c+1:',
   'c-1c:',
+  'gz:',
   'k4:',
   'k8:',
   'k10:',
@@ -85,7 +89,7 @@ const PREFIXES = [
 export const SLOT_NAMES = ['bias', ...PREFIXES] as const;
 
 /** Raised when a feature's computation changes while its name stays: a model trained before no longer fits. */
-const FEATURES_REVISION = 1;
+const FEATURES_REVISION = 2;
 
 /** The feature set a model is trained for, written in its header and checked on load (see FORMAT.md). */
 export const FEATURE_SET = `${FEATURES_REVISION}:${hash(SLOT_NAMES.join(' ')).toString(16).padStart(8, '0')}`;
@@ -154,6 +158,7 @@ function tokenFeatures(v: TokenView, i: number, out: Uint32Array): void {
       s++,
       more(more(more(more(more(SEED['c-1c:'], word(classes, i - 1, '<s>')), '|'), classes[i]!), '|'), word(classes, i + 1, '</s>')),
     );
+    put(i, s++, more(more(more(SEED['gz:'], String(lexicon.places.get(v.bareLower[i]!) ?? 0)), '|'), sh, 0, 1));
     put(i, s++, more(SEED['k4:'], k(i, 6)));
     put(i, s++, more(SEED['k8:'], k(i, 2)));
     put(i, s++, more(SEED['k10:'], k(i, 0)));

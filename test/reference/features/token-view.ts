@@ -13,6 +13,7 @@ export interface Lexicon {
   capitals: Record<string, number>;
   /** A word list's class of a word or two-word name (lower case): first, last, place, org, person, title, date, word. */
   classes: Record<string, string>;
+  places?: Record<string, number>;
 }
 
 /** Lookup sets built once per model. */
@@ -24,6 +25,7 @@ export interface LexiconSets {
   notNames: Set<string>;
   capitals: Map<string, number>;
   classes: Map<string, string>;
+  places: Map<string, number>;
   /** The period table (models/period.bin), when the model was trained with one. */
   period?: PeriodTable;
 }
@@ -101,13 +103,15 @@ function capitalLines(tokens: Tokens): Uint8Array {
 const bareWord = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
 
 /** Each token's text normalised (OCR forms joined), lower-cased, its shape, and lower-cased without a final period. */
-function wordsOf(tokens: Tokens): { raw: string[]; lower: string[]; shapes: string[]; bareLower: string[] } {
+function wordsOf(tokens: Tokens, capsLine: Uint8Array): { raw: string[]; lower: string[]; shapes: string[]; bareLower: string[] } {
   const n = tokens.count;
   const raw = new Array<string>(n);
   const lower = new Array<string>(n);
   const shapes = new Array<string>(n);
   for (let i = 0; i < n; i++) {
-    raw[i] = normalForm(tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!));
+    // Since feature revision 2, a line in capitals is read in ordinary forms (`LONDON` as `London`).
+    const word = tokens.text.slice(tokens.starts[i]!, tokens.ends[i]!);
+    raw[i] = normalForm(capsLine[i] && /^\p{Lu}[\p{Lu}'’-]+\.?$/u.test(word) ? word[0] + word.slice(1).toLowerCase() : word);
     lower[i] = raw[i]!.toLowerCase();
     shapes[i] = shape(raw[i]!);
   }
@@ -174,7 +178,8 @@ export interface TokenView {
 
 export function tokenView(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[]): TokenView {
   const n = tokens.count;
-  const words = wordsOf(tokens);
+  const capsLine = capitalLines(tokens);
+  const words = wordsOf(tokens, capsLine);
   const sentenceStart = new Uint8Array(n);
   for (const s of tokens.sentences) if (s < n) sentenceStart[s] = 1;
   return {
@@ -182,7 +187,7 @@ export function tokenView(tokens: Tokens, lexicon: LexiconSets, hints: readonly 
     ...words,
     ...hintLabels(tokens, hints),
     classes: classesOf(words.lower, lexicon),
-    capsLine: capitalLines(tokens),
+    capsLine,
     sentenceStart,
     ...periodOf(lexicon, words.bareLower),
     lexicon,

@@ -27,3 +27,15 @@ export function loadGazetteer(path: string | URL = SHIPPED_GAZETTEER): Gazetteer
 
 /** The population of the largest place of that name, if the gazetteer knows one. */
 export const populationOf = (gazetteer: Gazetteer, name: string): number | undefined => gazetteer.get(name.toLowerCase());
+
+/** A place's size as the tagger reads it: 1 under 20,000 people, 2 under 100,000, 3 under a million, 4 more. */
+export const populationBand = (population: number): number =>
+  population < 20_000 ? 1 : population < 100_000 ? 2 : population < 1_000_000 ? 3 : 4;
+
+/** The bands of the gazetteer's one-word names (`poole`, `rochdale`), for a model's lexicon. */
+export function placeBands(gazetteer: Gazetteer): Record<string, number> {
+  const bands: Record<string, number> = {};
+  for (const [name, population] of [...gazetteer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (/^\p{L}+$/u.test(name)) bands[name] = populationBand(population);
+  return bands;
+}
