@@ -83,8 +83,10 @@ export function parsePlaces(text: string, sha256: string): PlaceTable {
       population: Number(f[7]),
     };
     records.set(record.id, record);
-    add(record.name, { record });
-    for (const other of f[8] ? f[8].split('|') : []) add(...otherName(record, other));
+    const others = (f[8] ? f[8].split('|') : []).map((other) => otherName(record, other));
+    // `Ireland@1922-`: the record's own name, in its years only (the state, not the island).
+    if (!others.some(([name]) => placeKey(name) === placeKey(record.name))) add(record.name, { record });
+    for (const other of others) add(...other);
   }
   return { records, byName, sha256 };
 }
@@ -120,15 +122,20 @@ const QUALIFIED = 3;
 const NOTABLE = 100_000;
 
 const isArea = (r: PlaceRecord) => /^(PCL|ADM1|CONT)/.test(r.feature);
+/** A place that sets the document's country: a country, a capital or seat of a region, a city of a million (not `Hayward`, a surname too). */
+const isLandmark = (r: PlaceRecord) => isArea(r) || /^PPL[CA]/.test(r.feature) || r.population >= 1_000_000;
 
 /**
  * The records a mention may name, best first: by name, a former name only where the
- * document's year falls within its years (or no other record has the name).
+ * document's year falls within its years (or no other record has the name), a name given
+ * later (`Ireland` the state, 1922) only in a document dated after it.
  */
 export function placeCandidates(table: PlaceTable, mention: PlaceMention, year?: number, countries?: ReadonlySet<string>): ScoredPlace[] {
   const named = table.byName.get(placeKey(mention.text)) ?? [];
-  const inTime = (n: Named) => year === undefined || ((n.from ?? -Infinity) <= year && year <= (n.until ?? Infinity));
-  const fitting = named.some(inTime) ? named.filter(inTime) : named;
+  // A later name is never read into a text that may be older than it; a former name, outside its years, only for want of another.
+  const usable = (n: Named) => n.from === undefined || (year !== undefined && year >= n.from);
+  const inTime = (n: Named) => usable(n) && (year === undefined || year <= (n.until ?? Infinity));
+  const fitting = named.some(inTime) ? named.filter(inTime) : named.filter(usable);
   const qualifier = qualifierOf(table, mention.after);
   return fitting
     .map(({ record }) => {
@@ -157,10 +164,10 @@ export function choosePlace(scored: readonly ScoredPlace[]): PlaceRecord | undef
 
 /**
  * Each mention's record, or undefined: first without context, then with the countries of the
- * places so found (and the countries named) as the document's context. Deterministic.
+ * landmarks so found (countries, capitals and seats, great cities) as the document's context. Deterministic.
  */
 export function linkPlaces(table: PlaceTable, mentions: readonly PlaceMention[], year?: number): (PlaceRecord | undefined)[] {
   const first = mentions.map((m) => choosePlace(placeCandidates(table, m, year)));
-  const countries = new Set(first.flatMap((r) => (r?.country ? [r.country] : [])));
+  const countries = new Set(first.flatMap((r) => (r?.country && isLandmark(r) ? [r.country] : [])));
   return mentions.map((m) => choosePlace(placeCandidates(table, m, year, countries)));
 }

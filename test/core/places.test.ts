@@ -8,6 +8,7 @@ const table = parsePlaces(
     '2651101\tDorchester\tGB\tENG\tPPLA2\t50.71667\t-2.43333\t16879\t',
     '5941761\tDorchester\tCA\t08\tPPL\t42.98\t-81.06\t9329\t',
     '2635167\tUnited Kingdom\tGB\t\tPCLI\t54.76\t-2.7\t66000000\tUK|U.K.|Britain',
+    '2963597\tIreland\tIE\t\tPCLI\t53\t-8\t4900000\tIreland@1922-',
     '6269131\tEngland\tGB\t\tADM1\t52.16\t-0.7\t54000000\t',
     '890299\tHarare\tZW\t05\tPPLC\t-17.82772\t31.05337\t1542813\tSalisbury@1890-1982',
     '2638664\tSalisbury\tGB\tENG\tPPLA2\t51.06931\t-1.79569\t40302\t',
@@ -32,7 +33,7 @@ describe('placeKey(name)', () => {
 
 describe('parsePlaces(text, sha256)', () => {
   it('reads records and their other names, skipping lines that are no record', () => {
-    expect(table.records.size).toBe(8);
+    expect(table.records.size).toBe(9);
     expect(table.records.get(1566083)).toEqual({
       id: 1566083,
       name: 'Ho Chi Minh City',
@@ -71,8 +72,16 @@ describe('linkPlaces(table, mentions, year?)', () => {
     expect(ids([{ text: 'Salisbury' }], 1860)).toEqual([undefined]);
     // In its years, Harare's 1.5 million win even in a document that names England.
     expect(ids([{ text: 'Salisbury' }, { text: 'England' }], 1965)).toEqual([890299, 6269131]);
-    // Undated: Harare's 1.5 million against 40,000, far ahead.
-    expect(ids([{ text: 'Salisbury' }])).toEqual([890299]);
+    // Undated: the text may be older than the name Harare had from 1890; England's alone, too small to link.
+    expect(ids([{ text: 'Salisbury' }])).toEqual([undefined]);
+  });
+
+  it('a name a record got later (`Ireland`, the state, 1922) only in a document dated after it', () => {
+    expect([ids([{ text: 'Ireland' }], 1965), ids([{ text: 'Ireland' }], 1830), ids([{ text: 'Ireland' }])]).toEqual([
+      [2963597],
+      [undefined],
+      [undefined],
+    ]);
   });
 
   it('two places of one name stay unlinked until the document names a country, or one follows the name', () => {
