@@ -9,7 +9,7 @@ import { STRUCTURE_TYPES } from '../core/schema.js';
 import { report } from '../rules/rule.js';
 import { recordOf } from '../core/places.js';
 import { loadPlaces } from '../extract/places.js';
-import { entryPlaceUnknown } from '../rules/entries.js';
+import { unknownPlace } from '../rules/entries.js';
 import { selectionEmpty } from '../rules/runs.js';
 
 export type { IndexedEntity } from '../core/entity-index.js';
@@ -51,8 +51,7 @@ function withPlaces(entities: IndexedEntity[], messages: Message[]): IndexedEnti
     if (!e.cluster.startsWith('geonames:')) return e;
     const r = recordOf(table, e.cluster);
     if (!r) {
-      const where = { file: e.documents[0] ?? '' };
-      messages.push(report(entryPlaceUnknown, 'unknown', where, { text: e.name, id: e.cluster, ref: e.cluster }));
+      messages.push(unknownPlace({ file: e.documents[0] ?? '' }, { text: e.name, ref: e.cluster }));
       return e;
     }
     return { ...e, place: { name: r.name, country: r.country, admin: r.admin, lat: r.lat, lon: r.lon } };

@@ -8,9 +8,9 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { fromBratEntities, parseBrat, toBrat } from '../interop/brat.js';
 import { toConll } from '../interop/conll.js';
 import { toCsl } from '../interop/csl.js';
-import { mappedPlaces, toGeoJson, type UnknownPlace } from '../interop/geojson.js';
+import { mappedPlaces, toGeoJson } from '../interop/geojson.js';
 import { loadPlaces } from '../extract/places.js';
-import { entryPlaceUnknown } from '../rules/entries.js';
+import { unknownPlace } from '../rules/entries.js';
 import { toTei } from '../interop/tei.js';
 import type { Exportable } from '../interop/formats.js';
 import { fromJsonlEnts, jsonlSpans, toJsonl } from '../interop/jsonl.js';
@@ -87,7 +87,7 @@ export function exportAnnotations(options: ExportOptions): { output: string; fil
       : format === 'conll'
         ? docs.map(toConll).join('')
         : format === 'geojson'
-          ? placesGeoJson(config, docs, messages)
+          ? placesGeoJson(docs, messages)
           : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
   if (options.out)
     write({ jsonl: 'corpus.jsonl', conll: 'corpus.conll', csl: 'citations.json', geojson: 'places.geojson' }[format], output);
@@ -95,20 +95,11 @@ export function exportAnnotations(options: ExportOptions): { output: string; fil
 }
 
 /** The linked places as GeoJSON; a ref the place table does not know is reported and left out. */
-function placesGeoJson(config: Config, docs: readonly Exportable[], messages: Message[]): string {
+function placesGeoJson(docs: readonly Exportable[], messages: Message[]): string {
   const { places, unknown } = mappedPlaces(docs, loadPlaces());
-  messages.push(...unknown.map((u) => unknownPlace(config, u)));
+  messages.push(...unknown.map((u) => unknownPlace({ file: u.path }, u.entry)));
   return toGeoJson(places);
 }
-
-/** The warning for a place whose ref names no record: at its sidecar, by entry id. */
-export const unknownPlace = (config: Config, { path, entry }: UnknownPlace): Message =>
-  report(
-    entryPlaceUnknown,
-    'unknown',
-    { file: path, ...(entry.id ? { entryId: entry.id } : {}) },
-    { text: entry.text, id: entry.id ?? '', ref: entry.ref ?? '' },
-  );
 
 export const IMPORT_FORMATS = ['brat', 'webanno', 'jsonl'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sidecar } from '../../src/core/schema.js';
 import { cli, copyOfBundledCorpus, CHROMIUM, hasChromium, launchChromium } from '../helpers.js';
 
+/** Where the map's screenshot goes, to be looked at. */
+const SHOT = process.env.MARGINALIA_MAP_SHOT ?? join(tmpdir(), `marginalia-map-${process.pid}.png`);
+
 if (!hasChromium) console.warn(`view.test: ${CHROMIUM} is absent, so the browser test is skipped (apt-get install chromium)`);
 
 describe('marginalia view', () => {
@@ -13,7 +16,7 @@ describe('marginalia view', () => {
   beforeAll(async () => {
     root = copyOfBundledCorpus();
     const r = await cli(root, 'view', '--out', 'site');
-    expect(r.stdout).toBe('wrote 15 pages to site\n');
+    expect(r.stdout).toBe('wrote 52 pages to site\n');
   });
 
   it('writes self-contained pages: no network, no CDN', () => {
@@ -57,6 +60,39 @@ describe('marginalia view', () => {
       const shot = join(tmpdir(), `marginalia-view-${process.pid}.png`);
       await page.screenshot({ path: shot, fullPage: false });
       expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+    }, 30_000);
+
+    it('the map: the world drawn offline, one mark per linked place linking to its page; the timeline; no network, no script errors', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(`file://${join(root, 'site/map.html')}`);
+      const marks = page.locator('svg a.mark[data-ref^="geonames:"]');
+      expect(await marks.count()).toBeGreaterThanOrEqual(10);
+      expect(await page.locator('svg a.mark[data-ref="geonames:1581130"] title').textContent()).toBe('Hanoi: 11 mentions in 3 documents');
+      const box = await page.locator('svg').boundingBox();
+      expect(box!.width).toBeGreaterThan(1000);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+      await page.screenshot({ path: SHOT, fullPage: false });
+      await page.locator('svg a.mark[data-ref="geonames:1581130"]').click();
+      expect(page.url()).toMatch(/\/site\/places\/geonames-1581130\.html$/);
+      expect(await page.locator('dd[data-field="coordinates"]').textContent()).toBe('21.0245, 105.84117');
+
+      await page.goto(`file://${join(root, 'site/timeline.html')}`);
+      expect(await page.locator('tr[data-year="1964"] a').first().getAttribute('href')).toMatch(
+        /^corpus\/frus\/frus1964-68v14-d\d+\.html$/,
+      );
+      await page.locator('tr[data-year="1964"] a').first().click();
+      expect(page.url()).toMatch(/\/site\/corpus\/frus\/frus1964-68v14-d\d+\.html$/);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
     }, 30_000);
   });
 });
