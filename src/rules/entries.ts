@@ -71,5 +71,5 @@ export const unknownPlace = (where: Where, e: Pick<Entry, 'text' | 'id' | 'ref'>
     entryPlaceUnknown,
     'unknown',
     { ...where, ...(e.id ? { entryId: e.id } : {}) },
-    { text: e.text, id: e.id ?? '', ref: e.ref ?? '' },
+    { place: `place "${e.text}"${e.id ? ` (${e.id})` : ''}`, ref: e.ref ?? '' },
   );
