@@ -76,7 +76,7 @@ export function mapPage(svg: string, places: readonly MapPlace[], unmapped: numb
 <title>marginalia: map</title><style>${STYLE}</style></head>
 <body><p><a href="index.html">← corpus</a> · <a href="timeline.html">timeline</a></p>
 <h1>Places</h1>
-<p>${places.length} places linked to GeoNames, each sized by its mentions${unmapped ? `; ${unmapped} mentions of places with a record the table does not know are left off` : ''}.</p>
+<p>${places.length} places linked to GeoNames, each sized by its mentions${unmapped ? `; ${unmapped} mention${unmapped === 1 ? '' : 's'} of a record the place table does not know left off` : ''}.</p>
 ${svg}
 <ol>${list}</ol>
 </body></html>

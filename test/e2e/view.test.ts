@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sidecar } from '../../src/core/schema.js';
-import { cli, copyOfBundledCorpus, CHROMIUM, hasChromium, launchChromium } from '../helpers.js';
+import { cli, copyOfBundledCorpus, makeProject, CHROMIUM, hasChromium, launchChromium } from '../helpers.js';
 
 /** Where the map's screenshot goes, to be looked at. */
 const SHOT = process.env.MARGINALIA_MAP_SHOT ?? join(tmpdir(), `marginalia-map-${process.pid}.png`);
@@ -94,5 +95,31 @@ describe('marginalia view', () => {
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);
     }, 30_000);
+  });
+});
+
+describe('marginalia view on bad input', () => {
+  it('a place whose record the table does not know is reported and left off the map; an undated document is listed apart', async () => {
+    const text = 'Hanoi and Atlantis.\n';
+    const root = makeProject({ 'corpus/a.txt': text, 'annotations/.keep': '' });
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const place = (id: string, start: number, end: number, ref?: string) =>
+      `  - id: ${id}\n    type: place\n    start: ${start}\n    end: ${end}\n    text: ${text.slice(start, end)}\n${ref ? `    ref: ${ref}\n` : ''}    by: human\n`;
+    writeFileSync(
+      join(root, 'annotations/a.txt.yaml'),
+      `schemaVersion: 2\nsource:\n  path: corpus/a.txt\n  sha256: ${sha256}\n  length: 20\nentries:\n${place('p0', 0, 5, 'geonames:999999999')}${place('p1', 10, 18)}`,
+    );
+    const r = await cli(root, 'view', '--out', 'site');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('wrote 4 pages to site\n');
+    expect(r.stderr).toContain('place "Hanoi" (p0): geonames:999999999 is no record of the place table; left out');
+    const map = readFileSync(join(root, 'site/map.html'), 'utf8');
+    expect(map).not.toContain('data-ref=');
+    expect(map).toContain(
+      '0 places linked to GeoNames, each sized by its mentions; 1 mention of a record the place table does not know left off.',
+    );
+    expect(readFileSync(join(root, 'site/timeline.html'), 'utf8')).toContain(
+      '<ul class="undated"><li><a href="corpus/a.html">corpus/a.txt</a></li></ul>',
+    );
   });
 });
