@@ -37,7 +37,7 @@ function byYear(documents: readonly TimelineDocument[]): Map<number, Year> {
 }
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:1rem 2rem;max-width:70rem}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%;table-layout:fixed}ul{margin:0;padding-left:1.1rem}th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid #ddd}
 th.year{font-size:1.1rem;width:5rem}.bar{display:inline-block;height:.6rem;background:#F0E442;border:1px solid #b5a800;margin-right:.4rem}`;
 
 /**
