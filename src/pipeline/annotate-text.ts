@@ -140,8 +140,9 @@ export async function annotateDocument(
   const resolved = steps.run('resolve', () => resolve(doc, candidates, options.vocabulary));
   const rejected = options.rejected ?? new Set<string>();
   const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
-  const placed = steps.run('places', () => linkPlaceEntries(doc, machine, options.places ?? loadPlaces(), metadata.issued));
-  const merged = steps.run('merge', () => mergePrevious(doc, placed, previous, options.untouched ? undefined : options.generator));
+  const places = options.places ?? loadPlaces();
+  const placed = steps.run('places', () => linkPlaceEntries(doc, machine, places, metadata.issued));
+  const merged = steps.run('merge', () => mergePrevious(doc, placed, previous, options.untouched ? undefined : options.generator, places));
   const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(
     options.generator,

@@ -79,4 +79,28 @@ describe('linkPlaceEntries(doc, entries, table, issued?)', () => {
       ]);
     }
   });
+
+  it('after a new version (another generator) a ref no record of that name has is still a person`s; one the machine may give is its own', async () => {
+    const extractors = [placesOf('Saigon', 'Dorchester')];
+    const first = await annotateDocument(doc, undefined, { generator: 'g', extractors });
+    const [saigon, dorchester] = first.sidecar.entries;
+    const edited: Sidecar = {
+      ...first.sidecar,
+      entries: [
+        { ...saigon!, ref: 'geonames:5941761' },
+        { ...dorchester!, ref: 'geonames:999999999' },
+      ],
+    };
+    const { sidecar } = await annotateDocument(doc, edited, { generator: 'g2', extractors });
+    expect(sidecar.entries.map((e) => [e.text, e.ref, e.by])).toEqual([
+      ['Saigon', 'geonames:5941761', 'human'],
+      ['Dorchester', 'geonames:999999999', 'human'],
+    ]);
+    const machineGives: Sidecar = { ...first.sidecar, entries: [saigon!, { ...dorchester!, ref: 'geonames:5941761' }] };
+    const again = await annotateDocument(doc, machineGives, { generator: 'g2', extractors });
+    expect(again.sidecar.entries.map((e) => [e.text, e.ref, e.by])).toEqual([
+      ['Saigon', 'geonames:1566083', 'test:places'],
+      ['Dorchester', undefined, 'test:places'],
+    ]);
+  });
 });
