@@ -137,7 +137,10 @@ export function placeCandidates(table: PlaceTable, mention: PlaceMention, year?:
   const inTime = (n: Named) => usable(n) && (year === undefined || year <= (n.until ?? Infinity));
   const fitting = named.some(inTime) ? named.filter(inTime) : named.filter(usable);
   const qualifier = qualifierOf(table, mention.after);
+  // `Singapore`, `Luxembourg`: the country, not its city of that name.
+  const areas = new Set(fitting.filter((n) => isArea(n.record)).map((n) => n.record.country));
   return fitting
+    .filter((n) => isArea(n.record) || !areas.has(n.record.country))
     .map(({ record }) => {
       const inContext = countries?.has(record.country) ?? false;
       const qualified = qualifier !== undefined && qualifier !== record && qualifier.country === record.country;

@@ -13,6 +13,8 @@ const table = parsePlaces(
     '890299\tHarare\tZW\t05\tPPLC\t-17.82772\t31.05337\t1542813\tSalisbury@1890-1982',
     '2638664\tSalisbury\tGB\tENG\tPPLA2\t51.06931\t-1.79569\t40302\t',
     '4060000\tRogers\tUS\tAR\tPPL\t36.33\t-94.11\t60000\t',
+    '1880251\tSingapore\tSG\t\tPCLI\t1.37\t103.8\t5600000\t',
+    '1880252\tSingapore\tSG\t01\tPPLC\t1.28967\t103.85007\t3547809\t',
     'a line that is no record',
   ].join('\n'),
   'abc',
@@ -33,7 +35,7 @@ describe('placeKey(name)', () => {
 
 describe('parsePlaces(text, sha256)', () => {
   it('reads records and their other names, skipping lines that are no record', () => {
-    expect(table.records.size).toBe(9);
+    expect(table.records.size).toBe(11);
     expect(table.records.get(1566083)).toEqual({
       id: 1566083,
       name: 'Ho Chi Minh City',
@@ -94,6 +96,11 @@ describe('linkPlaces(table, mentions, year?)', () => {
   it('a small place in a country the document does not name is too doubtful; an unknown name has no record', () => {
     expect(ids([{ text: 'Rogers' }, { text: 'Atlantis' }])).toEqual([undefined, undefined]);
     expect(choosePlace(placeCandidates(table, { text: 'Rogers' }, undefined, new Set(['US'])))?.id).toBe(4060000);
+  });
+
+  it('a country and its city of the same name: the country', () => {
+    expect(placeCandidates(table, { text: 'Singapore' }).map((c) => c.record.id)).toEqual([1880251]);
+    expect(ids([{ text: 'Singapore' }])).toEqual([1880251]);
   });
 
   it('candidates come best first, the population as a prior, the id breaking ties', () => {
