@@ -7,6 +7,9 @@ import { projectOf } from '../pipeline/project.js';
 import { ExitError } from '../core/errors.js';
 import { STRUCTURE_TYPES } from '../core/schema.js';
 import { report } from '../rules/rule.js';
+import { recordOf } from '../core/places.js';
+import { loadPlaces } from '../extract/places.js';
+import { unknownPlace } from '../rules/entries.js';
 import { selectionEmpty } from '../rules/runs.js';
 
 export type { IndexedEntity } from '../core/entity-index.js';
@@ -30,7 +33,7 @@ export function corpusIndex(options: IndexOptions): { entities: IndexedEntity[];
   const messages: Message[] = [];
   const sidecars = parsedSidecars(config, collectTargets(config, options.paths ?? [], options.cwd ?? config.root, true), messages);
   const titles = projectOf(config).titles;
-  const entities = indexEntities(sidecars, titles, options.types);
+  const entities = withPlaces(indexEntities(sidecars, titles, options.types), messages);
   // Types asked for by name and found nowhere: said, and a non-zero exit, rather than an empty index.
   const nothingMatched = Boolean(options.types?.length) && entities.length === 0;
   if (nothingMatched)
@@ -38,4 +41,19 @@ export function corpusIndex(options: IndexOptions): { entities: IndexedEntity[];
       report(selectionEmpty, 'index', { file: options.paths?.join(' ') || config.annotations }, { types: options.types!.join(', ') }),
     );
   return { entities, messages, nothingMatched };
+}
+
+/** Places linked to GeoNames get their record; a ref the place table does not know is reported, the place listed as it is. */
+function withPlaces(entities: IndexedEntity[], messages: Message[]): IndexedEntity[] {
+  if (!entities.some((e) => e.cluster.startsWith('geonames:'))) return entities;
+  const table = loadPlaces();
+  return entities.map((e) => {
+    if (!e.cluster.startsWith('geonames:')) return e;
+    const r = recordOf(table, e.cluster);
+    if (!r) {
+      messages.push(unknownPlace({ file: e.documents[0] ?? '' }, { text: e.name, ref: e.cluster }));
+      return e;
+    }
+    return { ...e, place: { name: r.name, country: r.country, admin: r.admin, lat: r.lat, lon: r.lon } };
+  });
 }

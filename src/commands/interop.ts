@@ -8,6 +8,9 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { fromBratEntities, parseBrat, toBrat } from '../interop/brat.js';
 import { toConll } from '../interop/conll.js';
 import { toCsl } from '../interop/csl.js';
+import { mappedPlaces, toGeoJson } from '../interop/geojson.js';
+import { loadPlaces } from '../extract/places.js';
+import { unknownPlace } from '../rules/entries.js';
 import { toTei } from '../interop/tei.js';
 import type { Exportable } from '../interop/formats.js';
 import { fromJsonlEnts, jsonlSpans, toJsonl } from '../interop/jsonl.js';
@@ -23,7 +26,7 @@ import { report } from '../rules/rule.js';
 import { importMismatch } from '../rules/runs.js';
 import { sidecarMissing, sidecarStale } from '../rules/sidecars.js';
 
-export const EXPORT_FORMATS = ['brat', 'webanno', 'tei', 'conll', 'jsonl', 'csl'] as const;
+export const EXPORT_FORMATS = ['brat', 'webanno', 'tei', 'conll', 'jsonl', 'csl', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -83,9 +86,19 @@ export function exportAnnotations(options: ExportOptions): { output: string; fil
       ? docs.map(toJsonl).join('')
       : format === 'conll'
         ? docs.map(toConll).join('')
-        : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
-  if (options.out) write({ jsonl: 'corpus.jsonl', conll: 'corpus.conll', csl: 'citations.json' }[format], output);
+        : format === 'geojson'
+          ? placesGeoJson(docs, messages)
+          : `${JSON.stringify(docs.flatMap(toCsl), null, 2)}\n`;
+  if (options.out)
+    write({ jsonl: 'corpus.jsonl', conll: 'corpus.conll', csl: 'citations.json', geojson: 'places.geojson' }[format], output);
   return { output: options.out ? '' : output, files, messages };
+}
+
+/** The linked places as GeoJSON; a ref the place table does not know is reported and left out. */
+function placesGeoJson(docs: readonly Exportable[], messages: Message[]): string {
+  const { places, unknown } = mappedPlaces(docs, loadPlaces());
+  messages.push(...unknown.map((u) => unknownPlace({ file: u.path }, u.entry)));
+  return toGeoJson(places);
 }
 
 export const IMPORT_FORMATS = ['brat', 'webanno', 'jsonl'] as const;

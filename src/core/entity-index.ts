@@ -13,6 +13,8 @@ export interface IndexedEntity {
   /** Earliest and latest date of the documents that mention it (their metadata), EDTF. */
   first?: string;
   last?: string;
+  /** A place linked to GeoNames (`cluster` is its ref): the record's name, country, region and coordinates. */
+  place?: { name: string; country: string; admin: string; lat: number; lon: number };
 }
 
 /**

@@ -13,6 +13,8 @@ import { readDocument } from '../io/read.js';
 import { serializeSidecar } from '../io/sidecar.js';
 import { sidecarFromBytes } from '../io/sidecar-fast.js';
 import { compareEntries } from '../pipeline/resolve.js';
+import { recordOf } from '../core/places.js';
+import { loadPlaces } from '../extract/places.js';
 import { report, type Data } from '../rules/rule.js';
 import { editConflict, editRefused } from '../rules/runs.js';
 
@@ -23,6 +25,15 @@ const offset = z.number().int().nonnegative();
 export const Edit = z.discriminatedUnion('op', [
   z.strictObject({ op: z.enum(['accept', 'reject', 'delete']), id }),
   z.strictObject({ op: z.literal('retype'), id, type: z.string() }),
+  /** A place's GeoNames record (`geonames:<id>`), or none (`null`): a reviewer's pick, accepted. */
+  z.strictObject({
+    op: z.literal('link'),
+    id,
+    ref: z
+      .string()
+      .regex(/^geonames:\d+$/)
+      .nullable(),
+  }),
   /** Move one boundary of the span by a word or a character; -1 is to the left. */
   z.strictObject({
     op: z.literal('move'),
@@ -169,6 +180,11 @@ function apply(at: Editing, edit: Edit): string {
   } else if (edit.op === 'delete') {
     if (entries[i]!.by !== 'human') throw refuse(at.sidecarPath, 'notHuman', { id: edit.id, by: entries[i]!.by });
     entries.splice(i, 1);
+  } else if (edit.op === 'link') {
+    const { ref: _r, ...rest } = entries[i]!;
+    if (rest.type !== 'place') throw refuse(at.sidecarPath, 'notPlace', { id: edit.id, type: rest.type });
+    if (edit.ref && !recordOf(loadPlaces(), edit.ref)) throw refuse(at.sidecarPath, 'noRecord', { ref: edit.ref });
+    entries[i] = { ...rest, ...(edit.ref ? { ref: edit.ref } : {}), status: 'accepted' };
   } else if (edit.op === 'retype') {
     knownType(at, edit.type);
     // What the machine said of the span as the old type (an EDTF value, a cluster, its confidence) is not true of the new one.

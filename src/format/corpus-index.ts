@@ -12,7 +12,11 @@ export function formatIndexText(entities: readonly IndexedEntity[]): string {
               .map((a) => `"${a}"`)
               .join(', ')})`
           : '';
-      return `${e.type.padEnd(9)} ${e.name}  ×${e.mentions}${dates}${aliases}\n${' '.repeat(10)}${e.documents.join(', ')}`;
+      const p = e.place;
+      const record = p
+        ? `\n${' '.repeat(10)}${e.cluster} ${p.name}, ${[p.country, p.admin].filter(Boolean).join(' ')} (${p.lat}, ${p.lon})`
+        : '';
+      return `${e.type.padEnd(9)} ${e.name}  ×${e.mentions}${dates}${aliases}${record}\n${' '.repeat(10)}${e.documents.join(', ')}`;
     })
     .join('\n')
     .concat('\n');
@@ -24,8 +28,19 @@ const csvCell = (s: string | number | undefined) => {
 };
 
 export function formatIndexCsv(entities: readonly IndexedEntity[]): string {
-  const rows = [['type', 'name', 'cluster', 'mentions', 'aliases', 'documents', 'first', 'last']];
+  const rows = [['type', 'name', 'cluster', 'mentions', 'aliases', 'documents', 'first', 'last', 'lat', 'lon']];
   for (const e of entities)
-    rows.push([e.type, e.name, e.cluster, String(e.mentions), e.aliases.join(' | '), e.documents.join(' | '), e.first ?? '', e.last ?? '']);
+    rows.push([
+      e.type,
+      e.name,
+      e.cluster,
+      String(e.mentions),
+      e.aliases.join(' | '),
+      e.documents.join(' | '),
+      e.first ?? '',
+      e.last ?? '',
+      e.place ? String(e.place.lat) : '',
+      e.place ? String(e.place.lon) : '',
+    ]);
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -172,6 +172,6 @@ export function indexPage({ documents, entities }: IndexInput): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>marginalia: corpus</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}</style></head>
-<body><h1>Corpus</h1><h2>Documents</h2><ul>${docs}</ul><h2>Entities</h2><ul>${ents}</ul></body></html>
+<body><h1>Corpus</h1><p><a href="map.html">Map of the places</a> · <a href="timeline.html">Timeline</a></p><h2>Documents</h2><ul>${docs}</ul><h2>Entities</h2><ul>${ents}</ul></body></html>
 `;
 }

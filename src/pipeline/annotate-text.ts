@@ -16,6 +16,9 @@ import { sidecarNotOverwritten } from '../rules/sidecars.js';
 import type { RunContext } from './context.js';
 import { describe } from './steps/describe.js';
 import { linkRefs, refSpans } from './steps/link.js';
+import { linkPlaceEntries } from './steps/places.js';
+import { loadPlaces } from '../extract/places.js';
+import type { PlaceTable } from '../core/places.js';
 import { mergePrevious } from './steps/merge-previous.js';
 import { resolve } from './resolve.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
@@ -42,7 +45,7 @@ export interface FileOutcome {
 
 /**
  * One text's way, as named steps, each timed under its name for `--stats`: read → extract →
- * describe → resolve → people → merge → link (annotateDocument) → serialize → write. Never
+ * describe → resolve → people → places → merge → link (annotateDocument) → serialize → write. Never
  * throws: a step that throws makes this text `failed`, the error and the step named, so the
  * run goes on with the others.
  */
@@ -126,6 +129,8 @@ export async function annotateDocument(
     /** The previous sidecar is the very bytes annotate wrote: no person deleted anything from it. */
     untouched?: boolean;
     steps?: Steps;
+    /** The GeoNames records places are linked to; the shipped table by default. */
+    places?: PlaceTable;
   },
 ): Promise<DocumentAnnotation> {
   const steps = options.steps ?? new Steps();
@@ -135,7 +140,9 @@ export async function annotateDocument(
   const resolved = steps.run('resolve', () => resolve(doc, candidates, options.vocabulary));
   const rejected = options.rejected ?? new Set<string>();
   const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
-  const merged = steps.run('merge', () => mergePrevious(doc, machine, previous, options.untouched ? undefined : options.generator));
+  const places = options.places ?? loadPlaces();
+  const placed = steps.run('places', () => linkPlaceEntries(doc, machine, places, metadata.issued));
+  const merged = steps.run('merge', () => mergePrevious(doc, placed, previous, options.untouched ? undefined : options.generator, places));
   const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(
     options.generator,

@@ -32,7 +32,7 @@ const codePoints = (s: string) => (/[\uD800-\uDBFF]/.test(s) ? [...s].length : s
  * A machine entry a person changed: theirs now. The machine's id, confidence and cluster no
  * longer describe it, nor, once it has another type, the value read for the old one.
  */
-function handEdited(entry: Entry): Entry {
+export function handEdited(entry: Entry): Entry {
   const { status: _auto, id: _id, confidence: _confidence, cluster: _cluster, ...rest } = entry;
   const retyped = entry.id !== undefined && !entry.id.startsWith(`${entry.type}-`);
   if (!retyped) return { ...rest, by: 'human' };

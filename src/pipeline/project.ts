@@ -9,6 +9,7 @@ import { VERSION } from '../core/version.js';
 import { extractContext, rulePacks, type ExtractContext } from '../extract/index.js';
 import { SHIPPED_MODEL, loadModel } from '../tagger/model.js';
 import { vocabularyAt, type Vocabulary } from '../extract/vocabulary.js';
+import { placesSha256 } from '../extract/places.js';
 import { readAuthorities } from '../io/authority.js';
 import { CONFIG_FILE, type Config } from '../io/config.js';
 import { originOf, type RulePack } from '../io/rule-packs.js';
@@ -38,7 +39,7 @@ export interface Project {
   vocabulary(): Vocabulary;
   /** What the run says once about the project itself (a pack rule the engine cannot run). */
   messages: readonly Message[];
-  /** Identifies the tool version, rules, authorities and model that made a sidecar's machine entries. */
+  /** Identifies the tool version, rules, authorities, model and place table that made a sidecar's machine entries. */
   generator(extractorIds: readonly string[]): string;
 }
 
@@ -76,6 +77,8 @@ function openProject(config: Config): Project {
     vocabulary: () => vocabularyAt(modelPath),
     generator: (extractorIds) => {
       const uses: unknown[] = [extractorIds, packs, config.types, config.personTitles, ...(curated.length ? [curated] : [])];
+      // The GeoNames records places are linked to: another table, other refs.
+      uses.push(`places ${placesSha256()}`);
       // The model's hash only where the tagger runs: a retrained model changes what it finds.
       if (model && extractorIds.includes('nlp:tagger')) uses.push(model.sha256);
       return `marginalia ${VERSION} rules ${sha256Hex(JSON.stringify(uses)).slice(0, 12)}`;

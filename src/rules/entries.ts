@@ -50,8 +50,26 @@ export const entryTextMismatch = defineRule({
   },
 });
 
-export const ENTRY_RULES = [entryOrphaned, entryUnknownType, entryDuplicateId, entryOutOfRange, entryTextMismatch];
+export const entryPlaceUnknown = defineRule({
+  id: 'entry-place-unknown',
+  severity: 'warning',
+  source: 'entry',
+  description: "A place's ref names a GeoNames record the place table does not know",
+  help: 'Correct the ref (`geonames:<id>`, see models/places.tsv.gz), or remove it; the place is left off maps and exports meanwhile.',
+  messages: { unknown: '{{place}}: {{ref}} is no record of the place table; left out' },
+});
+
+export const ENTRY_RULES = [entryOrphaned, entryUnknownType, entryDuplicateId, entryOutOfRange, entryTextMismatch, entryPlaceUnknown];
 
 /** The one message of an orphaned entry, whichever command finds it. */
 export const orphanedEntry = (where: Where, e: Pick<Entry, 'type' | 'text' | 'id'>) =>
   report(entryOrphaned, 'orphaned', { ...where, entryId: e.id }, { type: e.type, text: e.text, id: e.id ?? '' });
+
+/** The one warning for a place whose ref names no record of the place table, whichever command finds it. */
+export const unknownPlace = (where: Where, e: Pick<Entry, 'text' | 'id' | 'ref'>) =>
+  report(
+    entryPlaceUnknown,
+    'unknown',
+    { ...where, ...(e.id ? { entryId: e.id } : {}) },
+    { place: `place "${e.text}"${e.id ? ` (${e.id})` : ''}`, ref: e.ref ?? '' },
+  );

@@ -59,6 +59,8 @@ export const editRefused = defineRule({
     unreadable: 'cannot edit {{sidecar}}: {{reason}}',
     invalid: 'the edit would make the sidecar invalid: {{reason}}',
     shape: 'edit {{index}} is not an edit: {{reason}}',
+    notPlace: 'entry {{id}} is a {{type}}: only places are linked to a GeoNames record',
+    noRecord: '{{ref}} is no record of the place table',
   },
 });
 

@@ -4,6 +4,8 @@ import { planBulk, runBulk, undoWrites, type Bulk } from '../curation/bulk.js';
 import type { Config } from '../io/config.js';
 import { documentData, documentRows, resolveTarget } from './data.js';
 import { documentPage, listPage } from './pages.js';
+import { placeReview } from './places.js';
+import { loadPlaces } from '../extract/places.js';
 import { HttpError, startServer, type Reply, type ServeOptions, type Server } from './server.js';
 
 export type { Server, ServeOptions };
@@ -50,7 +52,8 @@ function answer(config: Config, history: History, nonce: string, { method, url, 
       return { html: listPage(documentRows(config), entityTypes, nonce) };
     case 'GET /doc': {
       const data = documentData(config, resolveTarget(config, url.searchParams.get('path')), true);
-      return { html: documentPage(data, entityTypes, nonce), headers: { ETag: quoted(data.etag) } };
+      const places = placeReview(data.doc, data.sidecar, loadPlaces());
+      return { html: documentPage(data, entityTypes, nonce, places), headers: { ETag: quoted(data.etag) } };
     }
     case 'GET /favicon.ico':
       // No icon: an empty answer, not a 404 in the browser's console.

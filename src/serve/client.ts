@@ -64,7 +64,7 @@ const marks = () => $$('mark.entity');
 function show(mark) {
   current = mark;
   const d = mark.dataset;
-  const rows = [['type', d.type], ['text', mark.textContent], ['status', d.status], ['by', d.by], ['value', d.value], ['cluster', d.cluster], ['span', d.start + '–' + d.end]];
+  const rows = [['type', d.type], ['text', mark.textContent], ['status', d.status], ['by', d.by], ['value', d.value], ['cluster', d.cluster], ['ref', d.ref], ['span', d.start + '–' + d.end]];
   const dl = document.createElement('dl');
   for (const [k, v] of rows) if (v) { const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.dataset.field = k; dd.textContent = v; dl.append(dt, dd); }
   $('#details').replaceChildren(dl);
@@ -75,7 +75,30 @@ function show(mark) {
   $('#bulk-type').textContent = d.type;
   $('#bulk-type2').textContent = d.type;
   $('#bulk-confirm').hidden = true;
+  showPlace(mark);
 }
+// A place's GeoNames record and the records it may name instead, from the page's data block.
+const places = $('#place-data') ? JSON.parse($('#place-data').textContent) : { records: {}, candidates: {} };
+const where = (r) => r.name + ', ' + [r.country, r.admin].filter(Boolean).join(' ') + ' (' + r.lat + ', ' + r.lon + ')';
+function showPlace(mark) {
+  const d = mark.dataset;
+  $('#place').hidden = d.type !== 'place';
+  if (d.type !== 'place') return;
+  const record = d.ref && places.records[d.ref];
+  $('#place-record').textContent = !d.ref ? 'No record.' : record ? d.ref + ': ' + where(record) : d.ref + ': not a record of the place table';
+  const items = (places.candidates[d.entryId] || []).map((ref) => {
+    const r = places.records[ref], li = document.createElement('li'), b = document.createElement('button');
+    b.type = 'button'; b.dataset.ref = ref;
+    b.textContent = where(r) + ' · ' + r.feature + ' · ' + r.population.toLocaleString('en') + (ref === d.ref ? ' ✓' : '');
+    b.addEventListener('click', () => link(ref));
+    li.append(b); return li;
+  });
+  $('#place-candidates').replaceChildren(...items);
+}
+function link(ref) {
+  if (current) edit([{ op: 'link', id: current.dataset.entryId, ref }], current.textContent + (ref ? ' is ' + ref : ' has no record'));
+}
+$('#place-none').addEventListener('click', () => link(null));
 text.addEventListener('focusin', (e) => { const m = e.target.closest('mark.entity'); if (m) show(m); });
 async function edit(edits, message) {
   try { const r = await post('/api/edit', { path, edits }, etag); reloadWith(message, r.ids[0]); }
@@ -156,6 +179,10 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'r') act('reject');
   else if (e.key === 'Delete' || e.key === 'Backspace') { if (current.dataset.by === 'human') act('delete'); }
   else if (e.key === 't') { e.preventDefault(); $('#retype').focus(); }
+  else if (/^[0-9]$/.test(e.key) && current.dataset.type === 'place') {
+    const ref = e.key === '0' ? null : (places.candidates[current.dataset.entryId] || [])[Number(e.key) - 1];
+    if (ref !== undefined) link(ref);
+  }
   else if (KEYS[e.key]) { e.preventDefault(); move(KEYS[e.key]); }
   else if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(document.activeElement); }
 });

@@ -4,6 +4,7 @@ import { escape, TYPE_COLOURS } from '../html/pages.js';
 import { markUp } from '../interop/formats.js';
 import type { DocumentData, DocumentRow } from './data.js';
 import { CLIENT_SCRIPT } from './client.js';
+import { PLACE_PANEL, placeData, type PlaceReview } from './places.js';
 
 const STATUSES = ['auto', 'accepted', 'rejected', 'human', 'orphaned'] as const;
 const STATUS_LABEL: Record<(typeof STATUSES)[number], string> = {
@@ -27,6 +28,8 @@ export const SHORTCUTS: [string, string][] = [
   ['e', 'add the selected text as an entity (of the type chosen under “Add”)'],
   ['b', 'reject its text as its type in the whole corpus (shows the count; Enter runs it)'],
   ['A', 'accept every entry of its type in this document (shows the count; Enter runs it)'],
+  ['1 – 9', 'place: link it to that candidate GeoNames record'],
+  ['0', 'place: link it to no record'],
   ['j / k', 'next / previous entity'],
   ['u', 'undo the last action'],
 ];
@@ -160,6 +163,7 @@ function open(e: Entry): string {
     by: e.by,
     value,
     cluster: e.cluster,
+    ref: e.ref,
     start: e.start,
     end: e.end,
   };
@@ -208,7 +212,7 @@ function entityList(entries: readonly Entry[], shownIds: ReadonlySet<string | un
     .join('\n');
 }
 
-export function documentPage(data: DocumentData, entityTypes: readonly string[], nonce: string): string {
+export function documentPage(data: DocumentData, entityTypes: readonly string[], nonce: string, places?: PlaceReview): string {
   const { doc, sidecar, findings, target } = data;
   const shown = shownEntries(sidecar.entries);
   const text = markUp(doc.text, shown, { open, close, escape: escapeText, at: findingsMarkup(doc, findings) });
@@ -246,12 +250,14 @@ export function documentPage(data: DocumentData, entityTypes: readonly string[],
 <div class="row"><button type="button" id="bulk-reject">Reject every “<span id="bulk-text"></span>” as <span id="bulk-type"></span> in the corpus…</button></div>
 <div class="row"><button type="button" id="bulk-accept">Accept all <span id="bulk-type2"></span> entries of this document…</button></div>
 </div>
+${PLACE_PANEL}
 <div id="bulk-confirm" hidden><span id="bulk-count"></span> <button type="button" id="bulk-run">Run</button> <button type="button" id="bulk-cancel">Cancel</button></div>
 <h2>Add</h2>
 <div class="row"><label>Type <select id="add-type">${typeOptions}</select></label><button type="button" id="add">Add selected text (e)</button></div>
 <h2>Entities</h2>
 <ul class="entities">${list}</ul>
 ${orphaned ? `<h2>Orphaned</h2><ul>${orphaned}</ul>` : ''}
+${places ? placeData(places, nonce) : ''}
 <details><summary>Keyboard shortcuts</summary><table class="keys">${keys}</table></details>
 </aside>
 </div>`,

@@ -1,9 +1,12 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Entry, Sidecar } from '../../src/core/schema.js';
 import { REPO, cli, makeProject, sharedData } from '../helpers.js';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
 const readSidecar = (root: string): Sidecar =>
@@ -157,10 +160,65 @@ describe('marginalia index', () => {
       documents: ['corpus/wilson-1986-01-06-schmidt-to-mielke.txt'],
     });
     const csv = (await cli(REPO, 'index', '--types', 'person', '--format', 'csv')).stdout.split('\n');
-    expect(csv[0]).toBe('type,name,cluster,mentions,aliases,documents,first,last');
+    expect(csv[0]).toBe('type,name,cluster,mentions,aliases,documents,first,last,lat,lon');
     expect(csv).toContain(
-      'person,Erich Mielke,person:mielke,3,Erich Mielke | Comrade Minister Mielke,corpus/wilson-1986-01-06-schmidt-to-mielke.txt,1986-01-06,1986-01-06',
+      'person,Erich Mielke,person:mielke,3,Erich Mielke | Comrade Minister Mielke,corpus/wilson-1986-01-06-schmidt-to-mielke.txt,1986-01-06,1986-01-06,,',
     );
+  });
+});
+
+describe('places: index and GeoJSON', () => {
+  it('index lists a linked place with its record and coordinates', async () => {
+    const places = JSON.parse((await cli(REPO, 'index', '--types', 'place', '--format', 'json')).stdout);
+    expect(places.find((e: { cluster: string }) => e.cluster === 'geonames:1581130')).toMatchObject({
+      name: 'Hanoi',
+      place: { name: 'Hanoi', country: 'VN', admin: '44', lat: 21.0245, lon: 105.84117 },
+    });
+    const text = (await cli(REPO, 'index', '--types', 'place')).stdout;
+    expect(text).toContain('geonames:1581130 Hanoi, VN 44 (21.0245, 105.84117)');
+  });
+
+  it('export --format geojson: one Point per linked record, longitude first, forms, mentions and documents', async () => {
+    const r = await cli(REPO, 'export', '--format', 'geojson');
+    expect(r.code).toBe(0);
+    const collection = JSON.parse(r.stdout);
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.length).toBeGreaterThanOrEqual(10);
+    const hanoi = collection.features.find((f: { id: string }) => f.id === 'geonames:1581130');
+    expect(hanoi.geometry).toEqual({ type: 'Point', coordinates: [105.84117, 21.0245] });
+    expect(hanoi.properties).toEqual({
+      ref: 'geonames:1581130',
+      name: 'Hanoi',
+      country: 'VN',
+      forms: ['Hanoi', 'Ha Noi'],
+      mentions: 11,
+      documentCount: 3,
+      documents: [
+        'corpus/frus/frus1969-76v12-d40.txt',
+        'corpus/ptoj-2023-public-security-diplomacy-1945-1975.txt',
+        'corpus/wilson-1986-01-06-schmidt-to-mielke.txt',
+      ],
+    });
+  });
+
+  it('a ref the place table does not know is reported and left out; a place without a record is not mapped', async () => {
+    const root = makeProject({ 'corpus/a.txt': 'Hanoi and Atlantis.\n' });
+    const sidecar = (entries: string) =>
+      `schemaVersion: 2\nsource:\n  path: corpus/a.txt\n  sha256: ${sha256('Hanoi and Atlantis.\n')}\n  length: 20\nentries:\n${entries}`;
+    const place = (start: number, end: number, text: string, ref?: string) =>
+      `  - id: p${start}\n    type: place\n    start: ${start}\n    end: ${end}\n    text: ${text}\n${ref ? `    ref: ${ref}\n` : ''}    by: human\n`;
+    mkdirSync(join(root, 'annotations'));
+    writeFileSync(join(root, 'annotations/a.txt.yaml'), sidecar(place(0, 5, 'Hanoi', 'geonames:999999999') + place(10, 18, 'Atlantis')));
+    const r = await cli(root, 'export', '--format', 'geojson');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ type: 'FeatureCollection', features: [] });
+    expect(r.stderr).toContain('place "Hanoi" (p0): geonames:999999999 is no record of the place table; left out');
+    const index = await cli(root, 'index', '--types', 'place', '--format', 'json');
+    expect(index.code).toBe(0);
+    expect(JSON.parse(index.stdout).map((e: { cluster: string; place?: unknown }) => [e.cluster, e.place])).toEqual([
+      ['place:atlantis', undefined],
+      ['geonames:999999999', undefined],
+    ]);
   });
 });
 

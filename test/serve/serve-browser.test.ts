@@ -156,4 +156,40 @@ describe.skipIf(!hasChromium)('marginalia serve in headless Chromium', () => {
     expect(problems).toEqual([]);
     expect(readdirSync(SHOTS)).toEqual(expect.arrayContaining(['serve-document.png', 'serve-list.png']));
   }, 30_000);
+
+  it('a place: its record and candidates shown; 2 picks the second, 0 none, 1 the first, each on disk and accepted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url);
+    await page.goto(`${server.origin}/doc?path=${encodeURIComponent(WILSON)}`);
+    const berlin = page.locator('mark.entity[data-type="place"][data-ref="geonames:2950159"]').first();
+    const id = (await berlin.getAttribute('data-entry-id'))!;
+    const mark = () => page.locator(`mark[data-entry-id="${id}"]`);
+    const press = async (key: string) => {
+      const loaded = page.waitForEvent('load');
+      await page.keyboard.press(key);
+      await loaded;
+    };
+    await mark().focus();
+    expect(await page.locator('#place').isHidden()).toBe(false);
+    expect(await page.locator('#place-record').textContent()).toBe('geonames:2950159: Berlin, DE 16 (52.52437, 13.41053)');
+    const offered = await page.locator('#place-candidates button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.ref));
+    expect(offered[0]).toBe('geonames:2950159');
+    expect(offered.length).toBeGreaterThan(1);
+    await press('2');
+    expect(entry(id)).toMatchObject({ ref: offered[1], status: 'accepted' });
+    await mark().focus();
+    await press('0');
+    expect(entry(id)!.ref).toBeUndefined();
+    expect(entry(id)!.status).toBe('accepted');
+    await mark().focus();
+    expect(await page.locator('#place-record').textContent()).toBe('No record.');
+    await press('1');
+    expect(entry(id)).toMatchObject({ ref: 'geonames:2950159', status: 'accepted' });
+    // Another type has no place panel.
+    await page.locator('mark.entity[data-type="person"]').first().focus();
+    expect(await page.locator('#place').isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+  }, 30_000);
 });

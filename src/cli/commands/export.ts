@@ -12,13 +12,14 @@ export function defineExport(program: Command, cli: Cli): void {
       "export sidecars to brat standoff, W3C Web Annotation, TEI P5, CoNLL IOB, spaCy-style JSONL, or the notes' citations as CSL-JSON",
     )
     .argument('[paths...]', 'texts or folders of the corpus (default: all)')
-    .requiredOption('-f, --format <format>', 'brat | webanno | tei | conll | jsonl | csl')
+    .requiredOption('-f, --format <format>', 'brat | webanno | tei | conll | jsonl | csl | geojson')
     .option('-o, --out <dir>', 'folder to write into (required for brat, webanno and tei; otherwise standard output)')
     .addHelpText(
       'after',
       examples(
         'marginalia export --format brat --out exported/',
         'marginalia export --format csl > citations.json',
+        'marginalia export --format geojson > places.geojson',
         'marginalia export corpus/frus --format jsonl > frus.jsonl',
       ),
     )

@@ -1,21 +1,29 @@
 import { sidecarState } from '../../core/currency.js';
 import type { Document } from '../../core/document.js';
-import type { Entry, Sidecar } from '../../core/schema.js';
-import { withHandEdits } from '../edits.js';
+import { isHumanWork, type Entry, type Sidecar } from '../../core/schema.js';
+import { handEdited, withHandEdits } from '../edits.js';
 import { merge, type MergeResult } from '../merge.js';
+import { geonamesRef, placeKey, type PlaceTable } from '../../core/places.js';
 
 const spanKey = (e: Entry) => `${e.type}:${e.start}:${e.end}:${e.n ?? ''}`;
 
 /**
  * The machine's entries merged with the previous sidecar's human work: hand edits found
- * (`withHandEdits`), and, when this very generator made that sidecar from this very text,
- * machine entries it no longer holds taken as deleted by a person. Without a generator (the
- * sidecar is known untouched since annotate wrote it) no deletion is looked for.
+ * (`withHandEdits`), a place whose GeoNames `ref` a person set, changed or removed
+ * (`withPlacesRelinked`), and, when this very generator made that sidecar from this very
+ * text, machine entries it no longer holds taken as deleted by a person. Without a generator
+ * (the sidecar is known untouched since annotate wrote it) no deletion is looked for.
  */
-export function mergePrevious(doc: Document, machine: readonly Entry[], previous: Sidecar | undefined, generator?: string): MergeResult {
+export function mergePrevious(
+  doc: Document,
+  machine: readonly Entry[],
+  previous: Sidecar | undefined,
+  generator?: string,
+  places?: PlaceTable,
+): MergeResult {
   if (!previous) return merge(doc, machine, []);
-  const edited = withHandEdits(doc, previous);
   const sameMachine = generator !== undefined && sidecarState(previous, doc.sha256, generator) === 'current';
+  const edited = withPlacesRelinked(withHandEdits(doc, previous), sameMachine ? machine : undefined, places);
   return merge(doc, machine, sameMachine ? [...edited, ...deletedByHand(doc, machine, edited)] : edited);
 }
 
@@ -30,4 +38,23 @@ function deletedByHand(doc: Document, machine: readonly Entry[], previous: reado
   return merge(doc, machine, previous)
     .entries.filter((e) => e.status === 'auto' && !had.has(spanKey(e)))
     .map((e) => ({ ...e, status: 'rejected' as const }));
+}
+
+const geonamesOf = (e: Entry) => (e.ref?.startsWith('geonames:') ? e.ref : '');
+
+/**
+ * A machine place whose GeoNames `ref` is not one the machine gives it: a person set, changed
+ * or removed it, so it is theirs now (the machine's reading of the span goes). Against the
+ * same generator's entries (`machine`) any difference tells; against another's, a ref no
+ * record of that name has (`geonames:999999999`, a record of another name) still does.
+ */
+function withPlacesRelinked(previous: Entry[], machine: readonly Entry[] | undefined, places: PlaceTable | undefined): Entry[] {
+  const given = new Map((machine ?? []).filter((e) => e.type === 'place').map((e) => [spanKey(e), geonamesOf(e)]));
+  const named = (e: Entry) => places?.byName.get(placeKey(e.text))?.some((n) => geonamesRef(n.record.id) === e.ref) ?? true;
+  return previous.map((e) => {
+    if (e.type !== 'place' || isHumanWork(e)) return e;
+    const ref = given.get(spanKey(e));
+    const byHand = ref !== undefined ? ref !== geonamesOf(e) : geonamesOf(e) !== '' && !named(e);
+    return byHand ? handEdited(e) : e;
+  });
 }
