@@ -14,6 +14,9 @@ const FIRM = new RegExp(
     String.raw`(?:company|college|seminary|academy|church|troop|lodge|mills|Co\.?|Bros\.?|Brothers|Mfg\.\s+Co\.?)(?![\p{L}\p{N}])`,
   'gu',
 );
+const SURNAME = String.raw`\p{Lu}[\p{Ll}'’]+`;
+/** A partnership: surnames joined by `&` (`Stephens & Trammel`, `Hart, Schaffner & Marx`). */
+const PARTNERS = new RegExp(String.raw`(?<![\p{L}\p{N}])${SURNAME}(?:,\s+${SURNAME}){0,3}\s+&\s+${SURNAME}(?![\p{L}\p{N}])`, 'gu');
 /** Words that start a sentence or a clause, never a firm's name. */
 const NOT_A_NAME = /^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|In|On|At|Of|For|And|But|Mr|Mrs|Dr)\b/;
 
@@ -31,12 +34,16 @@ export const firmsExtractor: ExtractorFactory = ({ modelPath }) => {
       .every((w) => vocabulary.isDemonym(w));
   return {
     id: 'rule:firms',
-    description: 'Firms, schools, churches and troops by a lower-case or abbreviated head word (company, college, Co., Bros)',
+    description:
+      'Firms, schools, churches and troops by a lower-case or abbreviated head word (company, college, Co., Bros), and partnerships (Stephens & Trammel)',
     types: ['org'],
     extract(doc: Document): Candidate[] {
       const out: Candidate[] = [];
-      for (const m of doc.text.matchAll(FIRM)) {
-        let start = m.index;
+      const headed = [...doc.text.matchAll(FIRM)];
+      // A partnership inside a firm with a head word is that firm (`Jenkins & Darwin Bros`).
+      const inside = (m: RegExpMatchArray) => headed.some((f) => f.index! <= m.index! && m.index! + m[0].length <= f.index! + f[0].length);
+      for (const m of [...headed, ...[...doc.text.matchAll(PARTNERS)].filter((m) => !inside(m))]) {
+        let start = m.index!;
         let span = m[0];
         // `The Della Pringle company`: the article is not part of the name.
         const lead = NOT_A_NAME.exec(span);

@@ -54,7 +54,7 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
   // that period text mostly writes in lower case (`Resolved`, `Subscribers`: 18th-century print
   // capitalizes nouns), unlike `Lodge` or `Felt`, which it capitalizes as names.
   return spans
-    .map((s) => (s.type === 'person' ? withoutFunction(text, s, sets!) : s))
+    .map((s) => (s.type === 'person' ? withoutFunction(text, s, sets!) : s.type === 'place' ? headedByOrganization(text, s, sets!) : s))
     .filter((s) => {
       const words = text.slice(s.start, s.end);
       if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
@@ -85,6 +85,19 @@ function noNameWord(span: string, sets: LexiconSets): boolean {
     const bare = w.replace(/[.,;:'’]+$/, '').toLowerCase();
     return sets.titles.has(bare) || NOT_NAME.has(sets.classes.get(bare) ?? '');
   });
+}
+
+/**
+ * A place whose head word is an organization's (`Little River turnpike company`, `the Republican
+ * party`, `House of Representatives`, `Senate`) is that organization.
+ */
+export function headedByOrganization(text: string, span: TaggedSpan, sets: LexiconSets): TaggedSpan {
+  const head = text
+    .slice(span.start, span.end)
+    .split(/\s+(?:of|for|in|on)\s+/)[0]!
+    .split(/\s+/)
+    .pop()!;
+  return sets.orgHeads.has(head.replace(/[.,;:]+$/, '').toLowerCase()) ? { ...span, type: 'org' } : span;
 }
 
 /**

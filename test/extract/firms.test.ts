@@ -25,6 +25,14 @@ describe('firms', () => {
     ]);
   });
 
+  it('finds partnerships: surnames joined by `&`, not inside a firm with a head word', async () => {
+    expect(await firms('Stephens & Trammel sold suits made by Hart, Schaffner & Marx; Jenkins & Darwin Bros bought.')).toEqual([
+      'Jenkins & Darwin Bros',
+      'Stephens & Trammel',
+      'Hart, Schaffner & Marx',
+    ]);
+  });
+
   it('finds no firm in a people and a head word, nor in a head word alone', async () => {
     expect(await firms('An American company came. The company left.')).toEqual([]);
   });

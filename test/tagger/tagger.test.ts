@@ -6,6 +6,7 @@ import { Document } from '../../src/core/document.js';
 import { extract, extractorsFor, rulePacks } from '../../src/extract/index.js';
 import { readGum, readLitBank } from '../../src/training/corpora.js';
 import { loadModel, tagText } from '../../src/extract/tagger.js';
+import { headedByOrganization } from '../../src/tagger/tag.js';
 import { parseModel, serializeModel } from '../../src/tagger/model.js';
 import { tokenize } from '../../src/tagger/tokens.js';
 import { FEATURE_SET, SLOTS, SLOT_NAMES, featurize, lexiconSets } from '../../src/tagger/features.js';
@@ -75,6 +76,25 @@ describe('the shipped model', () => {
     expect(tagged('The Ambassador met the Foreign Minister on December 13.')).toEqual([]);
     expect(tagged('He saw the Secretary of State and the Prime Minister in London.')).toEqual([['place', 'London']]);
     expect(tagged('The Foreign Minister and the Defense Minister of Israel arrived.')).toEqual([['place', 'Israel']]);
+  });
+
+  it('makes an organization of a place whose head word is an organization’s', () => {
+    const model = loadModel();
+    const sets = lexiconSets(model.lexicon, model.period);
+    const text = 'the Little River turnpike company, the House of Representatives, Senate, Alexandria';
+    const at = (words: string) => ({
+      type: 'place' as const,
+      start: text.indexOf(words),
+      end: text.indexOf(words) + words.length,
+      confidence: 0.5,
+    });
+    const typeOf = (words: string) => headedByOrganization(text, at(words), sets).type;
+    expect(['Little River turnpike company', 'House of Representatives', 'Senate', 'Alexandria'].map(typeOf)).toEqual([
+      'org',
+      'org',
+      'org',
+      'place',
+    ]);
   });
 
   it('is the default engine; compromise and none are the others', async () => {
