@@ -58,7 +58,7 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
     .filter((s) => {
       const words = text.slice(s.start, s.end);
       if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
-      if (s.type !== 'person' && office(words, sets!)) return false;
+      if (s.type !== 'person' && (office(words, sets!) || beforeTitle(text, s.end, sets!))) return false;
       const lower = words.toLowerCase();
       return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
     });
@@ -110,6 +110,12 @@ function office(span: string, sets: LexiconSets): boolean {
   if (words.some((w) => sets.orgHeads.has(w))) return false;
   const title = (w: string) => sets.titles.has(w) && w !== 'st' && w !== 'saint';
   return title(words[words.length - 1]!) || (title(words[0]!) && (words[1] === 'of' || words[1] === 'for'));
+}
+
+/** A word just before a title is part of an office (`Prime` of `Prime Minister`, `Soviet` of `Soviet Foreign Minister`). */
+function beforeTitle(text: string, end: number, sets: LexiconSets): boolean {
+  const next = /^[ \t]+(\p{L}+)/u.exec(text.slice(end, end + 40));
+  return !!next && sets.titles.has(next[1]!.toLowerCase()) && !/^(?:st|saint)$/i.test(next[1]!);
 }
 
 function titleOnly(span: string, titles: ReadonlySet<string>): boolean {

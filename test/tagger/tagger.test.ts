@@ -76,6 +76,10 @@ describe('the shipped model', () => {
     expect(tagged('The Ambassador met the Foreign Minister on December 13.')).toEqual([]);
     expect(tagged('He saw the Secretary of State and the Prime Minister in London.')).toEqual([['place', 'London']]);
     expect(tagged('The Foreign Minister and the Defense Minister of Israel arrived.')).toEqual([['place', 'Israel']]);
+    // A word just before a title belongs to the office (`Prime` was a place).
+    expect(
+      tagged('Joseph STALIN was not discussed. STALIN was mentioned once more by the Prime Minister.').map(([type]) => type),
+    ).not.toContain('place');
   });
 
   it('makes an organization of a place whose head word is an organization’s', () => {
