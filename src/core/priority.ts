@@ -24,6 +24,8 @@ export const PRIORITY = {
   speaker: 20,
   /** The trained tagger: below the rules' confident patterns and gazetteers, above their guesses. */
   tagger: 35,
+  /** A known first name before a word in capitals (`Joseph STALIN`), and that word elsewhere: over the tagger's span of it. */
+  capitalsName: 36,
   nlp: 10,
   /** The other half of a coordination (`Messrs. Rusk and McNamara`). */
   coordinated: 6,

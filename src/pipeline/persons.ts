@@ -115,3 +115,27 @@ export function capitalsNames(text: string, kept: readonly Candidate[]): Candida
   }
   return out;
 }
+
+/** A capitalized word, perhaps an initial after it, then a word in capitals (`Joseph STALIN`, `John F. KENNEDY`). */
+const FIRST_THEN_CAPITALS = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)((?:\s+\p{Lu}\.)?\s+)(\p{Lu}{3,})(?![\p{L}\p{N}])/gu;
+
+/**
+ * Names in capitals where the words around say so: a known first name before a word in capitals
+ * that is no common word or title (`Joseph STALIN`) is a person, and so is that word in capitals
+ * elsewhere in the document (`STALIN was mentioned once more`). Above the tagger's guesses in their tier.
+ */
+export function namesInCapitals(text: string, { wordClass, commonWord, isTitle }: Vocabulary): Candidate[] {
+  const out: Candidate[] = [];
+  const surnames = new Set<string>();
+  for (const m of text.matchAll(FIRST_THEN_CAPITALS)) {
+    const [, first, , surname] = m;
+    if (wordClass(first!) !== 'first' || commonWord(surname!) || isTitle(surname!)) continue;
+    out.push({ type: 'person', start: m.index, end: m.index + m[0].length, by: 'resolve:capitals', priority: PRIORITY.capitalsName });
+    surnames.add(surname!);
+  }
+  if (!surnames.size) return out;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu))
+    if (surnames.has(m[0]))
+      out.push({ type: 'person', start: m.index, end: m.index + m[0].length, by: 'resolve:capitals', priority: PRIORITY.capitalsName });
+  return out;
+}

@@ -8,7 +8,7 @@ import { withinBlocks } from './blocks.js';
 import { DisjointSpans, SortedSpans } from '../core/intervals.js';
 import { withContext } from '../core/anchor.js';
 import { lowerCaseWords, shippedVocabulary, type Vocabulary } from '../extract/vocabulary.js';
-import { capitalsNames, plausible } from './persons.js';
+import { capitalsNames, namesInCapitals, plausible } from './persons.js';
 
 /** Candidates compete only within a layer: an acronym may also be an organization, a note holds names. */
 export function layerOf(type: string): string {
@@ -137,7 +137,7 @@ function coordinate(text: string, kept: readonly Candidate[], lower: ReadonlySet
  */
 export function resolve(doc: Document, candidates: readonly Candidate[], vocabulary: Vocabulary = shippedVocabulary()): Entry[] {
   const lower = lowerCaseWords(doc.text);
-  const entries = candidates.filter((c) => !c.evidenceOnly);
+  const entries = [...candidates.filter((c) => !c.evidenceOnly), ...namesInCapitals(doc.text, vocabulary)];
   const first = select(withinBlocks(doc.text, plausible(doc.text, entries, lower, vocabulary)));
   const coordinated = select([...first, ...capitalsNames(doc.text, first), ...coordinate(doc.text, first, lower, vocabulary)]);
   const final = select([...coordinated, ...propagate(doc.text, coordinated, lower, vocabulary)]);

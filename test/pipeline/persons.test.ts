@@ -161,3 +161,14 @@ describe('propagation', () => {
     ]);
   });
 });
+
+describe('names in capitals', () => {
+  it('makes a person of a known first name before a word in capitals, and of that word elsewhere; not of a common word', () => {
+    const text = 'Joseph STALIN was not discussed. STALIN was mentioned once more. Notice to John HOTEL and NATO.';
+    const entries = resolve(new Document('t.txt', text), []);
+    expect(entries.map((e) => [e.type, e.text, e.by])).toEqual([
+      ['person', 'Joseph STALIN', 'resolve:capitals'],
+      ['person', 'STALIN', 'resolve:capitals'],
+    ]);
+  });
+});
