@@ -135,7 +135,7 @@ export async function annotateDocument(
   const resolved = steps.run('resolve', () => resolve(doc, candidates, options.vocabulary));
   const rejected = options.rejected ?? new Set<string>();
   const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
-  const merged = steps.run('merge', () => mergePrevious(doc, machine, previous, options.untouched ? undefined : options.generator));
+  const merged = steps.run('merge', () => mergePrevious(doc, machine, previous, options.generator, options.untouched));
   const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(
     options.generator,
