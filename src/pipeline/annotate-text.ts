@@ -4,11 +4,11 @@ import { sha256Hex, type Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
 import { extract, type Extractor } from '../extract/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writePiecesAtomic } from '../io/atomic.js';
 import type { CacheEntry } from '../io/cache.js';
 import { absolute, schemaPathOf, type Target } from '../io/project.js';
 import { readDocument, readSidecar } from '../io/read.js';
-import { newSidecar, serializeSidecar } from '../io/sidecar.js';
+import { newSidecar, sidecarYaml } from '../io/sidecar.js';
 import { orphanedEntry } from '../rules/entries.js';
 import { report } from '../rules/rule.js';
 import { annotateFailed } from '../rules/runs.js';
@@ -42,7 +42,7 @@ export interface FileOutcome {
 
 /**
  * One text's way, as named steps, each timed under its name for `--stats`: read → extract →
- * describe → resolve → people → merge → link (annotateDocument) → serialize → write. Never
+ * describe → resolve → people → merge → link (annotateDocument) → write (rendered as written). Never
  * throws: a step that throws makes this text `failed`, the error and the step named, so the
  * run goes on with the others.
  */
@@ -85,16 +85,13 @@ async function annotateTextOrThrow(context: RunContext, target: Target, steps: S
   // Bytes annotate wrote itself and nobody touched hold no deletion by hand (whatever another build of the same version finds).
   const untouched = lastWritten !== undefined && previous.raw !== undefined && sha256Hex(previous.raw) === lastWritten;
   const result = await annotateDocument(doc.value, previous.value, { ...context, steps, untouched });
-  const bytes = steps.run('serialize', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
+  // Rendered as it is written, and written only when the bytes are not those already there.
+  const pieces = sidecarYaml(result.sidecar, target.sidecar, schemaPathOf(config));
+  const { sha256, written } = steps.run('write', () => writePiecesAtomic(absolute(config, target.sidecar), pieces, previous.raw));
   const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
-  const cache: CacheEntry = {
-    textSha256: doc.value.sha256,
-    sidecarSha256: sha256Hex(bytes),
-    generator,
-    human: result.sidecar.entries.some(isHumanWork),
-  };
-  if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
-  steps.run('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
+  const human = result.sidecar.entries.some(isHumanWork);
+  const cache: CacheEntry = { textSha256: doc.value.sha256, sidecarSha256: sha256, generator, human };
+  if (!written) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
   return { status: 'written', messages, added: result.added, chars, timings, cache };
 }
 
