@@ -24,7 +24,7 @@ export function readDocument(config: Config, path: string): ReadResult<Document>
   let bytes: Buffer;
   try {
     const real = realpathSync(absolute(config, path));
-    if (!isInside(realpathSync(config.root), real)) return fail(report(textOutsideProject, 'outside', where, { real }));
+    if (!isInside(realRoot(config), real)) return fail(report(textOutsideProject, 'outside', where, { real }));
     bytes = readFileSync(real);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -38,6 +38,14 @@ export function readDocument(config: Config, path: string): ReadResult<Document>
         : report(textEncoding, 'undecodable', where, { reason: decoded.message }),
     );
   return { value: new Document(path, decoded.text, sha256Hex(bytes), decoded.encoding), messages: [] };
+}
+
+/** The project's root with its symbolic links resolved, once per config. */
+const realRoots = new WeakMap<Config, string>();
+function realRoot(config: Config): string {
+  let real = realRoots.get(config);
+  if (real === undefined) realRoots.set(config, (real = realpathSync(config.root)));
+  return real;
 }
 
 const isInside = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
