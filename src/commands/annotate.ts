@@ -98,7 +98,11 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
     if (cached) record(index, { status: 'current', messages: [], chars: 0, timings: {} });
     else pending.push(index);
   }
-  const jobs = pending.map((i) => ({ target: targets[i]!, lastWritten: cache.get(targets[i]!.sidecar)?.sidecarSha256 }));
+  const jobs = pending.map((i): TextJob => {
+    const last = cache.get(targets[i]!.sidecar);
+    // The entries added are found against the previous ones: only a run that reports them (review) reads them all.
+    return { target: targets[i]!, lastWritten: last?.sidecarSha256, headOnly: !options.review && last?.human === false };
+  });
   await annotatePending(options, here, jobs, (k, outcome) => record(pending[k]!, outcome));
   saveCache(config, cache);
   // Messages in corpus order, whatever order the workers finished in.
@@ -145,11 +149,11 @@ async function annotatePending(
       options.signal,
     );
   }
-  for (const [k, { target, lastWritten }] of texts.entries()) {
+  for (const [k, { target, lastWritten, headOnly }] of texts.entries()) {
     // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.shouldStop?.()) break;
-    record(k, await annotateText(here(), target, lastWritten));
+    record(k, await annotateText(here(), target, lastWritten, headOnly));
   }
 }
 

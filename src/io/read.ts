@@ -68,6 +68,32 @@ export function readSidecar(config: Config, path: string): SidecarFile {
   return { raw, exists: true, ...parseSidecar(path, raw) };
 }
 
+/**
+ * The sidecar annotate is about to replace: its bytes, and whether they are the very bytes
+ * annotate last wrote (`untouched`: their hash is the run cache's `lastWritten`). When they
+ * are, and the cache knows they hold no human work (`headOnly`), only the head is read (source,
+ * generator, review): the entries, annotate's own, are made again and merge nothing.
+ */
+export function readPreviousSidecar(
+  config: Config,
+  path: string,
+  lastWritten?: string,
+  headOnly = false,
+): SidecarFile & { untouched: boolean } {
+  const abs = absolute(config, path);
+  if (!existsSync(abs))
+    return { raw: undefined, exists: false, value: undefined, messages: [], locate: () => ({ line: 1, column: 1 }), untouched: false };
+  const raw = readFileSync(abs, 'utf8');
+  const untouched = lastWritten !== undefined && sha256Hex(raw) === lastWritten;
+  // In annotate's layout the entries key is the first line that starts `entries:` (continuation lines are indented).
+  const at = untouched && headOnly ? raw.indexOf('\nentries:') : -1;
+  if (at >= 0) {
+    const head = parseSidecar(path, `${raw.slice(0, at + 1)}entries: []\n`);
+    if (head.value) return { raw, exists: true, ...head, untouched };
+  }
+  return { raw, exists: true, ...parseSidecar(path, raw), untouched };
+}
+
 /** The sidecars of the targets that parse; those that do not are reported into `messages`, missing ones skipped. */
 export function* parsedSidecars(
   config: Config,

@@ -16,6 +16,8 @@ export function workerAvailable(): boolean {
 export interface TextJob {
   target: Target;
   lastWritten?: string;
+  /** The run cache knows that sidecar holds no human work, and nobody asked for the entries added (`review`): read its head only if untouched. */
+  headOnly?: boolean;
 }
 
 export interface WorkerInit {
