@@ -6,7 +6,9 @@
 //   npm run bench -- --mb 1 --train   # also `train` on 40 and 400 reviewed documents: time and peak memory
 // Prints: raw compromise MB/s (with and without compromise-dates) next to the tagger alone and
 // marginalia's extraction with each engine (rules only, rules + tagger, rules + compromise) on the same sample; `annotate --jobs 1` and `--jobs 2` on the whole corpus; a re-run with nothing
-// changed; `check` with the run cache and without it (a fresh clone); peak memory; start-up time of `--help` against `node -e 0`.
+// changed; a re-annotation with the sidecars there (`--force`) against the fresh run; `--jobs 1` and `--jobs 2` on 80 small texts;
+// `check` with the run cache and without it (a fresh clone); peak memory, and that of one 6 MB and one 30 MB text
+// (scripts/bench-long.js; `--no-long` leaves them out); start-up time of `--help` against `node -e 0`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,6 +138,7 @@ const jobs2Dir = copy('jobs2');
 const jobs1 = timeCommand(dir, 'annotate', '--jobs', '1', '--stats');
 const jobs2 = timeCommand(jobs2Dir, 'annotate', '--jobs', '2', '--stats');
 const rerun = timeCommand(dir, 'annotate', '--jobs', '1', '--stats');
+const reannotate = timeCommand(dir, 'annotate', '--jobs', '1', '--force', '--stats');
 const check = timeCommand(dir, 'check');
 // A fresh CI checkout has no run cache: check reads the committed sidecars themselves.
 rmSync(join(dir, '.marginalia'), { recursive: true, force: true });
@@ -145,12 +148,45 @@ results.annotateJobs2MBps = mb / jobs2.seconds;
 results.jobs2Speedup = jobs1.seconds / jobs2.seconds;
 results.rerunSeconds = rerun.seconds;
 results.rerunShareOfFullRun = rerun.seconds / jobs1.seconds;
+results.reannotateSeconds = reannotate.seconds;
+results.reannotateVsFreshRun = reannotate.seconds / jobs1.seconds;
 results.checkMBps = mb / check.seconds;
 results.checkNoCacheMBps = mb / checkNoCache.seconds;
 results.peakRssMB = { jobs1: jobs1.peakRssMB, jobs2: jobs2.peakRssMB };
 results.ratioVsRawCompromise = results.annotateJobs1MBps / results.rawCompromiseMBps;
 results.ratioVsRawCompromiseWithDates = results.annotateJobs1MBps / results.rawCompromiseWithDatesMBps;
 results.extractRatioVsRawCompromise = results.marginaliaExtractMBps / results.rawCompromiseMBps;
+
+// 2b. Many small texts: workers are started only when they pay (--jobs 2 never slower than --jobs 1).
+{
+  const small = mkdtempSync(join(tmpdir(), 'marginalia-bench-small-'));
+  mkdirSync(join(small, 'corpus'));
+  writeFileSync(join(small, 'marginalia.config.yaml'), 'corpus: corpus\n');
+  const texts = sources().filter((t) => Buffer.byteLength(t) < 8000);
+  for (let i = 0; i < 80; i++) writeFileSync(join(small, 'corpus', `${String(i).padStart(3, '0')}.txt`), texts[i % texts.length]);
+  results.smallTextsJobs1Seconds = timeCommand(small, 'annotate', '--jobs', '1', '--force').seconds;
+  results.smallTextsJobs2Seconds = timeCommand(small, 'annotate', '--jobs', '2', '--force').seconds;
+  rmSync(small, { recursive: true, force: true });
+}
+
+// 2c. One long text: peak memory of a 6 MB and a 30 MB text (each in its own run of scripts/bench-long.js).
+if (!process.argv.includes('--no-long')) {
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/bench-long.js'), '--sizes', '6,30', '--shapes', 'normal', '--json', '--timeout', '900'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
+  const long = JSON.parse(r.stdout || '{"results":[]}').results;
+  results.longText = Object.fromEntries(
+    long.map((c) => [
+      `${Math.round(c.mb)}MB`,
+      { peakRssMB: c.peakRssMB, wallSeconds: c.wallSeconds, cpuSeconds: c.cpuSeconds, finished: c.finished },
+    ]),
+  );
+}
 
 // 3. Start-up: --help against a bare node.
 const startup = (args) =>
@@ -187,9 +223,17 @@ else {
     ],
     ['annotate --jobs 2', `${results.annotateJobs2MBps} MB/s (${results.jobs2Speedup}× jobs 1)`],
     ['re-run, nothing changed', `${results.rerunSeconds} s (${(results.rerunShareOfFullRun * 100).toFixed(1)}% of the full run)`],
+    ['re-annotate, sidecars there (--force)', `${results.reannotateSeconds} s (${results.reannotateVsFreshRun}× the fresh run)`],
+    ['80 small texts, --jobs 1 / --jobs 2', `${results.smallTextsJobs1Seconds} s / ${results.smallTextsJobs2Seconds} s`],
     ['check, with the run cache', `${results.checkMBps} MB/s`],
     ['check, no cache (fresh clone)', `${results.checkNoCacheMBps} MB/s`],
     ['peak RSS', `jobs 1: ${results.peakRssMB.jobs1} MB, jobs 2: ${results.peakRssMB.jobs2} MB`],
+    ...Object.entries(results.longText ?? {}).map(([size, c]) => [
+      `one ${size} text, annotate --jobs 1`,
+      c.finished
+        ? `peak RSS ${c.peakRssMB} MB, wall ${c.wallSeconds} s, cpu ${c.cpuSeconds} s`
+        : `not finished (peak RSS ${c.peakRssMB} MB)`,
+    ]),
     ['--help start-up', `${results.helpStartMs.toFixed(0)} ms vs node -e 0 ${results.nodeStartMs.toFixed(0)} ms (${results.helpVsNode}×)`],
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(46)} ${v}`);

@@ -11,7 +11,7 @@ import { annotateText, type FileOutcome, type FileStatus } from '../pipeline/ann
 import { runContext, type RunContext } from '../pipeline/context.js';
 import { projectOf } from '../pipeline/project.js';
 import { findingsPolicy } from '../checks/policy.js';
-import { runInWorkers, workerAvailable, type TextJob } from '../pipeline/pool.js';
+import { largestFirst, runInWorkers, workerAvailable, workersFor, type TextJob } from '../pipeline/pool.js';
 
 export type { FileStatus } from '../pipeline/annotate-text.js';
 
@@ -21,8 +21,10 @@ export interface AnnotateOptions {
   cwd?: string;
   /** Re-extract texts whose sidecar is current. */
   force?: boolean;
-  /** Worker threads (1: in this thread). Results and bytes are the same for any number. */
+  /** Worker threads at most (1: in this thread). Results and bytes are the same for any number. */
   jobs?: number;
+  /** Bytes of text each worker must have to be started (default WORKER_BYTES; 0: as many as `jobs`). */
+  workerBytes?: number;
   /** `{ index: 1, count: 3 }`: only the first of three shards of the corpus, split by path hash. */
   shard?: { index: number; count: number };
   extractors?: readonly Extractor[];
@@ -64,7 +66,10 @@ export function shardOf(path: string, count: number): number {
 export async function annotate(options: AnnotateOptions): Promise<AnnotateResult> {
   const { config, shard } = options;
   const cwd = options.cwd ?? config.root;
-  const context = runContext(config, options.force ?? false, options.extractors);
+  const force = options.force ?? false;
+  // What the texts of the run share, made here only when this thread needs it: workers make their own.
+  let context: RunContext | undefined;
+  const here = () => (context ??= runContext(config, force, options.extractors));
   const targets = collectTargets(config, options.paths ?? [], cwd).filter((t) => !shard || shardOf(t.text, shard.count) === shard.index);
   const messages: Message[] = [...projectOf(config).messages, ...linkedTexts(config, options.paths ?? [], cwd)];
   const timings: Record<string, number> = {};
@@ -87,13 +92,18 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   };
   // Texts whose sidecar the cache vouches for are done without reading their YAML.
   const pending: number[] = [];
+  const asCache = !force && cache.size > 0;
   for (const [index, target] of targets.entries()) {
-    const cached = context.force ? undefined : isCached(config, cache, target.text, target.sidecar, context.generator);
+    const cached = asCache ? isCached(config, cache, target.text, target.sidecar, here().generator) : undefined;
     if (cached) record(index, { status: 'current', messages: [], chars: 0, timings: {} });
     else pending.push(index);
   }
-  const jobs = pending.map((i) => ({ target: targets[i]!, lastWritten: cache.get(targets[i]!.sidecar)?.sidecarSha256 }));
-  await annotatePending(options, context, jobs, (k, outcome) => record(pending[k]!, outcome));
+  const jobs = pending.map((i): TextJob => {
+    const last = cache.get(targets[i]!.sidecar);
+    // The entries added are found against the previous ones: only a run that reports them (review) reads them all.
+    return { target: targets[i]!, lastWritten: last?.sidecarSha256, headOnly: !options.review && last?.human === false };
+  });
+  await annotatePending(options, here, jobs, (k, outcome) => record(pending[k]!, outcome));
   saveCache(config, cache);
   // Messages in corpus order, whatever order the workers finished in.
   const files: FileResult[] = [];
@@ -112,23 +122,38 @@ export async function annotate(options: AnnotateOptions): Promise<AnnotateResult
   };
 }
 
-/** The texts the cache does not vouch for: in workers (several jobs, or a long text Ctrl-C must stop at once), else here. */
+/**
+ * The texts the cache does not vouch for: in workers when they are worth it (several jobs and
+ * text enough for each, or a long text Ctrl-C must stop at once), the largest first; else here.
+ */
 async function annotatePending(
   options: AnnotateOptions,
-  context: RunContext,
+  here: () => RunContext,
   texts: readonly TextJob[],
   record: (k: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   const { config } = options;
-  const jobs = Math.min(options.jobs ?? 1, texts.length);
-  const long = options.signal !== undefined && texts.some((t) => sizeOf(absolute(config, t.target.text)) >= LONG_TEXT);
-  if ((jobs > 1 || long) && !options.extractors && workerAvailable())
-    return runInWorkers(texts, jobs, { config, force: context.force }, record, options.shouldStop, options.signal);
-  for (const [k, { target, lastWritten }] of texts.entries()) {
+  const sizes = texts.map((t) => sizeOf(absolute(config, t.target.text)));
+  const workers = workersFor(options.jobs ?? 1, sizes, options.workerBytes);
+  const long = options.signal !== undefined && sizes.some((size) => size >= LONG_TEXT);
+  if ((workers > 1 || long) && !options.extractors && workerAvailable()) {
+    const order = largestFirst(sizes);
+    const init = { config, force: options.force ?? false };
+    const recordNth = (i: number, outcome: FileOutcome) => record(order[i]!, outcome);
+    return runInWorkers(
+      order.map((k) => texts[k]!),
+      Math.max(workers, 1),
+      init,
+      recordNth,
+      options.shouldStop,
+      options.signal,
+    );
+  }
+  for (const [k, { target, lastWritten, headOnly }] of texts.entries()) {
     // Let signals (Ctrl-C) and timers in between files: extraction itself never yields.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.shouldStop?.()) break;
-    record(k, await annotateText(context, target, lastWritten));
+    record(k, await annotateText(here(), target, lastWritten, headOnly));
   }
 }
 

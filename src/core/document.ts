@@ -20,7 +20,8 @@ export class Document {
   readonly encoding: string;
   /** Length in code points. */
   readonly length: number;
-  private readonly lineStarts: number[];
+  /** Where lines start (UTF-16), made when a position is first asked for: most texts a command reads never are. */
+  private starts: number[] | undefined;
   /** utf16 index → code point offset, only for texts with astral characters. */
   private readonly cpOf: Uint32Array | undefined;
   /** code point offset → utf16 index, only for texts with astral characters. */
@@ -31,7 +32,6 @@ export class Document {
     this.text = text;
     this.sha256 = sha256;
     this.encoding = encoding;
-    this.lineStarts = lineStartsOf(text);
     if (/[\uD800-\uDFFF]/.test(text)) {
       const cpOf = new Uint32Array(text.length + 1);
       const u16: number[] = [];
@@ -70,6 +70,10 @@ export class Document {
   /** The text between two code-point offsets. */
   slice(start: number, end: number): string {
     return this.text.slice(this.toIndex(start), this.toIndex(end));
+  }
+
+  private get lineStarts(): number[] {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   /** Code-point offset of a 1-based line and column (clamped to the text). */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -11,20 +11,82 @@ const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  * a temporary file in the same folder, flushed to disk, then renamed over the target.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TMP_SUFFIX}`);
-  let fd: number | undefined;
+  const file = new AtomicFile(path);
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
+    file.write(data);
+    file.commit();
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    file.discard();
+    throw error;
+  }
+}
+
+/** A file being written beside its target, renamed over it only when complete. */
+class AtomicFile {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  constructor(private readonly path: string) {
+    const dir = dirname(path);
+    mkdirSync(dir, { recursive: true });
+    this.tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TMP_SUFFIX}`);
+    this.fd = openSync(this.tmp, 'wx', 0o644);
+  }
+  write(data: string | Uint8Array): void {
+    writeSync(this.fd!, typeof data === 'string' ? Buffer.from(data) : data);
+  }
+  commit(): void {
+    fsyncSync(this.fd!);
+    closeSync(this.fd!);
+    this.fd = undefined;
+    renameSync(this.tmp, this.path);
+  }
+  discard(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Pieces are written in batches of about this many characters. */
+const BATCH = 1 << 16;
+
+/**
+ * Write `pieces` atomically as they come, unless together they are the very bytes of
+ * `previous` (then nothing is written at all): the whole never needs to be one string.
+ * Gives the sha256 of the bytes and whether they were written.
+ */
+export function writePiecesAtomic(path: string, pieces: Iterable<string>, previous?: string): { sha256: string; written: boolean } {
+  const hash = createHash('sha256');
+  let same = previous !== undefined;
+  let at = 0;
+  let file: AtomicFile | undefined;
+  let batch = '';
+  try {
+    for (const piece of pieces) {
+      hash.update(piece);
+      if (same && previous!.startsWith(piece, at)) {
+        at += piece.length;
+        continue;
+      }
+      if (!file) {
+        file = new AtomicFile(path);
+        // What was the same as before is written first.
+        batch = same ? previous!.slice(0, at) : '';
+        same = false;
+      }
+      batch += piece;
+      if (batch.length >= BATCH) {
+        file.write(batch);
+        batch = '';
+      }
+    }
+    if (same && at === previous!.length) return { sha256: hash.digest('hex'), written: false };
+    file ??= new AtomicFile(path);
+    file.write(same ? previous!.slice(0, at) : batch);
+    file.commit();
+    return { sha256: hash.digest('hex'), written: true };
+  } catch (error) {
+    file?.discard();
     throw error;
   }
 }

@@ -24,7 +24,7 @@ export function readDocument(config: Config, path: string): ReadResult<Document>
   let bytes: Buffer;
   try {
     const real = realpathSync(absolute(config, path));
-    if (!isInside(realpathSync(config.root), real)) return fail(report(textOutsideProject, 'outside', where, { real }));
+    if (!isInside(realRoot(config), real)) return fail(report(textOutsideProject, 'outside', where, { real }));
     bytes = readFileSync(real);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -38,6 +38,14 @@ export function readDocument(config: Config, path: string): ReadResult<Document>
         : report(textEncoding, 'undecodable', where, { reason: decoded.message }),
     );
   return { value: new Document(path, decoded.text, sha256Hex(bytes), decoded.encoding), messages: [] };
+}
+
+/** The project's root with its symbolic links resolved, once per config. */
+const realRoots = new WeakMap<Config, string>();
+function realRoot(config: Config): string {
+  let real = realRoots.get(config);
+  if (real === undefined) realRoots.set(config, (real = realpathSync(config.root)));
+  return real;
 }
 
 const isInside = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -58,6 +66,32 @@ export function readSidecar(config: Config, path: string): SidecarFile {
   if (!existsSync(abs)) return { raw: undefined, exists: false, value: undefined, messages: [], locate: () => ({ line: 1, column: 1 }) };
   const raw = readFileSync(abs, 'utf8');
   return { raw, exists: true, ...parseSidecar(path, raw) };
+}
+
+/**
+ * The sidecar annotate is about to replace: its bytes, and whether they are the very bytes
+ * annotate last wrote (`untouched`: their hash is the run cache's `lastWritten`). When they
+ * are, and the cache knows they hold no human work (`headOnly`), only the head is read (source,
+ * generator, review): the entries, annotate's own, are made again and merge nothing.
+ */
+export function readPreviousSidecar(
+  config: Config,
+  path: string,
+  lastWritten?: string,
+  headOnly = false,
+): SidecarFile & { untouched: boolean } {
+  const abs = absolute(config, path);
+  if (!existsSync(abs))
+    return { raw: undefined, exists: false, value: undefined, messages: [], locate: () => ({ line: 1, column: 1 }), untouched: false };
+  const raw = readFileSync(abs, 'utf8');
+  const untouched = lastWritten !== undefined && sha256Hex(raw) === lastWritten;
+  // In annotate's layout the entries key is the first line that starts `entries:` (continuation lines are indented).
+  const at = untouched && headOnly ? raw.indexOf('\nentries:') : -1;
+  if (at >= 0) {
+    const head = parseSidecar(path, `${raw.slice(0, at + 1)}entries: []\n`);
+    if (head.value) return { raw, exists: true, ...head, untouched };
+  }
+  return { raw, exists: true, ...parseSidecar(path, raw), untouched };
 }
 
 /** The sidecars of the targets that parse; those that do not are reported into `messages`, missing ones skipped. */

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
-import { stringify } from 'yaml';
 import { CITATION_KEYS, ENTRY_KEYS, METADATA_KEYS, SCHEMA_FILE, SCHEMA_VERSION, Sidecar, type Entry } from '../core/schema.js';
-import { entriesYaml } from './yaml-entries.js';
+import { entryYaml, headYaml } from './yaml-entries.js';
 import { isValidSidecar } from '../core/sidecar-shape.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 import { parseYamlSubset } from './yaml-subset.js';
@@ -11,6 +10,17 @@ import { parseYamlSubset } from './yaml-subset.js';
  * keys in a fixed order and no line folding, so that equal data gives equal bytes.
  */
 export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPath: string): string {
+  return [...sidecarYaml(sidecar, sidecarPath, schemaPath)].join('');
+}
+
+const OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
+
+/**
+ * `serializeSidecar`'s bytes in pieces, rendered as they are asked for: the head, then one
+ * piece per entry, so that a long text's sidecar is written without ever being one string.
+ * Byte for byte what `yaml`'s stringify writes (io/yaml-write.ts, held to `yaml` by tests).
+ */
+export function* sidecarYaml(sidecar: Sidecar, sidecarPath: string, schemaPath: string): Generator<string> {
   const schemaRef = posix.relative(posix.dirname(sidecarPath), schemaPath);
   const data = {
     schemaVersion: sidecar.schemaVersion,
@@ -24,9 +34,12 @@ export function serializeSidecar(sidecar: Sidecar, sidecarPath: string, schemaPa
     ...(sidecar.metadata && Object.keys(sidecar.metadata).length ? { metadata: orderedKeys(sidecar.metadata, METADATA_KEYS) } : {}),
     ...(sidecar.reviewed ? { reviewed: orderedKeys(sidecar.reviewed, ['by', 'at', 'types']) } : {}),
   };
-  const options = { lineWidth: 0, minContentWidth: 0, blockQuote: false, aliasDuplicateObjects: false } as const;
-  // The entries, last, are written one by one (see entriesYaml): the same bytes, without one YAML tree of them all.
-  return `# yaml-language-server: $schema=${schemaRef}\n${stringify(data, options)}${entriesYaml(sidecar.entries.map(orderedEntry), options)}`;
+  yield `# yaml-language-server: $schema=${schemaRef}\n${headYaml(data, OPTIONS)}`;
+  if (sidecar.entries.length === 0) yield 'entries: []\n';
+  else {
+    yield 'entries:\n';
+    for (const entry of sidecar.entries) yield entryYaml(orderedEntry(entry), OPTIONS);
+  }
 }
 
 const sortedKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { sidecarState } from '../core/currency.js';
-import { sha256Hex, type Document } from '../core/document.js';
+import type { Document } from '../core/document.js';
 import type { Message } from '../core/message.js';
 import { isHumanWork, type Entry, type Sidecar } from '../core/schema.js';
 import { extract, type Extractor } from '../extract/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writePiecesAtomic } from '../io/atomic.js';
 import type { CacheEntry } from '../io/cache.js';
 import { absolute, schemaPathOf, type Target } from '../io/project.js';
-import { readDocument, readSidecar } from '../io/read.js';
-import { newSidecar, serializeSidecar } from '../io/sidecar.js';
+import { readDocument, readPreviousSidecar } from '../io/read.js';
+import { newSidecar, sidecarYaml } from '../io/sidecar.js';
 import { orphanedEntry } from '../rules/entries.js';
 import { report } from '../rules/rule.js';
 import { annotateFailed } from '../rules/runs.js';
@@ -45,14 +45,14 @@ export interface FileOutcome {
 
 /**
  * One text's way, as named steps, each timed under its name for `--stats`: read → extract →
- * describe → resolve → people → places → merge → link (annotateDocument) → serialize → write. Never
+ * describe → resolve → people → places → merge → link (annotateDocument) → write (rendered as written). Never
  * throws: a step that throws makes this text `failed`, the error and the step named, so the
  * run goes on with the others.
  */
-export async function annotateText(context: RunContext, target: Target, lastWritten?: string): Promise<FileOutcome> {
+export async function annotateText(context: RunContext, target: Target, lastWritten?: string, headOnly = false): Promise<FileOutcome> {
   const steps = new Steps();
   try {
-    return await annotateTextOrThrow(context, target, steps, lastWritten);
+    return await annotateTextOrThrow(context, target, steps, lastWritten, headOnly);
   } catch (error) {
     return { status: 'failed', messages: [failure(target, error, steps.current)], chars: 0, timings: steps.timings };
   }
@@ -73,31 +73,33 @@ class Steps {
   }
 }
 
-async function annotateTextOrThrow(context: RunContext, target: Target, steps: Steps, lastWritten?: string): Promise<FileOutcome> {
+async function annotateTextOrThrow(
+  context: RunContext,
+  target: Target,
+  steps: Steps,
+  lastWritten?: string,
+  headOnly = false,
+): Promise<FileOutcome> {
   const { config, generator } = context;
   const { timings } = steps;
   const doc = steps.run('read', () => readDocument(config, target.text));
   if (!doc.value)
     return { status: doc.messages.every((m) => m.severity !== 'error') ? 'skipped' : 'failed', messages: doc.messages, chars: 0, timings };
   const chars = doc.value.text.length;
-  const previous = steps.run('read', () => readSidecar(config, target.sidecar));
+  const previous = steps.run('read', () => readPreviousSidecar(config, target.sidecar, lastWritten, headOnly));
   if (previous.exists && !previous.value) {
     const note = report(sidecarNotOverwritten, 'untouched', { file: target.sidecar });
     return { status: 'failed', messages: [...previous.messages, note], chars, timings };
   }
   // Bytes annotate wrote itself and nobody touched hold no deletion by hand (whatever another build of the same version finds).
-  const untouched = lastWritten !== undefined && previous.raw !== undefined && sha256Hex(previous.raw) === lastWritten;
-  const result = await annotateDocument(doc.value, previous.value, { ...context, steps, untouched });
-  const bytes = steps.run('serialize', () => serializeSidecar(result.sidecar, target.sidecar, schemaPathOf(config)));
+  const result = await annotateDocument(doc.value, previous.value, { ...context, steps, untouched: previous.untouched });
+  // Rendered as it is written, and written only when the bytes are not those already there.
+  const pieces = sidecarYaml(result.sidecar, target.sidecar, schemaPathOf(config));
+  const { sha256, written } = steps.run('write', () => writePiecesAtomic(absolute(config, target.sidecar), pieces, previous.raw));
   const messages = result.orphaned.map((e) => orphanedEntry({ file: target.sidecar }, e));
-  const cache: CacheEntry = {
-    textSha256: doc.value.sha256,
-    sidecarSha256: sha256Hex(bytes),
-    generator,
-    human: result.sidecar.entries.some(isHumanWork),
-  };
-  if (bytes === previous.raw) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
-  steps.run('write', () => writeFileAtomic(absolute(config, target.sidecar), bytes));
+  const human = result.sidecar.entries.some(isHumanWork);
+  const cache: CacheEntry = { textSha256: doc.value.sha256, sidecarSha256: sha256, generator, human };
+  if (!written) return { status: result.current ? 'current' : 'unchanged', messages, chars, timings, cache };
   return { status: 'written', messages, added: result.added, chars, timings, cache };
 }
 
@@ -142,7 +144,7 @@ export async function annotateDocument(
   const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
   const places = options.places ?? loadPlaces();
   const placed = steps.run('places', () => linkPlaceEntries(doc, machine, places, metadata.issued));
-  const merged = steps.run('merge', () => mergePrevious(doc, placed, previous, options.untouched ? undefined : options.generator, places));
+  const merged = steps.run('merge', () => mergePrevious(doc, placed, previous, options.generator, options.untouched, places));
   const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(
     options.generator,

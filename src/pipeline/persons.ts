@@ -3,6 +3,7 @@
 import { PRIORITY } from '../core/priority.js';
 import type { Candidate } from '../extract/types.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
+import { WordStarts, leadingWord, wordsBefore } from './mentions.js';
 
 /** Sources whose evidence for a person is weak: a capitalized word before a speech verb. */
 const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
@@ -13,12 +14,21 @@ const WEAK = new Set(['rule:names/speaker', 'nlp:tagger']);
  */
 const TOWN = 50_000;
 
-function townNotName(text: string, surface: string, { placePopulation, wordClass, isTitle }: Vocabulary): boolean {
+function townNotName(text: string, surface: string, { placePopulation, wordClass, isTitle }: Vocabulary, seen: Seen): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(surface)) return false;
+  let known = seen.towns.get(surface);
+  if (known === undefined) seen.towns.set(surface, (known = townAlone(text, surface, { placePopulation, wordClass, isTitle })));
+  return known;
+}
+
+function townAlone(
+  text: string,
+  surface: string,
+  { placePopulation, wordClass, isTitle }: Pick<Vocabulary, 'placePopulation' | 'wordClass' | 'isTitle'>,
+): boolean {
   if ((placePopulation(surface) ?? 0) < TOWN || ['first', 'last', 'person'].includes(wordClass(surface) ?? '')) return false;
-  for (const m of text.matchAll(new RegExp(String.raw`(\p{Lu}[\p{L}.]*)\s+${surface}(?![\p{L}\p{N}])`, 'gu')))
-    if (/^\p{Lu}\.$/u.test(m[1]!) || wordClass(m[1]!) === 'first' || isTitle(m[1]!)) return false;
-  return true;
+  // The word before each mention: an initial, a first name or a title makes it a person's name.
+  return !wordsBefore(text, surface).some((word) => /^\p{Lu}\.$/u.test(word) || wordClass(word) === 'first' || isTitle(word));
 }
 
 /**
@@ -27,9 +37,9 @@ function townNotName(text: string, surface: string, { placePopulation, wordClass
  * in lower case is dropped. An accepted authority record is taken as it is.
  */
 export function plausible(text: string, candidates: readonly Candidate[], lower: ReadonlySet<string>, vocabulary: Vocabulary): Candidate[] {
-  const located = new Map<string, boolean>();
+  const seen = new Seen(text, candidates);
   return candidates.flatMap((c) => {
-    const keep = keepAs(text, c, lower, located, vocabulary);
+    const keep = keepAs(text, c, lower, seen, vocabulary);
     return keep === true ? [c] : keep === false ? [] : [{ ...c, type: keep }];
   });
 }
@@ -40,31 +50,42 @@ export function plausible(text: string, candidates: readonly Candidate[], lower:
  * view`) nor part of a longer name (`in Rusk Files`); at least half of the form's mentions.
  */
 const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|around|outside|inside|into|toward|towards)\s+$/iu;
-function locatedSomewhere(text: string, surface: string, located: Map<string, boolean>): boolean {
-  let known = located.get(surface);
+function locatedSomewhere(text: string, surface: string, seen: Seen): boolean {
+  let known = seen.located.get(surface);
   if (known === undefined) {
     // At least half of the mentions of the exact form (whole words) follow such a preposition.
     let mentions = 0;
     let after = 0;
-    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+    for (const at of seen.starts().occurrences(surface)) {
       const next = text.slice(at + surface.length, at + surface.length + 3);
       if (/^[\p{L}\p{N}]/u.test(text.slice(at - 1, at)) || /^(?:[\p{L}\p{N}'’]|\s+\p{Lu})/u.test(next)) continue;
       mentions++;
       if (LOCATIVE.test(text.slice(Math.max(0, at - 12), at))) after++;
     }
     known = mentions > 0 && after * 2 >= mentions;
-    located.set(surface, known);
+    seen.located.set(surface, known);
   }
   return known;
 }
 
-function keepAs(
-  text: string,
-  c: Candidate,
-  lower: ReadonlySet<string>,
-  located: Map<string, boolean>,
-  vocabulary: Vocabulary,
-): boolean | string {
+/** What one text's decisions found out about a form, each looked up once per text. */
+class Seen {
+  readonly located = new Map<string, boolean>();
+  readonly towns = new Map<string, boolean>();
+  private index: WordStarts | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly candidates: readonly Candidate[],
+  ) {}
+  /** Where the words of the tagger's persons start: made when first asked for. */
+  starts(): WordStarts {
+    if (this.index) return this.index;
+    const persons = this.candidates.filter((c) => c.type === 'person' && c.by === 'nlp:tagger');
+    return (this.index = new WordStarts(this.text, new Set(persons.map((c) => leadingWord(this.text.slice(c.start, c.end))))));
+  }
+}
+
+function keepAs(text: string, c: Candidate, lower: ReadonlySet<string>, seen: Seen, vocabulary: Vocabulary): boolean | string {
   const { doubtfulPerson, noNameWords, notPersonAlone, periodLower, titleOrNationality } = vocabulary;
   {
     if (c.by === 'rule:authority') return true;
@@ -82,8 +103,8 @@ function keepAs(
     // After a title the words are a name, whatever else they mean (`Ambassador Lodge`).
     if (c.by !== 'rule:names/titled' && noNameWords(surface)) return false;
     if (WEAK.has(c.by) && doubtfulPerson(surface, lower)) return false;
-    if (WEAK.has(c.by) && townNotName(text, surface, vocabulary)) return 'place';
-    return c.by === 'nlp:tagger' && locatedSomewhere(text, surface, located) ? 'place' : true;
+    if (WEAK.has(c.by) && townNotName(text, surface, vocabulary, seen)) return 'place';
+    return c.by === 'nlp:tagger' && locatedSomewhere(text, surface, seen) ? 'place' : true;
   }
 }
 

@@ -16,11 +16,32 @@ export function workerAvailable(): boolean {
 export interface TextJob {
   target: Target;
   lastWritten?: string;
+  /** The run cache knows that sidecar holds no human work, and nobody asked for the entries added (`review`): read its head only if untouched. */
+  headOnly?: boolean;
 }
 
 export interface WorkerInit {
   config: Config;
   force: boolean;
+}
+
+/** Bytes of text a worker must have before it is worth its start (its own project, model and extractors: about a second). */
+export const WORKER_BYTES = 512 * 1024;
+
+/**
+ * How many workers texts of these sizes (bytes) are worth, at most `jobs`: one per
+ * `bytesPerWorker` of text, and none (0: annotate in this thread) when one would do.
+ */
+export function workersFor(jobs: number, sizes: readonly number[], bytesPerWorker = WORKER_BYTES): number {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const worth = bytesPerWorker > 0 ? Math.floor(total / bytesPerWorker) : Infinity;
+  const n = Math.min(jobs, sizes.length, worth);
+  return n > 1 ? n : 0;
+}
+
+/** The order to hand texts to workers in: the largest first, so that no worker ends the run alone with a long one. */
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, k) => k).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
 /** The outcome of a text whose worker died under it (out of memory, a crash in a dependency). */

@@ -1,7 +1,7 @@
 import { oneTypePerName } from './one-type.js';
 import type { Document } from '../core/document.js';
 import type { Candidate } from '../extract/types.js';
-import { alternation } from '../core/regexp.js';
+import { wholeFormMatches } from '../core/forms.js';
 import { STRUCTURE_TYPES, VALUE_KEYS, type Entry } from '../core/schema.js';
 import { PRIORITY } from '../core/priority.js';
 import { withinBlocks } from './blocks.js';
@@ -82,17 +82,16 @@ function propagate(
     if (c.type === 'person' && last !== surface && /^\p{Lu}\p{Ll}{2,}$/u.test(last) && ok(c, last, true)) forms.set(last, c);
   }
   if (forms.size === 0) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...forms.keys()])})(?![\\p{L}\\p{N}])`, 'gu');
   const out: Candidate[] = [];
-  for (const m of text.matchAll(pattern)) {
-    const source = forms.get(m[0])!;
+  for (const m of wholeFormMatches(text, forms.keys())) {
+    const source = forms.get(m.form)!;
     // `State` of `Secretary of State` is part of an office, not the organization.
     const office = /(\p{L}+)\s+(?:of|for)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index));
     if (source.type !== 'person' && office && isTitle(office[1]!)) continue;
     out.push({
       type: source.type,
       start: m.index,
-      end: m.index + m[0].length,
+      end: m.index + m.form.length,
       by: 'resolve:propagated',
       priority: PRIORITY.propagated,
       ...(source.cluster ? { cluster: source.cluster } : {}),

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { exitCodeOf } from '../exit.js';
 import type { Cli } from '../context.js';
 import { examples, formatOption, positiveInteger } from '../options.js';
@@ -19,6 +19,8 @@ export function defineAnnotate(program: Command, cli: Cli): void {
     })
     .option('--stats', 'print the time spent in each stage (read, each extractor, resolve, write)')
     .addOption(formatOption(['text', 'json']))
+    // Hidden: bytes of text a worker needs before it is started (0: always, for tests of the workers on a small corpus).
+    .addOption(new Option('--worker-bytes <n>').hideHelp().argParser(byteCount))
     .addHelpText(
       'after',
       examples(
@@ -32,7 +34,13 @@ export function defineAnnotate(program: Command, cli: Cli): void {
     .action((paths: string[], opts: AnnotateFlags) => runAnnotate(cli, paths, opts));
 }
 
+function byteCount(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a number of bytes, e.g. 0 or 524288');
+  return Number(v);
+}
+
 interface AnnotateFlags {
+  workerBytes?: number;
   force?: boolean;
   review?: boolean;
   jobs?: number;
@@ -62,6 +70,7 @@ async function runAnnotate(cli: Cli, paths: string[], opts: AnnotateFlags): Prom
       force: Boolean(opts.force),
       review: Boolean(opts.review),
       jobs: opts.jobs ?? availableParallelism(),
+      ...(opts.workerBytes !== undefined ? { workerBytes: opts.workerBytes } : {}),
       ...(opts.shard ? { shard: opts.shard } : {}),
       shouldStop: () => stop,
       signal: abort.signal,

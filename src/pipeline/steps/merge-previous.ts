@@ -10,19 +10,22 @@ const spanKey = (e: Entry) => `${e.type}:${e.start}:${e.end}:${e.n ?? ''}`;
 /**
  * The machine's entries merged with the previous sidecar's human work: hand edits found
  * (`withHandEdits`), a place whose GeoNames `ref` a person set, changed or removed
- * (`withPlacesRelinked`), and, when this very generator made that sidecar from this very
- * text, machine entries it no longer holds taken as deleted by a person. Without a generator
- * (the sidecar is known untouched since annotate wrote it) no deletion is looked for.
+ * (`withPlacesRelinked`), and, when this very generator made that sidecar from this very text,
+ * machine entries it no longer holds taken as deleted by a person. When the sidecar is known
+ * untouched since annotate wrote it (`untouched`: the run cache's hash of the bytes it wrote),
+ * nobody edited or deleted anything there: neither is looked for, and no entry's id is hashed.
  */
 export function mergePrevious(
   doc: Document,
   machine: readonly Entry[],
   previous: Sidecar | undefined,
-  generator?: string,
+  generator: string,
+  untouched = false,
   places?: PlaceTable,
 ): MergeResult {
   if (!previous) return merge(doc, machine, []);
-  const sameMachine = generator !== undefined && sidecarState(previous, doc.sha256, generator) === 'current';
+  if (untouched) return merge(doc, machine, previous.entries);
+  const sameMachine = sidecarState(previous, doc.sha256, generator) === 'current';
   const edited = withPlacesRelinked(withHandEdits(doc, previous), sameMachine ? machine : undefined, places);
   return merge(doc, machine, sameMachine ? [...edited, ...deletedByHand(doc, machine, edited)] : edited);
 }
