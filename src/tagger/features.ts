@@ -59,6 +59,15 @@ export const ordinaryForm = (word: string): string =>
 
 /** The features of every token of a text, SLOTS hashes each; a line in capitals read in ordinary forms. */
 export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[] = []): Uint32Array {
+  return featuresOf(tokens, lexicon, hints)(0, tokens.count);
+}
+
+/**
+ * The features of a text's tokens `from`…`to`, on demand: what they are read from is made once,
+ * the features of a stretch written into one buffer reused from call to call (a long text's
+ * features never all at once: 168 bytes a token).
+ */
+export function featuresOf(tokens: Tokens, lexicon: LexiconSets, hints: readonly Hint[] = []): (from: number, to: number) => Uint32Array {
   const factsOf = F.wordFacts(lexicon);
   const capsLine = capitalLines(tokens);
   const facts = new Array<F.WordFacts>(tokens.count);
@@ -77,9 +86,13 @@ export function featurize(tokens: Tokens, lexicon: LexiconSets, hints: readonly 
     sentenceStart,
     edges: edgesOf(lexicon),
   };
-  const out = new Uint32Array(tokens.count * SLOTS);
-  for (let i = 0; i < tokens.count; i++) tokenFeatures(view, i, out);
-  return out;
+  let buffer = new Uint32Array(0);
+  return (from, to) => {
+    if (buffer.length < (to - from) * SLOTS) buffer = new Uint32Array((to - from) * SLOTS);
+    const out = buffer.subarray(0, (to - from) * SLOTS);
+    for (let i = from; i < to; i++) tokenFeatures(view, i, out, (i - from) * SLOTS);
+    return out;
+  };
 }
 
 /** The hashes of features whose neighbour is past the text's edge (`w-1:<s>`, `w+1:</s>`). */
@@ -140,8 +153,8 @@ const SEED_C_AFTER = seed('c+1:');
 const SEED_C3 = seed('c-1c:');
 
 /** One token's SLOTS features, in the order of SLOT_NAMES (a Uint32Array stores each signed hash unsigned). */
-function tokenFeatures(v: TokenView, i: number, out: Uint32Array): void {
-  contextFeatures(v, i, out, wordFeatures(v, i, out, i * SLOTS));
+function tokenFeatures(v: TokenView, i: number, out: Uint32Array, at: number): void {
+  contextFeatures(v, i, out, wordFeatures(v, i, out, at));
 }
 
 /** The features of the word and its neighbours' forms, from `w:` to `cap+1:`; returns the next slot. */

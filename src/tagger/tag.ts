@@ -1,4 +1,4 @@
-import { featurize, lexiconSets, type Hint, type LexiconSets } from './features.js';
+import { featuresOf, lexiconSets, type Hint, type LexiconSets } from './features.js';
 import { L, LABELS, decoder, emissions, type Model } from './model.js';
 import { tokenize } from './tokens.js';
 
@@ -25,12 +25,12 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
   let sets = setsOf.get(model);
   if (!sets) setsOf.set(model, (sets = lexiconSets(model.lexicon, model.period)));
   const tokens = tokenize(text, sets.abbreviations);
-  const features = featurize(tokens, sets, hints);
+  const features = featuresOf(tokens, sets, hints);
   const spans: TaggedSpan[] = [];
   for (let s = 0; s + 1 < tokens.sentences.length; s++) {
     const from = tokens.sentences[s]!;
     const to = tokens.sentences[s + 1]!;
-    const scores = emissions(model, features, from, to);
+    const scores = emissions(model, features(from, to), 0, to - from);
     // The margin of a span: over the best sequence whose first token of the span has another label.
     const { labels, marginAt: margin } = decoder(scores, model.transitions);
     let open: TaggedSpan | undefined;
