@@ -139,17 +139,9 @@ function bestPath(lattice: Lattice): Uint8Array {
   return out;
 }
 
-/**
- * The best sequence and, for any token, the best sequence in which that token has another
- * label: Viterbi once forward, once backward (the best continuation of each label), instead of
- * one constrained Viterbi per question.
- */
-export function decoder(scores: Float32Array, transitions: Float32Array) {
+/** ahead[i·L + y]: the best score of tokens i+1… after label y at i; next: the label that gets it. */
+function backwardOf(scores: Float32Array, transitions: Float32Array): { ahead: Float64Array; next: Uint8Array } {
   const n = scores.length / L;
-  const lattice = forward(scores, transitions);
-  const labels = bestPath(lattice);
-  const path: number[] = [];
-  // ahead[i·L + y]: the best score of tokens i+1… after label y at i; next: the label that gets it.
   const ahead = new Float64Array(n * L);
   const next = new Uint8Array(n * L);
   for (let i = n - 2; i >= 0; i--) {
@@ -166,11 +158,27 @@ export function decoder(scores: Float32Array, transitions: Float32Array) {
       ahead[i * L + y] = top;
     }
   }
+  return { ahead, next };
+}
+
+/**
+ * The best sequence and, for any token, the best sequence in which that token has another
+ * label: Viterbi once forward, once backward (the best continuation of each label), instead of
+ * one constrained Viterbi per question.
+ */
+export function decoder(scores: Float32Array, transitions: Float32Array) {
+  const n = scores.length / L;
+  const lattice = forward(scores, transitions);
+  const labels = bestPath(lattice);
+  const path: number[] = [];
+  let backward: ReturnType<typeof backwardOf> | undefined;
   /**
    * How much better the best sequence is than the best one whose token `i` has another label:
    * summed over the tokens where the two differ (elsewhere they agree, or score the same).
    */
   const marginAt = (i: number): number => {
+    // Made on the first question: most sentences name no one and are never asked.
+    const { ahead, next } = (backward ??= backwardOf(scores, transitions));
     let other = -1;
     let top = -Infinity;
     for (let y = 0; y < L; y++) {
