@@ -1,5 +1,6 @@
 import { featuresOf, lexiconSets, type Hint, type LexiconSets } from './features.js';
-import { L, LABELS, decoder, emissions, type Model } from './model.js';
+import { L, LABELS, emissions, type Model } from './model.js';
+import { decoder } from './decode.js';
 import { tokenize } from './tokens.js';
 
 export interface TaggedSpan {

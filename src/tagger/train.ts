@@ -1,5 +1,6 @@
 import { featurize, lexiconSets, SLOTS, slotsUsed, type Hint, type Lexicon, type LexiconSets } from './features.js';
-import { L, LABELS, emissions, viterbi, type Model } from './model.js';
+import { L, LABELS, emissions, type Model } from './model.js';
+import { viterbi } from './decode.js';
 import { tokenize, type Tokens } from './tokens.js';
 import type { PeriodTable } from './period.js';
 
