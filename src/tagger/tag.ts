@@ -55,7 +55,13 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
   // that period text mostly writes in lower case (`Resolved`, `Subscribers`: 18th-century print
   // capitalizes nouns), unlike `Lodge` or `Felt`, which it capitalizes as names.
   return spans
-    .map((s) => (s.type === 'person' ? withoutFunction(text, s, sets!) : s.type === 'place' ? headedByOrganization(text, s, sets!) : s))
+    .map((s) =>
+      s.type === 'person'
+        ? withFirstName(text, withoutFunction(text, s, sets!), sets!)
+        : s.type === 'place'
+          ? headedByOrganization(text, s, sets!)
+          : s,
+    )
     .filter((s) => {
       const words = text.slice(s.start, s.end);
       if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
@@ -86,6 +92,13 @@ function noNameWord(span: string, sets: LexiconSets): boolean {
     const bare = w.replace(/[.,;:'’]+$/, '').toLowerCase();
     return sets.titles.has(bare) || NOT_NAME.has(sets.classes.get(bare) ?? '');
   });
+}
+
+/** `Cyrus [Vance]` → `Cyrus Vance`: a known first name just before a person's span, on its line, is the name's. */
+function withFirstName(text: string, span: TaggedSpan, sets: LexiconSets): TaggedSpan {
+  const before = /(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start));
+  if (!before || sets.classes.get(before[1]!.toLowerCase()) !== 'first') return span;
+  return { ...span, start: span.start - before[0].length };
 }
 
 /**

@@ -82,6 +82,11 @@ describe('the shipped model', () => {
     ).not.toContain('place');
   });
 
+  it('keeps a known first name just before a person at the start of a line (`Cyrus Vance`)', () => {
+    const text = 'Participants:\nCyrus Vance, Secretary of State\nZbigniew Brzezinski, Assistant to the President';
+    expect(tagText(loadModel(), text).map((s) => text.slice(s.start, s.end))).toEqual(['Cyrus Vance', 'Zbigniew Brzezinski']);
+  });
+
   it('makes an organization of a place whose head word is an organization’s', () => {
     const model = loadModel();
     const sets = lexiconSets(model.lexicon, model.period);
