@@ -9,7 +9,7 @@ const BIN = join(REPO, 'bin/marginalia.js');
 const PAUSE = join(REPO, 'test/fixtures/pause-write.mjs');
 const LETTER = 'wilson-1986-01-06-schmidt-to-mielke.txt';
 /** Kills at random moments of a run: when its k-th sidecar write begins, k drawn with a fixed seed. */
-const RANDOM = 4;
+const RANDOM = Number(process.env.MARGINALIA_KILLS ?? 1);
 /** Texts of the bundled corpus kept: enough writes to kill among, few enough that a run is short. */
 const KEEP = [LETTER, 'ptoj-2023-public-security-diplomacy-1945-1975.txt', 'frus/frus1961-63v05-d12.txt', 'frus/frus1964-68v14-d20.txt'];
 
