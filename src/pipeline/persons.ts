@@ -146,17 +146,22 @@ const FIRST_THEN_CAPITALS = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)((?:\s+\p{Lu}\.)?\s
  * elsewhere in the document (`STALIN was mentioned once more`). Above the tagger's guesses in their tier.
  */
 export function namesInCapitals(text: string, { wordClass, commonWord, isTitle }: Vocabulary): Candidate[] {
+  const person = (m: RegExpMatchArray): Candidate => ({
+    type: 'person',
+    start: m.index!,
+    end: m.index! + m[0].length,
+    by: 'resolve:capitals',
+    priority: PRIORITY.capitalsName,
+  });
   const out: Candidate[] = [];
   const surnames = new Set<string>();
   for (const m of text.matchAll(FIRST_THEN_CAPITALS)) {
     const [, first, , surname] = m;
     if (wordClass(first!) !== 'first' || commonWord(surname!) || isTitle(surname!)) continue;
-    out.push({ type: 'person', start: m.index, end: m.index + m[0].length, by: 'resolve:capitals', priority: PRIORITY.capitalsName });
+    out.push(person(m));
     surnames.add(surname!);
   }
   if (!surnames.size) return out;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu))
-    if (surnames.has(m[0]))
-      out.push({ type: 'person', start: m.index, end: m.index + m[0].length, by: 'resolve:capitals', priority: PRIORITY.capitalsName });
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)) if (surnames.has(m[0])) out.push(person(m));
   return out;
 }

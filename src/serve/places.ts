@@ -3,16 +3,8 @@ import { geonamesRef, placeCandidates, recordOf, type PlaceRecord, type PlaceTab
 import type { Sidecar } from '../core/schema.js';
 import { escape } from '../html/pages.js';
 
-/** A record as the review page shows it. */
-export interface ShownRecord {
-  name: string;
-  country: string;
-  admin: string;
-  feature: string;
-  lat: number;
-  lon: number;
-  population: number;
-}
+/** A record as the review page shows it: all but its id, which keys it. */
+export type ShownRecord = Omit<PlaceRecord, 'id'>;
 
 /** What the page needs to review the document's places: the records, and each place's candidates by entry id. */
 export interface PlaceReview {
@@ -23,15 +15,7 @@ export interface PlaceReview {
 /** The candidates a reviewer is offered: the best few. */
 const OFFERED = 9;
 
-const shown = ({ name, country, admin, feature, lat, lon, population }: PlaceRecord): ShownRecord => ({
-  name,
-  country,
-  admin,
-  feature,
-  lat,
-  lon,
-  population,
-});
+const shown = ({ id: _id, ...record }: PlaceRecord): ShownRecord => record;
 
 /**
  * The records a place entry may name (by its text, the best first, as annotate weighs them

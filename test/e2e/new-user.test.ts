@@ -13,6 +13,15 @@ import { REPO, cli, copyOfBundledCorpus, makeProject } from '../helpers.js';
 const LETTER = 'corpus/wilson-1986-01-06-schmidt-to-mielke.txt';
 const LETTER_SIDECAR = 'annotations/wilson-1986-01-06-schmidt-to-mielke.txt.yaml';
 const lines = (s: string) => s.split('\n').filter(Boolean);
+/** A person's entry written into a sidecar by hand, first of its entries. */
+const addHumanEntry = (path: string, type: string, start: number, end: number, text: string) =>
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace(
+      'entries:\n',
+      `entries:\n  - type: ${type}\n    start: ${start}\n    end: ${end}\n    text: ${text}\n    by: human\n`,
+    ),
+  );
 
 describe('what a new user trips over', () => {
   it('item 2: a paragraph inserted at the top gives the stale error only, and every message is one line', async () => {
@@ -250,13 +259,7 @@ describe('what a new user trips over', () => {
     const root = makeProject({ 'corpus/a.txt': 'Rusk met Gromyko.\n' });
     await cli(root, 'annotate');
     const path = join(root, 'annotations/a.txt.yaml');
-    writeFileSync(
-      path,
-      readFileSync(path, 'utf8').replace(
-        'entries:\n',
-        'entries:\n  - type: person\n    start: 0\n    end: 4\n    text: Rusk\n    by: human\n',
-      ),
-    );
+    addHumanEntry(path, 'person', 0, 4, 'Rusk');
     writeFileSync(join(root, 'corpus/a.txt'), 'Someone else entirely.\n');
     await cli(root, 'annotate');
     const orphan = parse(readFileSync(path, 'utf8')).entries.find((e: { by: string }) => e.by === 'human');
@@ -339,11 +342,10 @@ describe('what a new user trips over', () => {
   });
 
   it('item 15: annotate follows the configured severities; a pack rule the engine cannot run is said once; an undeclared pack type is a config error', async () => {
-    const human = 'entries:\n  - type: person\n    start: 0\n    end: 4\n    text: Rusk\n    by: human\n';
     const root = makeProject({ 'corpus/a.txt': 'Rusk met Gromyko.\n', 'corpus/b.txt': 'Rusk left.\n' });
     await cli(root, 'annotate');
     const path = join(root, 'annotations/a.txt.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('entries:\n', human));
+    addHumanEntry(path, 'person', 0, 4, 'Rusk');
     writeFileSync(join(root, 'corpus/a.txt'), 'Someone met Gromyko.\n');
     writeFileSync(join(root, 'marginalia.config.yaml'), 'check:\n  rules:\n    entry-orphaned: off\n');
     const quiet = await cli(root, 'annotate');
@@ -470,13 +472,7 @@ describe('what a new user trips over', () => {
     });
     await cli(root, 'annotate');
     const path = join(root, 'annotations/d13.txt.yaml');
-    writeFileSync(
-      path,
-      readFileSync(path, 'utf8').replace(
-        'entries:\n',
-        'entries:\n  - type: person\n    start: 0\n    end: 5\n    text: Nobody\n    by: human\n',
-      ),
-    );
+    addHumanEntry(path, 'person', 0, 5, 'Nobody');
     writeFileSync(join(root, 'corpus/d13.txt'), '13. Telegram From the Embassy\n\nMoscow, May 6, 1962.\n\nGromyko wrote again.\n');
     await cli(root, 'annotate');
     await cli(root, 'view', '--out', 'site');
