@@ -15,7 +15,7 @@ export const LAYERS = [
   ['diff', 'extract', 'html'],
   ['checks'],
   ['pipeline'],
-  ['curation'],
+  ['curation', 'learning'],
   ['commands'],
   ['format'],
   ['serve'],

@@ -11,8 +11,8 @@ export { tagText, type TaggedSpan } from '../tagger/tag.js';
  * People, places and organizations found by the trained tagger (models/tagger.bin), which reads
  * the rules' spans as evidence: it runs after them and gets their candidates.
  */
-export const taggerExtractor: ExtractorFactory = ({ modelPath }) => {
-  const model = loadModel(modelPath);
+export const taggerExtractor: ExtractorFactory = ({ modelPath, model: given }) => {
+  const model = given ?? loadModel(modelPath);
   return {
     id: 'nlp:tagger',
     description: 'People, places and organizations found by the trained sequence tagger (an averaged perceptron fed by the rules)',

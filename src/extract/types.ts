@@ -1,3 +1,4 @@
+import type { Model } from '../tagger/model.js';
 import type { Document } from '../core/document.js';
 import type { Citation, NoteKind } from '../core/schema.js';
 import type { RulePack } from '../io/rule-packs.js';
@@ -51,6 +52,8 @@ export interface ExtractContext {
   list(name: string): string[];
   /** The tagger's model file (default: the shipped one). */
   modelPath?: string;
+  /** A model in memory instead of the file's (`train` scores the models it makes before writing one). */
+  model?: Model;
 }
 
 /** An extractor module: `create(context)` compiles what it needs once, for every text of a run. */

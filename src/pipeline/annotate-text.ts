@@ -20,6 +20,8 @@ import { linkPlaceEntries } from './steps/places.js';
 import { loadPlaces } from '../extract/places.js';
 import type { PlaceTable } from '../core/places.js';
 import { mergePrevious } from './steps/merge-previous.js';
+import { withConventions } from './steps/conventions.js';
+import type { Convention } from './conventions.js';
 import { resolve } from './resolve.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
 import { clusterPersons } from './clusters.js';
@@ -45,7 +47,7 @@ export interface FileOutcome {
 
 /**
  * One text's way, as named steps, each timed under its name for `--stats`: read → extract →
- * describe → resolve → people → places → merge → link (annotateDocument) → write (rendered as written). Never
+ * describe → resolve → people → conventions → places → merge → link (annotateDocument) → write (rendered as written). Never
  * throws: a step that throws makes this text `failed`, the error and the step named, so the
  * run goes on with the others.
  */
@@ -133,6 +135,8 @@ export async function annotateDocument(
     steps?: Steps;
     /** The GeoNames records places are linked to; the shipped table by default. */
     places?: PlaceTable;
+    /** What the project's reviews taught of its names' bounds and its rules (`train`). */
+    conventions?: readonly Convention[];
   },
 ): Promise<DocumentAnnotation> {
   const steps = options.steps ?? new Steps();
@@ -142,8 +146,9 @@ export async function annotateDocument(
   const resolved = steps.run('resolve', () => resolve(doc, candidates, options.vocabulary));
   const rejected = options.rejected ?? new Set<string>();
   const machine = steps.run('people', () => (options.people ?? byName)(doc, resolved).filter((e) => !rejected.has(`${e.type}:${e.text}`)));
+  const conventional = steps.run('conventions', () => withConventions(doc, machine, options.conventions ?? []));
   const places = options.places ?? loadPlaces();
-  const placed = steps.run('places', () => linkPlaceEntries(doc, machine, places, metadata.issued));
+  const placed = steps.run('places', () => linkPlaceEntries(doc, conventional, places, metadata.issued));
   const merged = steps.run('merge', () => mergePrevious(doc, placed, previous, options.generator, options.untouched, places));
   const entries = steps.run('link', () => linkRefs(merged.entries, refSpans(doc, candidates)));
   const sidecar = newSidecar(

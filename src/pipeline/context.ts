@@ -2,6 +2,7 @@ import { extractorsOf, type Extractor } from '../extract/index.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
 import type { Config } from '../io/config.js';
 import { projectOf } from './project.js';
+import type { Convention } from './conventions.js';
 import { clusterPersons } from './clusters.js';
 import { titleStage, type TitleStage } from './titles.js';
 
@@ -17,6 +18,8 @@ export interface RunContext {
   force: boolean;
   /** What words mean, from the project's model: resolve's decisions about persons. */
   vocabulary: Vocabulary;
+  /** What the project's reviews taught (`train`): applied to the machine's entries after resolution. */
+  conventions: readonly Convention[];
 }
 
 export function runContext(config: Config, force = false, extractors?: readonly Extractor[]): RunContext {
@@ -33,5 +36,6 @@ export function runContext(config: Config, force = false, extractors?: readonly 
     rejected: project.rejected,
     force,
     vocabulary: project.vocabulary(),
+    conventions: project.conventions,
   };
 }

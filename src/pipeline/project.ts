@@ -10,6 +10,7 @@ import { extractContext, rulePacks, type ExtractContext } from '../extract/index
 import { SHIPPED_MODEL, loadModel } from '../tagger/model.js';
 import { vocabularyAt, type Vocabulary } from '../extract/vocabulary.js';
 import { placesSha256 } from '../extract/places.js';
+import { conventionsOf, type Convention } from './conventions.js';
 import { readAuthorities } from '../io/authority.js';
 import { CONFIG_FILE, type Config } from '../io/config.js';
 import { originOf, type RulePack } from '../io/rule-packs.js';
@@ -31,6 +32,8 @@ export interface Project {
   authorities: readonly AuthorityRecord[];
   /** `type:text` of the rejected authority records' forms: never tagged. */
   rejected: ReadonlySet<string>;
+  /** What `train` learned of the project's conventions (in its model's card): applied after resolution. */
+  conventions: readonly Convention[];
   /** The tagger's model file and its hash, when the tagger is the engine. */
   model?: { path: string; sha256: string };
   /** The word classes of the model's lexicon (`first` for first names, `place`, `word`, …): loads the model. */
@@ -71,6 +74,7 @@ function openProject(config: Config): Project {
       // What `train` learned the project's reviewers reject (`person:Turks`).
       ...(config.model && model ? learnedRejections(modelPath) : []),
     ]),
+    conventions: config.model && model ? conventionsOf(loadModel(modelPath).trainedOn.conventions) : [],
     ...(model ? { model } : {}),
     messages: config.ner === 'compromise' ? [] : inactiveRules(packs),
     wordClasses: () => loadModel(modelPath).lexicon.classes,

@@ -19,6 +19,8 @@ export interface TrainingText {
   completeTypes?: readonly string[];
   /** Spans a person rejected as their type: whatever else they are, not that (`Turks` is no person). */
   rejected?: { type: string; start: number; end: number }[];
+  /** How much an error here moves the weights (1 unless said): a reviewed document weighs more than a decision. */
+  weight?: number;
 }
 
 export interface TrainOptions {
@@ -43,6 +45,7 @@ export interface TrainOptions {
 }
 
 const ALL = (1 << L) - 1;
+
 const labelIndex = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
 /** Every label but those of the given types. */
 const allBut = (types: readonly string[]) =>
@@ -101,6 +104,7 @@ export function random(seed: number): () => number {
 interface Sentence {
   features: Uint32Array;
   allowed: Uint8Array;
+  weight: number;
 }
 
 /** Move the weights of a sentence's features toward (`delta` 1) or away from (-1) a label sequence, remembering the step for averaging. */
@@ -153,7 +157,7 @@ function sentencesOf(texts: readonly TrainingText[], sets: LexiconSets, options:
         if (open) continue;
         if (allowed[from] === ALL) allowed[from] = 1;
       }
-      sentences.push({ features: features.slice(from * SLOTS, to * SLOTS), allowed: allowed.slice(from, to) });
+      sentences.push({ features: features.slice(from * SLOTS, to * SLOTS), allowed: allowed.slice(from, to), weight: item.weight ?? 1 });
     }
   }
   return sentences;
@@ -190,7 +194,7 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
     }
     let errors = 0;
     for (const index of order) {
-      const { features, allowed } = sentences[index]!;
+      const { features, allowed, weight } = sentences[index]!;
       const n = allowed.length;
       const scores = emissions(model, features, 0, n);
       const guess = viterbi(scores, model.transitions);
@@ -202,8 +206,8 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
         errors++;
         const at = { model, totalWeights, totalTransitions, features, used, mask, step };
         // A ruled-out guess is lowered; nothing is raised in its place.
-        update(at, gold, 1, unknown);
-        update(at, guess, -1);
+        update(at, gold, weight, unknown);
+        update(at, guess, -weight);
       }
       step++;
     }
@@ -212,4 +216,15 @@ export function train(texts: readonly TrainingText[], lexicon: Lexicon, options:
   for (let i = 0; i < model.weights.length; i++) model.weights[i] = model.weights[i]! - totalWeights[i]! / step;
   for (let i = 0; i < model.transitions.length; i++) model.transitions[i] = model.transitions[i]! - totalTransitions[i]! / step;
   return model;
+}
+
+/**
+ * The start model's weights plus this share of what adaptation moved them (an L2-like pull
+ * back to the shipped model): a few dozen documents move the general features too far, and
+ * confident names of other documents vanish. `train` chooses the share by cross-validation.
+ */
+export function pulled(adapted: Model, start: Model, keep: number): Model {
+  if (keep === 1) return adapted;
+  const mix = (a: Float32Array, s: Float32Array) => a.map((w, i) => s[i]! + keep * (w - s[i]!));
+  return { ...adapted, weights: mix(adapted.weights, start.weights), transitions: mix(adapted.transitions, start.transitions) };
 }

@@ -88,6 +88,34 @@ describe('train: the archive teaches the tagger', () => {
     expect(places('news/n1.txt')).toEqual(newsPlaces);
   });
 
+  it('learns the conventions of an archive from its reviews, and every later annotate follows them', async () => {
+    const names = ['Wilson Stallings', 'Rizup Rawles', 'Benjamin Ballard', 'James Coster', 'John Voisht', 'Reuben Lassiter'];
+    const letter = (name: string, i: number) =>
+      `Norfolk, May ${i + 1}.\n\nSir, yesterday ${name}, Esq. wrote to the committee that the road is open.\n`;
+    const root = makeProject(Object.fromEntries(names.map((name, i) => [`corpus/l${i}.txt`, letter(name, i)])));
+    await cli(root, 'annotate');
+    for (const [i, name] of names.slice(0, 5).entries()) {
+      const text = letter(name, i);
+      const at = text.indexOf(name);
+      writeFileSync(join(root, 'gold.ann'), `T1\tperson ${at} ${at + name.length + 6}\t${name}, Esq.\n`);
+      const r = await cli(root, 'import', 'gold.ann', '--from', 'brat', '--text', `corpus/l${i}.txt`, '--complete', 'person,date');
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(persons(root, 'l5.txt')).toEqual(['Reuben Lassiter']);
+    const trained = await cli(root, 'train', '--format', 'json');
+    expect(trained.code, trained.stderr).toBe(0);
+    const result = JSON.parse(trained.stdout);
+    expect(result).toMatchObject({ reviewed: 5, curated: 0, decisions: 0, folds: 5, written: 'models/tagger.bin' });
+    expect(result.scores.map((s: { type: string; gold: number }) => [s.type, s.gold])).toEqual([
+      ['person', 5],
+      ['date', 0],
+    ]);
+    expect(result.fuzzy.after.f1).toBeGreaterThanOrEqual(result.fuzzy.before.f1);
+    expect(result.micro.after.f1).toBe(1);
+    await cli(root, 'annotate');
+    expect(persons(root, 'l5.txt')).toEqual(['Reuben Lassiter, Esq.']);
+  });
+
   it('needs reviewed documents, and says so', async () => {
     const root = makeProject({ 'corpus/a.txt': TELEGRAM(1) });
     await cli(root, 'annotate');
