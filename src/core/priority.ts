@@ -10,6 +10,8 @@ export const PRIORITY = {
   date: 50,
   datelinePlace: 47,
   militaryUnit: 46,
+  /** A newspaper's title (`Richmond Whig`): over the place it starts with. */
+  newspaper: 45,
   orgOf: 44,
   orgHead: 42,
   /** The default of a rule-pack rule (gazetteers, regular expressions, compromise patterns). */

@@ -8,6 +8,7 @@ import { acronymsExtractor } from './acronyms.js';
 import { authorityExtractor } from './authority.js';
 import { datesExtractor } from './dates.js';
 import { firmsExtractor } from './firms.js';
+import { newspapersExtractor } from './newspapers.js';
 import { moneyExtractor } from './money.js';
 import { archivalCitationsExtractor } from './archival-citations.js';
 import { namesExtractor } from './names.js';
@@ -40,7 +41,9 @@ export function extractorsFor(
 export function extractorsOf(context: ExtractContext, ner: NerEngine = 'tagger'): Extractor[] {
   const nlp: ExtractorFactory[] = ner === 'tagger' ? [taggerExtractor] : ner === 'compromise' ? [nlpExtractor] : [];
   // After the NLP: the tagger was trained without these spans.
-  return [...evidenceFactories(context), ...nlp, ...AFTER_NLP].map((create) => create(context));
+  // Newspaper titles are works: only where the project has works.
+  const works = context.types?.includes('work') ? [newspapersExtractor] : [];
+  return [...evidenceFactories(context), ...nlp, ...AFTER_NLP, ...works].map((create) => create(context));
 }
 
 /** The rules whose spans the tagger reads as its evidence: what it is trained with, as annotate runs it. */

@@ -52,6 +52,8 @@ export interface ExtractContext {
   list(name: string): string[];
   /** The tagger's model file (default: the shipped one). */
   modelPath?: string;
+  /** The project's entity types: an extractor of a type the project does not declare finds nothing. */
+  types?: readonly string[];
   /** A model in memory instead of the file's (`train` scores the models it makes before writing one). */
   model?: Model;
 }

@@ -60,7 +60,7 @@ function openProject(config: Config): Project {
   const modelPath = config.model ? join(config.root, config.model) : fileURLToPath(SHIPPED_MODEL);
   if (config.ner === 'tagger' && !existsSync(modelPath)) throw new ExitError(`${CONFIG_FILE}: model ${config.model} does not exist`);
   const model = config.ner === 'tagger' ? { path: modelPath, sha256: sha256Hex(readFileSync(modelPath)) } : undefined;
-  const extract = { ...extractContext(packs, authorities), modelPath };
+  const extract = { ...extractContext(packs, authorities), modelPath, types: config.types };
   // The authority's curated part (accepted and rejected records) changes what is found; proposals do not.
   const curated = authorities.filter((r) => r.status !== 'proposed').map((r) => [r.id, r.type, r.status, formsOf(r)]);
   return {
