@@ -9,6 +9,8 @@ export const PRIORITY = {
   money: 50,
   date: 50,
   datelinePlace: 47,
+  /** A name and a lower-case geographic head (`Jackson county`): over the person the tagger reads in the name. */
+  placeHead: 46,
   militaryUnit: 46,
   /** A newspaper's title (`Richmond Whig`): over the place it starts with. */
   newspaper: 45,

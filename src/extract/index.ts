@@ -9,6 +9,7 @@ import { authorityExtractor } from './authority.js';
 import { datesExtractor } from './dates.js';
 import { firmsExtractor } from './firms.js';
 import { newspapersExtractor } from './newspapers.js';
+import { placeHeadsExtractor } from './place-heads.js';
 import { moneyExtractor } from './money.js';
 import { archivalCitationsExtractor } from './archival-citations.js';
 import { namesExtractor } from './names.js';
@@ -54,7 +55,7 @@ export function evidenceExtractorsOf(context: ExtractContext): Extractor[] {
 export const evidenceExtractorsFor = (packs: readonly RulePack[]) => evidenceExtractorsOf(extractContext(packs));
 
 /** Rules that run after the NLP engine, whose spans the tagger never reads. */
-const AFTER_NLP: readonly ExtractorFactory[] = [firmsExtractor];
+const AFTER_NLP: readonly ExtractorFactory[] = [firmsExtractor, placeHeadsExtractor];
 
 function evidenceFactories(context: ExtractContext): ExtractorFactory[] {
   const factories: ExtractorFactory[] = [
