@@ -54,21 +54,30 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
   // A title alone (`the Minister`, `Director`) names no one; nor does one capitalized common word
   // that period text mostly writes in lower case (`Resolved`, `Subscribers`: 18th-century print
   // capitalizes nouns), unlike `Lodge` or `Felt`, which it capitalizes as names.
-  return spans
-    .map((s) =>
-      s.type === 'person'
-        ? withFirstName(text, withoutFunction(text, s, sets!), sets!)
-        : s.type === 'place'
-          ? headedByOrganization(text, s, sets!)
-          : s,
-    )
-    .filter((s) => {
-      const words = text.slice(s.start, s.end);
-      if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
-      if (s.type !== 'person' && (office(words, sets!) || beforeTitle(text, s.end, sets!))) return false;
-      const lower = words.toLowerCase();
-      return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
-    });
+  return (
+    spans
+      .map((s) =>
+        s.type === 'person'
+          ? withFirstName(text, withoutFunction(text, s, sets!), sets!)
+          : s.type === 'place'
+            ? headedByOrganization(text, s, sets!)
+            : s,
+      )
+      .filter((s) => {
+        const words = text.slice(s.start, s.end);
+        if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
+        if (s.type !== 'person' && (office(words, sets!) || beforeTitle(text, s.end, sets!))) return false;
+        const lower = words.toLowerCase();
+        return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
+      })
+      // A span a first name was added to may now hold the tagger's span of that first name (`Chas` of `Chas. Smith`).
+      .filter(
+        (s, i, all) =>
+          !all.some(
+            (o, j) => j !== i && o.type === s.type && o.start <= s.start && s.end <= o.end && (o.end - o.start > s.end - s.start || j < i),
+          ),
+      )
+  );
 }
 
 /**
@@ -94,11 +103,34 @@ function noNameWord(span: string, sets: LexiconSets): boolean {
   });
 }
 
-/** `Cyrus [Vance]` → `Cyrus Vance`: a known first name just before a person's span, on its line, is the name's. */
+/** How period print abbreviates first names (`Wm.`, `Jos.`, `Benj.`, `Chas.`). */
+const FIRST_NAME_ABBREVIATIONS = new Set([
+  'wm',
+  'jas',
+  'jos',
+  'chas',
+  'geo',
+  'thos',
+  'benj',
+  'saml',
+  'robt',
+  'edw',
+  'danl',
+  'jno',
+  'richd',
+  'alexr',
+  'fredk',
+]);
+
+/**
+ * `Cyrus [Vance]` → `Cyrus Vance`, `Wm. [G. Daughtry]` → `Wm. G. Daughtry`: a known first name,
+ * or its period abbreviation, just before a person's span, on its line, is the name's.
+ */
 function withFirstName(text: string, span: TaggedSpan, sets: LexiconSets): TaggedSpan {
-  const before = /(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start));
-  if (!before || sets.classes.get(before[1]!.toLowerCase()) !== 'first') return span;
-  return { ...span, start: span.start - before[0].length };
+  const before = /(\p{Lu}\p{Ll}+|(\p{Lu}\p{L}{1,4})\.)[ \t]+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start));
+  if (!before) return span;
+  const known = before[2] ? FIRST_NAME_ABBREVIATIONS.has(before[2].toLowerCase()) : sets.classes.get(before[1]!.toLowerCase()) === 'first';
+  return known ? { ...span, start: span.start - before[0].length } : span;
 }
 
 /**

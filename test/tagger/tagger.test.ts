@@ -87,6 +87,11 @@ describe('the shipped model', () => {
     expect(tagText(loadModel(), text).map((s) => text.slice(s.start, s.end))).toEqual(['Cyrus Vance', 'Zbigniew Brzezinski']);
   });
 
+  it('keeps a first name as period print abbreviates it (`Wm.`, `Chas.`), and not its own span beside the name', () => {
+    const text = 'Signed, Wm. Hanell, Secretary. Chas. Smith and Geo. Brown were present.';
+    expect(tagText(loadModel(), text).map((s) => text.slice(s.start, s.end))).toEqual(['Wm. Hanell', 'Chas. Smith', 'Geo. Brown']);
+  });
+
   it('makes an organization of a place whose head word is an organization’s', () => {
     const model = loadModel();
     const sets = lexiconSets(model.lexicon, model.period);
