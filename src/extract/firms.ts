@@ -1,9 +1,9 @@
 import type { Document } from '../core/document.js';
 import { PRIORITY } from '../core/priority.js';
 import type { Candidate, ExtractorFactory } from './types.js';
+import { NAME_WORD } from './headed.js';
 import { vocabularyAt } from './vocabulary.js';
 
-const NAME_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+|\p{Lu}{2,})`;
 /**
  * Firms, schools, churches and troops named by a head word newspapers write in lower case or
  * abbreviated (`Della Pringle company`, `Jenkins & Darwin Bros`, `R. P. Morgan Produce Co`,

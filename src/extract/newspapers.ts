@@ -1,6 +1,6 @@
 import type { Document } from '../core/document.js';
 import { PRIORITY } from '../core/priority.js';
-import { fromView, matchingView } from './ocr.js';
+import { headedNames, NAME_WORD } from './headed.js';
 import type { Candidate, ExtractorFactory } from './types.js';
 
 /**
@@ -54,14 +54,13 @@ const ALONE = [
   'Examiner',
 ];
 const either = (words: readonly string[]) => words.flatMap((w) => [w, w.toUpperCase()]).join('|');
-const NAME = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+|\p{Lu}{2,})`;
 const END = String.raw`(?![\p{L}\p{N}])(?!\s+(?:\p{Lu}\p{Ll}|of\s|OF\s))`;
 const TITLE = new RegExp(
   [
     // Place or party words, then the head: `North Carolina Standard`, `THE LEYDEN GAZETTE`.
-    String.raw`(?<![\p{L}\p{N}])${NAME}(?:\s+${NAME}){0,4}\s+(?:${either(HEADS)})\.?${END}`,
+    String.raw`(?<![\p{L}\p{N}])${NAME_WORD}(?:\s+${NAME_WORD}){0,4}\s+(?:${either(HEADS)})${END}`,
     // The head, then `of the` and a place: `GAZETTE OF THE UNITED STATES`.
-    String.raw`(?<![\p{L}\p{N}])(?:${either(HEADS)})\s+(?:of|OF)\s+(?:the\s+|THE\s+)?${NAME}(?:\s+${NAME}){0,3}(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:${either(HEADS)})\s+(?:of|OF)\s+(?:the\s+|THE\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,3}(?![\p{L}\p{N}])`,
     String.raw`(?<=\b(?:the|The|THE)\s+)(?:${either(ALONE)})${END}`,
   ].join('|'),
   'gu',
@@ -78,16 +77,12 @@ export const newspapersExtractor: ExtractorFactory = () => ({
   id: 'rule:newspapers',
   description: 'Newspaper titles (Richmond Whig, GAZETTE OF THE UNITED STATES, the Observer) as works, where the project declares `work`',
   types: ['work'],
-  extract(doc: Document): Candidate[] {
-    const view = matchingView(doc.text);
-    const out: Candidate[] = [];
-    for (const m of view.text.matchAll(TITLE)) {
-      const lead = LEAD.exec(m[0])?.[0].length ?? 0;
-      const title = m[0].slice(lead).replace(/\.$/, '');
-      if (!/\p{L}/u.test(title) || title.includes('\n\n')) continue;
-      const start = m.index + lead;
-      out.push(fromView(view, { type: 'work', start, end: start + title.length, by: 'rule:newspapers', priority: PRIORITY.newspaper }));
-    }
-    return out;
-  },
+  extract: (doc: Document): Candidate[] =>
+    headedNames(doc.text, TITLE, LEAD).map(({ start, end }) => ({
+      type: 'work',
+      start,
+      end,
+      by: 'rule:newspapers',
+      priority: PRIORITY.newspaper,
+    })),
 });

@@ -1,10 +1,9 @@
 import type { Document } from '../core/document.js';
 import { PRIORITY } from '../core/priority.js';
-import { fromView, matchingView } from './ocr.js';
+import { headedNames, NAME_WORD } from './headed.js';
 import type { Candidate, ExtractorFactory } from './types.js';
 import { vocabularyAt } from './vocabulary.js';
 
-const NAME_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:['’]s)?|\p{Lu}{2,})`;
 /** Geographic words period papers write in lower case after a name: `Jackson county`, `Coosa river`, `Broad street`. */
 const HEADS = [
   'county',
@@ -45,18 +44,10 @@ export const placeHeadsExtractor: ExtractorFactory = ({ modelPath }) => {
     id: 'rule:places/heads',
     description: 'Places named by a lower-case geographic head word (Jackson county, Coosa river, Broad street)',
     types: ['place'],
-    extract(doc: Document): Candidate[] {
-      const view = matchingView(doc.text);
-      const out: Candidate[] = [];
-      for (const m of view.text.matchAll(PLACE)) {
-        const lead = LEAD.exec(m[0])?.[0].length ?? 0;
-        const name = m[0].slice(lead);
+    extract: (doc: Document): Candidate[] =>
+      headedNames(doc.text, PLACE, LEAD)
         // `North Vietnamese road`: a people's road, not a named one.
-        if (!/\s/.test(name) || name.includes('\n\n') || name.split(/\s+/).some((w) => vocabulary.isDemonym(w))) continue;
-        const start = m.index + lead;
-        out.push(fromView(view, { type: 'place', start, end: start + name.length, by: 'rule:places/heads', priority: PRIORITY.placeHead }));
-      }
-      return out;
-    },
+        .filter(({ name }) => /\s/.test(name) && !name.split(/\s+/).some((w) => vocabulary.isDemonym(w)))
+        .map(({ start, end }) => ({ type: 'place', start, end, by: 'rule:places/heads', priority: PRIORITY.placeHead })),
   };
 };

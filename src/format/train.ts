@@ -31,6 +31,7 @@ export function formatTrainText(result: TrainResult): string {
     ...result.scores.filter((s) => s.gold > 0).map((s) => row(s.type, s.gold, s.before, s.after)),
     row('micro', gold, result.micro.before, result.micro.after),
     row('fuzzy', gold, result.fuzzy.before, result.fuzzy.after),
+    `annotated better in ${result.documents.better} reviewed documents, worse in ${result.documents.worse}`,
     `conventions: ${result.conventions.length ? `${result.conventions.length} (micro F1 without them: strict ${f(result.withoutConventions.strict)}, fuzzy ${f(result.withoutConventions.fuzzy)})` : 'none kept'}`,
     ...result.conventions.map((c) => `  ${c.description} (${gain(c.gain)})`),
     ...(result.rejected.length ? [`never tagged again: ${result.rejected.join(', ')}`] : []),

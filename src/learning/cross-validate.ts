@@ -21,6 +21,8 @@ export interface Scores {
   scores: { type: string; gold: number; before: Score; after: Score }[];
   micro: { before: Score; after: Score };
   fuzzy: { before: Score; after: Score };
+  /** Reviewed documents the adapted model annotates better and worse (matches, strict and fuzzy, minus false alarms). */
+  documents: { better: number; worse: number };
 }
 
 export interface CrossValidation extends Scores {
@@ -129,7 +131,9 @@ function scoresOf(
 ): Scores {
   type Tally = { gold: number; before: [number, number, number]; after: [number, number, number] };
   const tallies = new Map<string, Tally>();
-  for (const e of examples)
+  const documents = { better: 0, worse: 0 };
+  for (const e of examples) {
+    const utility = { before: 0, after: 0 };
     for (const type of e.scored) {
       const t = tallies.get(type) ?? { gold: 0, before: [0, 0, 0], after: [0, 0, 0] };
       tallies.set(type, t);
@@ -144,8 +148,12 @@ function scoresOf(
         t[key][0] += strict;
         t[key][1] += fuzzy;
         t[key][2] += mine.length;
+        utility[key] += 2 * strict + 2 * fuzzy - 2 * mine.length;
       }
     }
+    if (utility.after > utility.before) documents.better++;
+    if (utility.after < utility.before) documents.worse++;
+  }
   const all = [...tallies.values()];
   const gold = all.reduce((n, t) => n + t.gold, 0);
   const micro = (key: 'before' | 'after', i: 0 | 1) =>
@@ -163,6 +171,7 @@ function scoresOf(
     })),
     micro: { before: micro('before', 0), after: micro('after', 0) },
     fuzzy: { before: micro('before', 1), after: micro('after', 1) },
+    documents,
   };
 }
 

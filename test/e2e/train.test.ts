@@ -112,6 +112,7 @@ describe('train: the archive teaches the tagger', () => {
     ]);
     expect(result.fuzzy.after.f1).toBeGreaterThanOrEqual(result.fuzzy.before.f1);
     expect(result.micro.after.f1).toBe(1);
+    expect(result.documents).toEqual({ better: 5, worse: 0 });
     await cli(root, 'annotate');
     expect(persons(root, 'l5.txt')).toEqual(['Reuben Lassiter, Esq.']);
   });
