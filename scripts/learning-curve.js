@@ -49,17 +49,40 @@ for (const rotation of rotations) {
     for (const d of [join(dir, 'corpus'), heldOut]) mkdirSync(d);
     for (const [i, f] of order.entries()) {
       copyFileSync(join(gold, f), join(dir, 'corpus', f));
-      if (i >= k) for (const ext of ['.txt', '.ann']) copyFileSync(join(gold, basename(f, '.txt') + ext), join(heldOut, basename(f, '.txt') + ext));
+      if (i >= k)
+        for (const ext of ['.txt', '.ann']) copyFileSync(join(gold, basename(f, '.txt') + ext), join(heldOut, basename(f, '.txt') + ext));
     }
     run(dir, 'annotate', '--jobs', '2');
     const before = micro(dir, heldOut);
     for (const f of order.slice(0, k))
-      run(dir, 'import', join(gold, basename(f, '.txt') + '.ann'), '--from', 'brat', '--text', `corpus/${f}`, '--complete', types, '--by', 'gold');
+      run(
+        dir,
+        'import',
+        join(gold, basename(f, '.txt') + '.ann'),
+        '--from',
+        'brat',
+        '--text',
+        `corpus/${f}`,
+        '--complete',
+        types,
+        '--by',
+        'gold',
+      );
     const trained = run(dir, 'train', '--format', 'json');
     const result = JSON.parse(trained.stdout);
     run(dir, 'annotate', '--jobs', '2');
     const after = micro(dir, heldOut);
-    points.push({ rotation, k, scored: texts.length - k, before, after, written: Boolean(result.written), refused: result.refused, keep: result.keep, conventions: result.conventions.length });
+    points.push({
+      rotation,
+      k,
+      scored: texts.length - k,
+      before,
+      after,
+      written: Boolean(result.written),
+      refused: result.refused,
+      keep: result.keep,
+      conventions: result.conventions.length,
+    });
     if (!json)
       console.log(
         `k=${String(k).padStart(3)} rotate ${rotation}: strict ${before.strict.toFixed(3)} -> ${after.strict.toFixed(3)}, fuzzy ${before.fuzzy.toFixed(3)} -> ${after.fuzzy.toFixed(3)} on ${texts.length - k} texts (${result.written ? `model written, keeps ${result.keep}, ${result.conventions.length} conventions` : `refused: ${result.refused}`})`,

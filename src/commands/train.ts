@@ -10,12 +10,12 @@ import { setConfigValue } from '../io/config-edit.js';
 import { absolute } from '../io/project.js';
 import type { LearnedConvention } from '../learning/conventions.js';
 import { crossValidate, pipelineAnnotator, type CrossValidation } from '../learning/cross-validate.js';
-import { curatedExamples, TAGGER_TYPES, type Example, type Uncurated } from '../learning/examples.js';
+import { curatedExamples, TAGGER_TYPES, untaughtTypes, type Example, type Uncurated } from '../learning/examples.js';
 import { describeConvention, type Convention } from '../pipeline/conventions.js';
 import { projectOf } from '../pipeline/project.js';
 import { loadModel, serializeModel, SHIPPED_MODEL, type Model } from '../tagger/model.js';
-import { tagText } from '../tagger/tag.js';
-import { pulled, train } from '../tagger/train.js';
+import { tagText, type TaggedSpan } from '../tagger/tag.js';
+import { leaving, pulled, train } from '../tagger/train.js';
 
 /** Where `train` writes the project's model, beside its period table. */
 export const PROJECT_MODEL = 'models/tagger.bin';
@@ -93,7 +93,8 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
   };
   if (cv.micro.after.f1 < cv.micro.before.f1 && !options.force) return { ...summary, refused: 'worse' };
   onProgress?.('training on every curated document');
-  const model: Model = pulled(train(examples, start.lexicon, settings, start.period), start, cv.keep);
+  const untaught = untaughtTypes(examples);
+  const model: Model = leaving(pulled(train(examples, start.lexicon, settings, start.period), start, cv.keep), start, untaught);
   const drift = driftOn(others, inUse, model, examples);
   const moved = drift.filter((d) => !d.vouched && d.changed > DRIFT * Math.max(d.before, 1));
   if (moved.length && !options.force) return { ...summary, drift, refused: 'drift' };
@@ -106,6 +107,7 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
     epochs: settings.epochs,
     seed: settings.seed,
     keep: cv.keep,
+    leaves: untaught,
     rejected,
     conventions: cv.conventions.map((l) => l.convention),
   };
@@ -138,19 +140,21 @@ function driftOn(others: readonly Uncurated[], base: Model, adapted: Model, exam
   const drift = new Map(
     TAGGER_TYPES.map((type) => [type as string, { type, before: 0, after: 0, changed: 0, vouched: vouched.has(type) }]),
   );
+  const key = (s: TaggedSpan) => `${s.type}:${s.start}:${s.end}`;
   for (const doc of others) {
-    const spans = (m: Model) => new Set(tagText(m, doc.text, doc.hints).map((s) => `${s.type}:${s.start}:${s.end}`));
-    const a = spans(base);
-    const b = spans(adapted);
-    const of = (key: string) => drift.get(key.slice(0, key.indexOf(':')))!;
-    for (const x of a) {
-      of(x).before++;
-      if (!b.has(x)) of(x).changed++;
-    }
-    for (const x of b) {
-      of(x).after++;
-      if (!a.has(x)) of(x).changed++;
-    }
+    const [a, b] = [base, adapted].map((m) => tagText(m, doc.text, doc.hints));
+    // A span of a type nobody vouched for that a vouched type's span took over is no drift of its own.
+    const changes = (from: readonly TaggedSpan[], to: readonly TaggedSpan[], count: 'before' | 'after') => {
+      const kept = new Set(to.map(key));
+      for (const x of from) {
+        const d = drift.get(x.type)!;
+        d[count]++;
+        const taken = !d.vouched && to.some((y) => vouched.has(y.type) && y.start < x.end && x.start < y.end);
+        if (!kept.has(key(x)) && !taken) d.changed++;
+      }
+    };
+    changes(a!, b!, 'before');
+    changes(b!, a!, 'after');
   }
   return [...drift.values()];
 }

@@ -6,9 +6,9 @@ import { runContext } from '../pipeline/context.js';
 import { applyConventions, type Convention, type ConventionSpan } from '../pipeline/conventions.js';
 import { projectOf } from '../pipeline/project.js';
 import type { Model } from '../tagger/model.js';
-import { pulled, train, type TrainOptions } from '../tagger/train.js';
+import { leaving, pulled, train, type TrainOptions } from '../tagger/train.js';
 import { learnConventions, type LearnedConvention } from './conventions.js';
-import type { Example } from './examples.js';
+import { untaughtTypes, type Example } from './examples.js';
 
 export interface Score {
   precision: number;
@@ -71,6 +71,7 @@ export async function crossValidate(
   annotate: Annotator,
   onProgress?: (message: string) => void,
 ): Promise<CrossValidation> {
+  const untaught = untaughtTypes(examples);
   const before = new Map<Example, ConventionSpan[]>();
   const held = new Map(KEEPS.map((keep) => [keep, new Map<Example, ConventionSpan[]>()]));
   const foldOf = new Map(reviewed.map((e, i) => [e, i % k]));
@@ -85,7 +86,7 @@ export async function crossValidate(
       start.period,
     );
     for (const keep of KEEPS) {
-      const model = pulled(adapted, start, keep);
+      const model = leaving(pulled(adapted, start, keep), start, untaught);
       for (const e of out) held.get(keep)!.set(e, await annotate(model, [], e));
     }
     for (const e of out) before.set(e, await annotate(inUse.model, inUse.conventions, e));

@@ -83,3 +83,9 @@ export async function curatedExamples(
 }
 
 const utf16 = (doc: Document, e: Entry) => ({ type: e.type, start: doc.toIndex(e.start), end: doc.toIndex(e.end) });
+
+/** The tagger's types no example teaches: no review holds them complete and nobody decided one. */
+export function untaughtTypes(examples: readonly Example[]): string[] {
+  const taught = new Set(examples.flatMap((e) => [...e.complete, ...e.spans.map((s) => s.type), ...(e.rejected ?? []).map((r) => r.type)]));
+  return TAGGER_TYPES.filter((t) => !taught.has(t));
+}

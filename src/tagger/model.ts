@@ -23,6 +23,11 @@ export interface Model {
   period?: PeriodTable;
   /** The table's file name and sha256, as the header records them. */
   periodFile?: { file: string; sha256: string };
+  /**
+   * Types this model leaves to the model it was adapted from: no review vouched for them, so
+   * their spans are that model's (`trainedOn.leaves` names them; only the shipped model is found again).
+   */
+  leaves?: { to: Model; types: readonly string[] };
 }
 
 /** Label scores of tokens `from`…`to` (exclusive) of a featurized text. */
@@ -147,6 +152,15 @@ export function withPeriod(model: Model, modelPath: string | URL): Model {
   return { ...model, period };
 }
 
+/** A project's model with the shipped model it leaves some types to, when its card says so. */
+function withLeft(model: Model): Model {
+  const types = model.trainedOn.leaves;
+  if (!Array.isArray(types) || !types.length || typeof model.trainedOn.adaptedFrom !== 'string') return model;
+  const shipped = fileURLToPath(SHIPPED_MODEL);
+  if (model.trainedOn.adaptedFrom !== createHash('sha256').update(readFileSync(shipped)).digest('hex')) return model;
+  return { ...model, leaves: { to: loadModel(shipped), types: types.filter((t): t is string => typeof t === 'string') } };
+}
+
 /** The model shipped with the package, in models/ at the package root. */
 export const SHIPPED_MODEL = new URL('../../models/tagger.bin', import.meta.url);
 
@@ -159,7 +173,7 @@ export function loadModel(path: string | URL = SHIPPED_MODEL): Model {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const seen = loaded.get(file);
   if (seen?.sha256 === sha256) return seen.model;
-  const model = withPeriod(parseModel(bytes), file);
+  const model = withLeft(withPeriod(parseModel(bytes), file));
   loaded.set(file, { sha256, model });
   return model;
 }

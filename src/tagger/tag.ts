@@ -21,8 +21,21 @@ const confidenceOf = (margin: number) => Math.round((1 - Math.exp(-Math.max(0, m
 
 const setsOf = new WeakMap<Model, LexiconSets>();
 
-/** People, places and organizations in a text, sentence by sentence; `hints` are the rules' spans. */
+/**
+ * People, places and organizations in a text, sentence by sentence; `hints` are the rules' spans.
+ * A model adapted where reviews vouched for some types only takes the others from the model it
+ * was adapted from (`leaves`): what nobody vouched for does not move.
+ */
 export function tagText(model: Model, text: string, hints: readonly Hint[] = []): TaggedSpan[] {
+  const own = tagWith(model, text, hints);
+  if (!model.leaves) return own;
+  const { to, types } = model.leaves;
+  const kept = own.filter((s) => !types.includes(s.type));
+  const left = tagText(to, text, hints).filter((s) => types.includes(s.type) && !kept.some((k) => k.start < s.end && s.start < k.end));
+  return [...kept, ...left].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function tagWith(model: Model, text: string, hints: readonly Hint[]): TaggedSpan[] {
   let sets = setsOf.get(model);
   if (!sets) setsOf.set(model, (sets = lexiconSets(model.lexicon, model.period)));
   const tokens = tokenize(text, sets.abbreviations);

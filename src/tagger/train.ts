@@ -228,3 +228,8 @@ export function pulled(adapted: Model, start: Model, keep: number): Model {
   const mix = (a: Float32Array, s: Float32Array) => a.map((w, i) => s[i]! + keep * (w - s[i]!));
   return { ...adapted, weights: mix(adapted.weights, start.weights), transitions: mix(adapted.transitions, start.transitions) };
 }
+
+/** The adapted model leaving the types nobody taught it (no review vouched for them, no one decided any) to the start model. */
+export function leaving(model: Model, start: Model, types: readonly string[]): Model {
+  return types.length ? { ...model, leaves: { to: start, types } } : model;
+}

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -205,5 +207,37 @@ describe('training', () => {
     expect(once.equals(twice)).toBe(true);
     const model = parseModel(once);
     expect(tagText(model, 'Mr Smith went to London.').map((s) => s.type)).toEqual(['person', 'place']);
+  });
+});
+
+describe('a model that leaves the types nobody taught it to the model it was adapted from', () => {
+  const TEXT = 'Secretary Rusk flew from Washington to Moscow with Gromyko of the Foreign Ministry.';
+  const shipped = loadModel();
+  // A model that finds nothing: whatever the result holds comes from the model it leaves types to.
+  const blank = {
+    ...shipped,
+    weights: new Float32Array(shipped.weights.length),
+    transitions: new Float32Array(shipped.transitions.length),
+  };
+  const typed = (spans: { type: string; start: number; end: number }[]) => spans.map((s) => `${s.type}:${TEXT.slice(s.start, s.end)}`);
+
+  it('takes exactly those types from the other model', () => {
+    expect(tagText(blank, TEXT)).toEqual([]);
+    const persons = typed(tagText(shipped, TEXT).filter((s) => s.type === 'person'));
+    expect(persons).toEqual(['person:Rusk', 'person:Gromyko']);
+    expect(typed(tagText({ ...blank, leaves: { to: shipped, types: ['person'] } }, TEXT))).toEqual(persons);
+  });
+
+  it('is found again on load when its card names the types and the shipped model it was adapted from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marginalia-leaves-'));
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(REPO, 'models/tagger.bin')))
+      .digest('hex');
+    const file = join(dir, 'tagger.bin');
+    writeFileSync(file, serializeModel({ ...blank, trainedOn: { adaptedFrom: sha256, leaves: ['person'] } }));
+    copyFileSync(join(REPO, 'models/period.bin'), join(dir, 'period.bin'));
+    expect(typed(tagText(loadModel(file), TEXT))).toEqual(['person:Rusk', 'person:Gromyko']);
+    writeFileSync(file, serializeModel({ ...blank, trainedOn: { adaptedFrom: 'another model', leaves: ['person'] } }));
+    expect(tagText(loadModel(file), TEXT)).toEqual([]);
   });
 });
