@@ -1,6 +1,6 @@
 import { sidecarState } from '../core/currency.js';
 import type { Document } from '../core/document.js';
-import type { Entry } from '../core/schema.js';
+import { STRUCTURE_TYPES, type Entry } from '../core/schema.js';
 import { evidenceExtractorsOf, extract } from '../extract/index.js';
 import type { Config } from '../io/config.js';
 import { collectTargets } from '../io/project.js';
@@ -47,12 +47,13 @@ export async function curatedExamples(
   const others: Uncurated[] = [];
   const hintsOf = async (doc: Document) => (await extract(doc, rules)).map(({ type, start, end, by }) => ({ type, start, end, by }));
   const targets = collectTargets(config, [], config.root);
+  const entityTypes = config.types.filter((t) => !(STRUCTURE_TYPES as readonly string[]).includes(t));
   for (const [i, target] of targets.entries()) {
     const doc = readDocument(config, target.text).value;
     const sidecar = readSidecar(config, target.sidecar).value;
     if (!doc || !sidecar || sidecarState(sidecar, doc.sha256) === 'stale') continue;
-    // A review holds the types it names complete (the tagger's when it names none); decisions count everywhere.
-    const scored: readonly string[] = sidecar.reviewed ? (sidecar.reviewed.types ?? TAGGER_TYPES) : [];
+    // A review holds the types it names complete (every entity type when it names none); decisions count everywhere.
+    const scored: readonly string[] = sidecar.reviewed ? (sidecar.reviewed.types ?? entityTypes) : [];
     const complete: readonly string[] = TAGGER_TYPES.filter((t) => scored.includes(t));
     const named = sidecar.entries.filter((e) => (TAGGER_TYPES as readonly string[]).includes(e.type));
     const decided = new Set(named.filter((e) => e.status === 'accepted' || e.status === 'rejected' || e.by === 'human'));

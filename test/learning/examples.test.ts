@@ -32,8 +32,9 @@ describe('curatedExamples: what train learns from', () => {
     const spans = l2.spans.map((s) => `${s.type}:${l2.text.slice(s.start, s.end)}`);
     expect(spans).toEqual(['org:Geneva', 'place:Saigo']);
     expect(l2.rejected!.map((s) => `${s.type}:${l2.text.slice(s.start, s.end)}`)).toEqual(['person:Harriman']);
-    // Scored in cross-validation: the reviewed document's entries of its types, nothing of the other.
+    // Scored in cross-validation: the reviewed document's entries of its types (a review naming none: every entity type), nothing of the other.
     const l1 = examples[0]!;
+    expect(l1.scored).toEqual(['person', 'org', 'place', 'date', 'money', 'acronym', 'reference']);
     expect(l1.gold.map((g) => `${g.type}:${l1.text.slice(g.start, g.end)}`)).toEqual([
       'person:Rusk',
       'person:Gromyko',
