@@ -6,7 +6,7 @@
 //   npm run curve -- --gold ../shared/eval/hipe-dev --types person,place,org,date,work --declare work --k 10,20,40 --rotate 0,40
 //   npm run curve -- --gold ../shared/eval/topres-dev --types place --declare building --k 10,17 --rotate 0,17 --json
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,9 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const gold = arg('gold');
-if (!gold) throw new Error('give --gold DIR, a folder of NAME.txt + NAME.ann (brat standoff)');
+const goldArg = arg('gold');
+if (!goldArg) throw new Error('give --gold DIR, a folder of NAME.txt + NAME.ann (brat standoff)');
+const gold = resolve(goldArg);
 const types = arg('types', 'person,place,org');
 // Types of the gold that are no built-in type of marginalia (`work`, `building`): declared in the scratch config.
 const declare = arg('declare', '');
@@ -36,7 +37,7 @@ const micro = (cwd, goldDir) => {
   return { strict: r.micro.strictScore.f1, fuzzy: r.micro.fuzzyScore.f1 };
 };
 
-const texts = readdirSync(resolve(gold))
+const texts = readdirSync(gold)
   .filter((f) => f.endsWith('.txt'))
   .sort();
 const points = [];
@@ -44,9 +45,12 @@ for (const rotation of rotations) {
   const order = [...texts.slice(rotation), ...texts.slice(0, rotation)];
   for (const k of ks) {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-curve-'));
-    writeFileSync(join(dir, 'marginalia.config.yaml'), declare ? `types: [${declare}]\n` : '');
+    // A project as `init` starts it, with the gold's other types declared.
+    run(dir, 'init');
+    const config = join(dir, 'marginalia.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^types: \[\]/m, `types: [${declare}]`));
     const heldOut = join(dir, 'held-out');
-    for (const d of [join(dir, 'corpus'), heldOut]) mkdirSync(d);
+    mkdirSync(heldOut);
     for (const [i, f] of order.entries()) {
       copyFileSync(join(gold, f), join(dir, 'corpus', f));
       if (i >= k)
