@@ -35,10 +35,13 @@ export function formatTrainText(result: TrainResult): string {
     `conventions: ${result.conventions.length ? `${result.conventions.length} (micro F1 without them: strict ${f(result.withoutConventions.strict)}, fuzzy ${f(result.withoutConventions.fuzzy)})` : 'none kept'}`,
     ...result.conventions.map((c) => `  ${c.description} (${gain(c.gain)})`),
     ...(result.rejected.length ? [`never tagged again: ${result.rejected.join(', ')}`] : []),
-    ...(result.drift ?? []).map(
-      (d) =>
-        `${d.type.padEnd(8)} in uncurated documents: ${d.before} → ${d.after}, ${d.changed} changed${d.vouched ? '' : ' (no review holds this type complete)'}`,
-    ),
+    // Without documents nobody curated there is nothing to compare.
+    ...(result.drift ?? [])
+      .filter((d) => d.before + d.after > 0)
+      .map(
+        (d) =>
+          `${d.type.padEnd(8)} in uncurated documents: ${d.before} → ${d.after}, ${d.changed} changed${d.vouched ? '' : ' (no review holds this type complete)'}`,
+      ),
     outcome(result),
     '',
   ].join('\n');

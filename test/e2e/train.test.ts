@@ -115,6 +115,10 @@ describe('train: the archive teaches the tagger', () => {
     expect(result.documents).toEqual({ better: 5, worse: 0 });
     await cli(root, 'annotate');
     expect(persons(root, 'l5.txt')).toEqual(['Reuben Lassiter, Esq.']);
+    // Training again on the same sidecars adapts the shipped model again, not the adapted one: the same bytes.
+    const model = readFileSync(join(root, 'models/tagger.bin'));
+    expect((await cli(root, 'train')).code).toBe(0);
+    expect(readFileSync(join(root, 'models/tagger.bin')).equals(model)).toBe(true);
   });
 
   it('needs reviewed documents, and says so', async () => {
