@@ -8,15 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { arg, root } from './args.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/marginalia.js');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const sizes = arg('sizes', '0.1,1,3,10,30').split(',').map(Number);
 const shapes = arg('shapes', 'normal,one-line').split(',');
 const timeoutSeconds = Number(arg('timeout', 300));

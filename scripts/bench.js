@@ -12,21 +12,16 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { arg, root } from './args.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // `--long`: one long text per size and shape instead (scripts/bench-long.js).
 if (process.argv.includes('--long')) {
   await import('./bench-long.js');
   process.exit(0);
 }
 const bin = join(root, 'bin/marginalia.js');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const targetMB = Number(arg('mb', 20));
 const sampleMB = Number(arg('sample-mb', 1));
 const json = process.argv.includes('--json');

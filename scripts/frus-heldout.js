@@ -5,18 +5,13 @@
 // anywhere; the longest first where they overlap. Titles stay outside the names, as FRUS prints them.
 //   node scripts/frus-heldout.js DIR [--per-volume 20]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HELDOUT_VOLUMES } from './heldout.js';
+import { arg, root } from './args.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2];
 if (!dir || dir.startsWith('--')) throw new Error('usage: frus-heldout.js DIR [--per-volume N] [--data DIR]');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const perVolume = Number(arg('per-volume', 20));
 const data = resolve(arg('data', join(root, '../shared/train/frus-all')));
 mkdirSync(dir, { recursive: true });

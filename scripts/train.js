@@ -6,16 +6,11 @@
 //   npm run train -- --data DIR --out FILE --epochs 8 --seed 1
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { isHeldOut } from './heldout.js';
+import { arg, root } from './args.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const data = resolve(arg('data', join(root, '../shared/train')));
 const out = resolve(arg('out', join(root, 'models/tagger.bin')));
 const epochs = Number(arg('epochs', 8));

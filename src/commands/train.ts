@@ -1,6 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '../core/document.js';
 import { ExitError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
@@ -13,7 +12,7 @@ import { crossValidate, pipelineAnnotator, type CrossValidation } from '../learn
 import { curatedExamples, TAGGER_TYPES, untaughtTypes, type Example, type Uncurated } from '../learning/examples.js';
 import { describeConvention, type Convention } from '../pipeline/conventions.js';
 import { projectOf } from '../pipeline/project.js';
-import { loadModel, serializeModel, SHIPPED_MODEL, type Model } from '../tagger/model.js';
+import { loadModel, serializeModel, shippedModelSha256, type Model } from '../tagger/model.js';
 import { tagText, type TaggedSpan } from '../tagger/tag.js';
 import { leaving, pulled, train } from '../tagger/train.js';
 
@@ -119,7 +118,7 @@ export async function trainProject(options: TrainProjectOptions): Promise<TrainR
  * shipped one, so that training twice on the same sidecars gives the same model, not a model adapted twice.
  */
 function startingModel(inUse: Model, sha256: string): { model: Model; sha256: string } {
-  const shipped = sha256Hex(readFileSync(fileURLToPath(SHIPPED_MODEL)));
+  const shipped = shippedModelSha256();
   return inUse.trainedOn.adaptedFrom === shipped ? { model: loadModel(), sha256: shipped } : { model: inUse, sha256 };
 }
 

@@ -1,14 +1,12 @@
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature, mesh } from 'topojson-client';
+import type { PlaceRecord } from '../core/places.js';
 import { escape } from './pages.js';
 
 /** A linked place as the map draws it. */
-export interface MapPlace {
+export interface MapPlace extends Pick<PlaceRecord, 'name' | 'lat' | 'lon'> {
   ref: string;
-  name: string;
-  lat: number;
-  lon: number;
   mentions: number;
   documents: number;
   /** Its page, relative to the map page. */

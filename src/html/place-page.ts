@@ -1,13 +1,8 @@
+import type { PlaceRecord } from '../core/places.js';
 import { escape } from './pages.js';
 
-export interface PlacePageInput {
+export interface PlacePageInput extends Pick<PlaceRecord, 'name' | 'country' | 'admin' | 'feature' | 'lat' | 'lon'> {
   ref: string;
-  name: string;
-  country: string;
-  admin: string;
-  feature: string;
-  lat: number;
-  lon: number;
   forms: readonly string[];
   mentions: number;
   documents: readonly { href: string; title: string; path: string }[];

@@ -1,4 +1,4 @@
-import { matchSpans } from '../core/scoring.js';
+import { countsOf as counted, f1, sum, utility, type Counts } from './counts.js';
 import { applyConvention, tokenAt, tokensOf, type Convention, type ConventionSpan, type Tokens } from '../pipeline/conventions.js';
 
 /** A reviewed document: what the machine found (by a model that never saw it) and what a person holds right. */
@@ -23,13 +23,6 @@ interface State {
   counts: Counts;
 }
 
-interface Counts {
-  strict: number;
-  fuzzy: number;
-  predicted: number;
-  gold: number;
-}
-
 /** Conventions found in fewer errors than this are not tried: one error is an accident. */
 const MIN_SUPPORT = 2;
 /** A convention must help this many documents, and hurt at most one for every HURT_RATIO it helps: the sign of a rule, not of chance. */
@@ -38,10 +31,12 @@ const HURT_RATIO = 3;
 /** Tokens a boundary convention may take in or leave out. */
 const MAX_PIECES = 3;
 
+const countsOf = (example: ConventionExample, spans: readonly ConventionSpan[]) => counted(example.gold, spans, example.types);
+
 /**
  * Transformation-based learning (Brill's method) over spans: each round proposes the
  * conventions that would mend the current errors, keeps the one that most raises strict
- * plus fuzzy F1 over all the examples (in at least two of them), applies it, and goes on
+ * plus fuzzy F1 over all the examples (helping in at least MIN_HELPED of them), applies it, and goes on
  * until none helps. Deterministic: candidates are tried in a fixed order.
  */
 export function learnConventions(examples: readonly ConventionExample[], maxRounds = 40): LearnedConvention[] {
@@ -52,29 +47,23 @@ export function learnConventions(examples: readonly ConventionExample[], maxRoun
   const learned: LearnedConvention[] = [];
   for (let round = 0; round < maxRounds; round++) {
     const total = sum(states.map((s) => s.counts));
-    let best: { convention: Convention; objective: number; after: (ConventionSpan[] | undefined)[]; counts: Counts } | undefined;
+    let best:
+      { convention: Convention; objective: number; after: (ConventionSpan[] | undefined)[]; each: Counts[]; counts: Counts } | undefined;
     for (const convention of candidatesOf(states)) {
       const after = states.map((s) => (concerns(s, convention) ? changedBy(s, convention) : undefined));
-      let helped = 0;
-      let hurt = 0;
-      const counts = sum(
-        states.map((s, i) => {
-          if (!after[i]) return s.counts;
-          const c = countsOf(s.example, after[i]!);
-          if (utility(c) > utility(s.counts)) helped++;
-          if (utility(c) < utility(s.counts)) hurt++;
-          return c;
-        }),
-      );
+      const each = states.map((s, i) => (after[i] ? countsOf(s.example, after[i]!) : s.counts));
+      const helped = states.filter((s, i) => utility(each[i]!) > utility(s.counts)).length;
+      const hurt = states.filter((s, i) => utility(each[i]!) < utility(s.counts)).length;
+      const counts = sum(each);
       const objective = f1(counts, 'strict') + f1(counts, 'fuzzy') - f1(total, 'strict') - f1(total, 'fuzzy');
       if (helped >= MIN_HELPED && hurt * HURT_RATIO <= helped && objective > 1e-3 && (!best || objective > best.objective + 1e-12))
-        best = { convention, objective, after, counts };
+        best = { convention, objective, after, each, counts };
     }
     if (!best) break;
     for (const [i, s] of states.entries())
       if (best.after[i]) {
         s.spans = best.after[i]!;
-        s.counts = countsOf(s.example, s.spans);
+        s.counts = best.each[i]!;
       }
     const gain = {
       strict: best.counts.strict - total.strict,
@@ -85,35 +74,6 @@ export function learnConventions(examples: readonly ConventionExample[], maxRoun
   }
   return learned;
 }
-
-function countsOf(example: ConventionExample, spans: readonly ConventionSpan[]): Counts {
-  const counts: Counts = { strict: 0, fuzzy: 0, predicted: 0, gold: 0 };
-  for (const type of example.types) {
-    const gold = example.gold.filter((g) => g.type === type);
-    const mine = spans.filter((p) => p.type === type);
-    const { strict, fuzzy } = matchSpans(gold, mine);
-    counts.strict += strict;
-    counts.fuzzy += fuzzy;
-    counts.predicted += mine.length;
-    counts.gold += gold.length;
-  }
-  return counts;
-}
-
-const sum = (all: readonly Counts[]): Counts =>
-  all.reduce(
-    (a, c) => ({ strict: a.strict + c.strict, fuzzy: a.fuzzy + c.fuzzy, predicted: a.predicted + c.predicted, gold: a.gold + c.gold }),
-    {
-      strict: 0,
-      fuzzy: 0,
-      predicted: 0,
-      gold: 0,
-    },
-  );
-
-const f1 = (c: Counts, kind: 'strict' | 'fuzzy') => (c.predicted + c.gold ? (2 * c[kind]) / (c.predicted + c.gold) : 0);
-/** Matches minus false alarms, strict and fuzzy: whether a convention helped one document. */
-const utility = (c: Counts) => 2 * c.strict + 2 * c.fuzzy - 2 * c.predicted;
 
 /** Whether a convention can change anything in a document whose review holds its types complete. */
 function concerns(s: State, c: Convention): boolean {

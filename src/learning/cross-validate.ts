@@ -1,4 +1,4 @@
-import { matchSpans, prf } from '../core/scoring.js';
+import { prf } from '../core/scoring.js';
 import { extractorsOf } from '../extract/index.js';
 import type { Config } from '../io/config.js';
 import { annotateDocument } from '../pipeline/annotate-text.js';
@@ -8,6 +8,7 @@ import { projectOf } from '../pipeline/project.js';
 import type { Model } from '../tagger/model.js';
 import { leaving, pulled, train, type TrainOptions } from '../tagger/train.js';
 import { learnConventions, type LearnedConvention } from './conventions.js';
+import { countsOf, sum, utility, type Counts } from './counts.js';
 import { untaughtTypes, type Example } from './examples.js';
 
 export interface Score {
@@ -94,7 +95,7 @@ export async function crossValidate(
   // The share that scores best; the larger one when two tie.
   const keep = [...KEEPS]
     .reverse()
-    .reduce((best, x) => (sum(scoresOf(reviewed, before, held.get(x)!)) > sum(scoresOf(reviewed, before, held.get(best)!)) ? x : best));
+    .reduce((best, x) => (merit(scoresOf(reviewed, before, held.get(x)!)) > merit(scoresOf(reviewed, before, held.get(best)!)) ? x : best));
   return { ...withConventionsIfBetter(reviewed, before, held.get(keep)!, k, foldOf), keep };
 }
 
@@ -115,7 +116,7 @@ function withConventionsIfBetter(
   }
   const without = scoresOf(reviewed, before, held);
   const withConventions = scoresOf(reviewed, before, conventional);
-  const better = sum(withConventions) > sum(without);
+  const better = merit(withConventions) > merit(without);
   return {
     folds: k,
     ...(better ? withConventions : without),
@@ -130,48 +131,29 @@ function scoresOf(
   before: ReadonlyMap<Example, ConventionSpan[]>,
   after: ReadonlyMap<Example, ConventionSpan[]>,
 ): Scores {
-  type Tally = { gold: number; before: [number, number, number]; after: [number, number, number] };
-  const tallies = new Map<string, Tally>();
+  const tallies = new Map<string, { before: Counts[]; after: Counts[] }>();
   const documents = { better: 0, worse: 0 };
   for (const e of examples) {
-    const utility = { before: 0, after: 0 };
-    for (const type of e.scored) {
-      const t = tallies.get(type) ?? { gold: 0, before: [0, 0, 0], after: [0, 0, 0] };
+    const [was, is] = [before, after].map((spans) => e.scored.map((type) => countsOf(e.gold, spans.get(e)!, [type])));
+    for (const [i, type] of e.scored.entries()) {
+      const t = tallies.get(type) ?? { before: [], after: [] };
       tallies.set(type, t);
-      const gold = e.gold.filter((g) => g.type === type);
-      t.gold += gold.length;
-      for (const [key, spans] of [
-        ['before', before],
-        ['after', after],
-      ] as const) {
-        const mine = spans.get(e)!.filter((p) => p.type === type);
-        const { strict, fuzzy } = matchSpans(gold, mine);
-        t[key][0] += strict;
-        t[key][1] += fuzzy;
-        t[key][2] += mine.length;
-        utility[key] += 2 * strict + 2 * fuzzy - 2 * mine.length;
-      }
+      t.before.push(was![i]!);
+      t.after.push(is![i]!);
     }
-    if (utility.after > utility.before) documents.better++;
-    if (utility.after < utility.before) documents.worse++;
+    const change = utility(sum(is!)) - utility(sum(was!));
+    if (change > 0) documents.better++;
+    if (change < 0) documents.worse++;
   }
-  const all = [...tallies.values()];
-  const gold = all.reduce((n, t) => n + t.gold, 0);
-  const micro = (key: 'before' | 'after', i: 0 | 1) =>
-    score(
-      all.reduce((n, t) => n + t[key][i], 0),
-      all.reduce((n, t) => n + t[key][2], 0),
-      gold,
-    );
+  const total = (key: 'before' | 'after') => sum([...tallies.values()].flatMap((t) => t[key]));
+  const [was, is] = [total('before'), total('after')];
   return {
-    scores: [...tallies].map(([type, t]) => ({
-      type,
-      gold: t.gold,
-      before: score(t.before[0], t.before[2], t.gold),
-      after: score(t.after[0], t.after[2], t.gold),
-    })),
-    micro: { before: micro('before', 0), after: micro('after', 0) },
-    fuzzy: { before: micro('before', 1), after: micro('after', 1) },
+    scores: [...tallies].map(([type, t]) => {
+      const [b, a] = [sum(t.before), sum(t.after)];
+      return { type, gold: b.gold, before: score(b.strict, b.predicted, b.gold), after: score(a.strict, a.predicted, a.gold) };
+    }),
+    micro: { before: score(was.strict, was.predicted, was.gold), after: score(is.strict, is.predicted, is.gold) },
+    fuzzy: { before: score(was.fuzzy, was.predicted, was.gold), after: score(is.fuzzy, is.predicted, is.gold) },
     documents,
   };
 }
@@ -182,4 +164,5 @@ function score(matched: number, predicted: number, gold: number): Score {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-const sum = (s: Scores) => s.micro.after.f1 + s.fuzzy.after.f1;
+/** What a choice is judged by: strict plus fuzzy micro F1 after adaptation. */
+const merit = (s: Scores) => s.micro.after.f1 + s.fuzzy.after.f1;

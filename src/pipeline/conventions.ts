@@ -67,7 +67,7 @@ export function tokensOf(text: string): Tokens {
   return tokens;
 }
 
-export function shapeOf(token: string): string {
+function shapeOf(token: string): string {
   if (/^\p{N}+$/u.test(token)) return '9';
   if (!/^\p{L}/u.test(token)) return token;
   if (token === token.toLowerCase()) return 'x';
@@ -92,6 +92,20 @@ export function tokenAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
+/**
+ * Whether tokens `first`… fit the pieces, with only white space from `from` to the first of
+ * them, between them, and from the last of them to `to` (no pieces: between `from` and `to`).
+ */
+function piecesAt(text: string, tokens: Tokens, first: number, pieces: readonly Piece[], from: number, to: number): boolean {
+  if (first < 0 || first + pieces.length > tokens.starts.length) return false;
+  let at = from;
+  for (const [k, piece] of pieces.entries()) {
+    if (!fits(tokens, first + k, piece) || !blank(text, at, tokens.starts[first + k]!)) return false;
+    at = tokens.ends[first + k]!;
+  }
+  return blank(text, at, to);
+}
+
 /** Where the span would start or end if the pieces on that side were taken in, or undefined. */
 function extended(
   text: string,
@@ -103,18 +117,10 @@ function extended(
   const n = pieces.length;
   if (side === 'left') {
     const first = tokenAt(tokens, span.start) - n;
-    if (first < 0) return undefined;
-    for (let k = 0; k < n; k++) if (!fits(tokens, first + k, pieces[k]!)) return undefined;
-    for (let k = 0; k < n; k++)
-      if (!blank(text, tokens.ends[first + k]!, k + 1 < n ? tokens.starts[first + k + 1]! : span.start)) return undefined;
-    return tokens.starts[first];
+    return piecesAt(text, tokens, first, pieces, tokens.starts[first] ?? 0, span.start) ? tokens.starts[first] : undefined;
   }
   const first = tokenAt(tokens, span.end);
-  if (first + n > tokens.starts.length) return undefined;
-  for (let k = 0; k < n; k++) if (!fits(tokens, first + k, pieces[k]!)) return undefined;
-  for (let k = 0; k < n; k++)
-    if (!blank(text, k === 0 ? span.end : tokens.ends[first + k - 1]!, tokens.starts[first + k]!)) return undefined;
-  return tokens.ends[first + n - 1];
+  return piecesAt(text, tokens, first, pieces, span.end, tokens.ends[first + n - 1] ?? 0) ? tokens.ends[first + n - 1] : undefined;
 }
 
 /** Where the span would start or end without the pieces on that side (at least one token kept), or undefined. */
@@ -127,19 +133,6 @@ function trimmed(tokens: Tokens, span: ConventionSpan, side: 'left' | 'right', p
   const first = side === 'left' ? from : to - n;
   for (let k = 0; k < n; k++) if (!fits(tokens, first + k, pieces[k]!)) return undefined;
   return side === 'left' ? tokens.starts[from + n] : tokens.ends[to - n - 1];
-}
-
-/** Whether exactly the pieces, separated by white space only, stand between two spans. */
-function between(text: string, tokens: Tokens, a: ConventionSpan, b: ConventionSpan, pieces: readonly Piece[]): boolean {
-  const first = tokenAt(tokens, a.end);
-  const n = pieces.length;
-  if (first + n > tokens.starts.length) return false;
-  let at = a.end;
-  for (let k = 0; k < n; k++) {
-    if (!fits(tokens, first + k, pieces[k]!) || !blank(text, at, tokens.starts[first + k]!)) return false;
-    at = tokens.ends[first + k]!;
-  }
-  return blank(text, at, b.start);
 }
 
 const overlapsAny = (spans: readonly ConventionSpan[], self: ConventionSpan, start: number, end: number) =>
@@ -166,7 +159,12 @@ export function applyConvention<S extends ConventionSpan>(text: string, tokens: 
       const out: S[] = [];
       for (const s of sorted) {
         const last = out.at(-1);
-        if (last && last.type === c.type && s.type === c.type && between(text, tokens, last, s, c.pieces))
+        if (
+          last &&
+          last.type === c.type &&
+          s.type === c.type &&
+          piecesAt(text, tokens, tokenAt(tokens, last.end), c.pieces, last.end, s.start)
+        )
           out[out.length - 1] = { ...last, end: s.end };
         else out.push(s);
       }

@@ -156,13 +156,19 @@ export function withPeriod(model: Model, modelPath: string | URL): Model {
 function withLeft(model: Model): Model {
   const types = model.trainedOn.leaves;
   if (!Array.isArray(types) || !types.length || typeof model.trainedOn.adaptedFrom !== 'string') return model;
-  const shipped = fileURLToPath(SHIPPED_MODEL);
-  if (model.trainedOn.adaptedFrom !== createHash('sha256').update(readFileSync(shipped)).digest('hex')) return model;
-  return { ...model, leaves: { to: loadModel(shipped), types: types.filter((t): t is string => typeof t === 'string') } };
+  if (model.trainedOn.adaptedFrom !== shippedModelSha256()) return model;
+  return { ...model, leaves: { to: loadModel(), types: types.filter((t): t is string => typeof t === 'string') } };
 }
 
 /** The model shipped with the package, in models/ at the package root. */
 export const SHIPPED_MODEL = new URL('../../models/tagger.bin', import.meta.url);
+
+let shippedSha256: string | undefined;
+/** The sha256 of the shipped model's bytes (what a project model's `adaptedFrom` names), read once. */
+export const shippedModelSha256 = (): string =>
+  (shippedSha256 ??= createHash('sha256')
+    .update(readFileSync(fileURLToPath(SHIPPED_MODEL)))
+    .digest('hex'));
 
 /** Models read, by path and the hash of their bytes: the project, the extractor and its workers' runs share one. */
 const loaded = new Map<string, { sha256: string; model: Model }>();

@@ -19,7 +19,8 @@ export interface TaggedSpan {
 const MARGIN_SCALE = 30;
 const confidenceOf = (margin: number) => Math.round((1 - Math.exp(-Math.max(0, margin) / MARGIN_SCALE)) * 1000) / 1000;
 
-const setsOf = new WeakMap<Model, LexiconSets>();
+/** By lexicon: a model adapted from another (train's fold models, a pulled one) shares its lexicon and period table. */
+const setsOf = new WeakMap<Model['lexicon'], { period: Model['period']; sets: LexiconSets }>();
 
 /**
  * People, places and organizations in a text, sentence by sentence; `hints` are the rules' spans.
@@ -36,8 +37,12 @@ export function tagText(model: Model, text: string, hints: readonly Hint[] = [])
 }
 
 function tagWith(model: Model, text: string, hints: readonly Hint[]): TaggedSpan[] {
-  let sets = setsOf.get(model);
-  if (!sets) setsOf.set(model, (sets = lexiconSets(model.lexicon, model.period)));
+  let known = setsOf.get(model.lexicon);
+  if (!known || known.period !== model.period) {
+    known = { period: model.period, sets: lexiconSets(model.lexicon, model.period) };
+    setsOf.set(model.lexicon, known);
+  }
+  const { sets } = known;
   const tokens = tokenize(text, sets.abbreviations);
   const features = featuresOf(tokens, sets, hints);
   const spans: TaggedSpan[] = [];
@@ -71,17 +76,17 @@ function tagWith(model: Model, text: string, hints: readonly Hint[]): TaggedSpan
     spans
       .map((s) =>
         s.type === 'person'
-          ? withFirstName(text, withoutFunction(text, s, sets!), sets!)
+          ? withFirstName(text, withoutFunction(text, s, sets), sets)
           : s.type === 'place'
-            ? headedByOrganization(text, s, sets!)
+            ? headedByOrganization(text, s, sets)
             : s,
       )
       .filter((s) => {
         const words = text.slice(s.start, s.end);
-        if (s.type === 'person' && (titleOnly(words, sets!.titles) || noNameWord(words, sets!))) return false;
-        if (s.type !== 'person' && (office(words, sets!) || beforeTitle(text, s.end, sets!))) return false;
+        if (s.type === 'person' && (titleOnly(words, sets.titles) || noNameWord(words, sets))) return false;
+        if (s.type !== 'person' && (office(words, sets) || beforeTitle(text, s.end, sets))) return false;
         const lower = words.toLowerCase();
-        return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets!.classes.get(lower) === 'word' && (sets!.capitals.get(lower) ?? 0) <= 2);
+        return !(/^\p{Lu}\p{Ll}+$/u.test(words) && sets.classes.get(lower) === 'word' && (sets.capitals.get(lower) ?? 0) <= 2);
       })
       // A span a first name was added to may now hold the tagger's span of that first name (`Chas` of `Chas. Smith`).
       .filter(
